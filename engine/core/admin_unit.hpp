@@ -1,0 +1,36 @@
+#pragma once
+// Administrative units and the desa -> kecamatan -> kabupaten hierarchy that the boundaries stage builds.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/admin_code.hpp"
+#include "core/geometry.hpp"
+
+namespace peta {
+
+struct AdminUnit {
+  AdminCode code;
+  std::string name;
+  std::string jenis;      // "desa" or "kelurahan" for desa-level units, empty above
+  MultiPolygon geometry;  // EPSG:4326, longitude/latitude
+  double area_km2 = 0;    // computed in EPSG:32749
+};
+
+// Every level sorted by code. desa_kecamatan[i] is the index in `kecamatan` of desa[i]'s kecamatan.
+struct Boundaries {
+  std::vector<AdminUnit> kabupaten;
+  std::vector<AdminUnit> kecamatan;
+  std::vector<AdminUnit> desa;
+  std::vector<int> desa_kecamatan;
+  std::vector<int> kecamatan_kabupaten;  // index in `kabupaten`, or -1 when that level was not given
+
+  const AdminUnit& kecamatan_of(std::size_t desa_index) const {
+    return kecamatan[static_cast<std::size_t>(desa_kecamatan[desa_index])];
+  }
+  // Index of a unit by code at its level, or -1.
+  int find_desa(const AdminCode& code) const;
+  int find_kecamatan(const AdminCode& code) const;
+};
+
+}  // namespace peta

@@ -1,0 +1,36 @@
+#pragma once
+// A field finding as the readers hand it on, and what the geocoder decides for it.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/geometry.hpp"
+
+namespace peta {
+
+// Flags come on top of a finding's state; they never decide whether it is kept.
+enum Flag : std::uint32_t {
+  kFlagNone = 0,
+  kFlagInGap = 1u << 0,      // in a sliver gap: given to the nearest desa within the tolerance
+  kFlagInOverlap = 1u << 1,  // inside two or more desa: given to one by the overlap rule
+};
+
+// Short flag names, as written to the `flags` field ("celah;tumpang_tindih").
+std::string flag_names(std::uint32_t flags);
+
+struct Finding {
+  std::int64_t row = 0;  // the spreadsheet row number in its source (header = row 1)
+  std::string id;
+  Coord lonlat;          // EPSG:4326
+  std::string category;
+  std::vector<std::string> attributes;  // pass-through columns, in the source's column order
+};
+
+// What the geocoder decided for one finding.
+struct Assignment {
+  int desa = -1;              // index in Boundaries::desa, or -1 when rejected
+  std::uint32_t flags = kFlagNone;
+  double distance_m = 0;      // distance to the assigned (or, if rejected, the nearest) desa; 0 inside
+};
+
+}  // namespace peta

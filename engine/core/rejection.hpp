@@ -1,0 +1,18 @@
+#pragma once
+// A row that could not be used: kept as it was, with where it came from and why.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace peta {
+
+struct Rejection {
+  std::string file;
+  std::int64_t row = 0;   // spreadsheet row number (header = row 1)
+  std::string field;      // the column at fault, empty when the row as a whole is
+  std::string reason;     // a stable machine code, e.g. "outside_boundaries"
+  std::string detail;     // a human sentence, e.g. "1234 m from the nearest desa (35.13.21.2013 Gili Ketapang)"
+  std::vector<std::string> values;  // the row's values as read, in the source's column order
+};
+
+}  // namespace peta

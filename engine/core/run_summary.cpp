@@ -1,0 +1,89 @@
+#include "core/run_summary.hpp"
+
+#include <cstdio>
+
+namespace peta {
+
+SourceCounts RunSummary::total() const {
+  SourceCounts t;
+  for (const auto& [name, s] : sources) {
+    t.rows_read += s.rows_read;
+    t.geocoded += s.geocoded;
+    t.flagged += s.flagged;
+    t.rejected += s.rejected;
+    for (const auto& [r, n] : s.rejected_by_reason) t.rejected_by_reason[r] += n;
+    for (const auto& [f, n] : s.flagged_by_flag) t.flagged_by_flag[f] += n;
+  }
+  return t;
+}
+
+namespace {
+nlohmann::json counts_json(const SourceCounts& s) {
+  return {{"rows_read", s.rows_read},
+          {"geocoded", s.geocoded},
+          {"flagged", s.flagged},
+          {"rejected", s.rejected},
+          {"rejected_by_reason", s.rejected_by_reason},
+          {"flagged_by_flag", s.flagged_by_flag},
+          {"balanced", s.balanced()}};
+}
+}  // namespace
+
+nlohmann::json RunSummary::to_json() const {
+  nlohmann::json j;
+  j["total"] = counts_json(total());
+  j["sources"] = nlohmann::json::object();
+  for (const auto& [name, s] : sources) j["sources"][name] = counts_json(s);
+  j["stages"] = nlohmann::json::array();
+  for (const auto& st : stages) j["stages"].push_back({{"stage", st.stage}, {"seconds", st.seconds}});
+  j["outputs"] = outputs;
+  j["unknown_categories"] = unknown_categories;
+  return j;
+}
+
+std::string RunSummary::to_text() const {
+  std::string out;
+  char line[256];
+  auto t = total();
+  std::snprintf(line, sizeof line, "Baris dibaca / rows read      %12lld\n", static_cast<long long>(t.rows_read));
+  out += line;
+  std::snprintf(line, sizeof line, "  tergeokode / geocoded       %12lld\n", static_cast<long long>(t.geocoded));
+  out += line;
+  std::snprintf(line, sizeof line, "  ditandai / flagged          %12lld\n", static_cast<long long>(t.flagged));
+  out += line;
+  for (const auto& [f, n] : t.flagged_by_flag) {
+    std::snprintf(line, sizeof line, "      %-24s%12lld\n", f.c_str(), static_cast<long long>(n));
+    out += line;
+  }
+  std::snprintf(line, sizeof line, "  ditolak / rejected          %12lld\n", static_cast<long long>(t.rejected));
+  out += line;
+  for (const auto& [r, n] : t.rejected_by_reason) {
+    std::snprintf(line, sizeof line, "      %-24s%12lld\n", r.c_str(), static_cast<long long>(n));
+    out += line;
+  }
+  out += t.balanced() ? "  (dibaca = tergeokode + ditandai + ditolak: cocok / counts add up)\n"
+                      : "  PERINGATAN: jumlah tidak cocok / WARNING: counts do not add up\n";
+  if (!unknown_categories.empty()) {
+    out += "Kategori tak dikenal / unknown categories:\n";
+    for (const auto& [c, n] : unknown_categories) {
+      std::snprintf(line, sizeof line, "      %-24s%12lld\n", c.c_str(), static_cast<long long>(n));
+      out += line;
+    }
+  }
+  out += "Tahap / stage (detik / seconds):\n";
+  for (const auto& st : stages) {
+    std::snprintf(line, sizeof line, "      %-24s%12.3f\n", st.stage.c_str(), st.seconds);
+    out += line;
+  }
+  return out;
+}
+
+double StageTimer::stop() {
+  if (stopped_) return 0;
+  stopped_ = true;
+  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  summary_.stages.push_back({stage_, s});
+  return s;
+}
+
+}  // namespace peta

@@ -1,0 +1,54 @@
+#pragma once
+// What a run did: rows in, rows out, rejections by reason, and the time each stage took.
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace peta {
+
+struct SourceCounts {
+  std::int64_t rows_read = 0;
+  std::int64_t geocoded = 0;   // assigned with no flag
+  std::int64_t flagged = 0;    // assigned, with at least one flag
+  std::int64_t rejected = 0;
+  std::map<std::string, std::int64_t> rejected_by_reason;
+  std::map<std::string, std::int64_t> flagged_by_flag;
+  bool balanced() const { return rows_read == geocoded + flagged + rejected; }
+};
+
+struct StageTime {
+  std::string stage;
+  double seconds = 0;
+};
+
+struct RunSummary {
+  std::map<std::string, SourceCounts> sources;  // keyed by source file
+  std::vector<StageTime> stages;
+  std::vector<std::string> outputs;             // files written
+  std::map<std::string, std::int64_t> unknown_categories;
+
+  SourceCounts total() const;
+  nlohmann::json to_json() const;
+  std::string to_text() const;  // readable, for the terminal
+};
+
+// Times a scope and appends it to a summary's stages: `StageTimer t(summary, "geocode");`
+class StageTimer {
+ public:
+  StageTimer(RunSummary& summary, std::string stage)
+      : summary_(summary), stage_(std::move(stage)), start_(std::chrono::steady_clock::now()) {}
+  ~StageTimer() { stop(); }
+  double stop();
+
+ private:
+  RunSummary& summary_;
+  std::string stage_;
+  std::chrono::steady_clock::time_point start_;
+  bool stopped_ = false;
+};
+
+}  // namespace peta

@@ -1,0 +1,46 @@
+#pragma once
+// Writes every layer of a run in each chosen format: one GeoJSON (RFC 7946) and one Shapefile
+// (.shp/.shx/.dbf/.prj/.cpg) per layer, and one GeoPackage holding all of them.
+// Every file is written under a temporary name and renamed only when complete (commit()), so a
+// crash never leaves a half-written layer behind.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "output/layer.hpp"
+
+namespace peta {
+
+struct OutputOptions {
+  std::string folder;                 // created if missing
+  bool geojson = true;
+  bool shapefile = true;
+  bool geopackage = true;
+  std::string geopackage_name = "peta.gpkg";
+};
+
+class LayerSink {
+ public:
+  virtual ~LayerSink() = default;
+  virtual void write(const Feature& feature) = 0;
+};
+
+class OutputSet {
+ public:
+  explicit OutputSet(OutputOptions options);
+  ~OutputSet();  // without commit(), removes every temporary file
+  OutputSet(const OutputSet&) = delete;
+  OutputSet& operator=(const OutputSet&) = delete;
+
+  // Opens a layer in every format; the sink stays valid until the next open_layer() or commit().
+  // Layers are written one after another.
+  LayerSink& open_layer(const LayerSchema& schema);
+  // Closes every file and renames each to its final name. Returns the final paths.
+  std::vector<std::string> commit();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace peta

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs, with apt-get, whatever peta needs that is missing on a Debian 12 machine.
+# Idempotent and quiet when everything is already there.
+#   scripts/setup.sh          build + test dependencies
+#   scripts/setup.sh --peers  also the peers timed by the benchmark (GeoPandas, sqlite dialect tools)
+set -euo pipefail
+packages=(
+  build-essential cmake ninja-build pkg-config
+  libgdal-dev gdal-bin libgeos-dev libproj-dev proj-bin
+  libboost-dev nlohmann-json3-dev libcli11-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+)
+if [[ " $* " == *" --peers "* ]]; then
+  packages+=(python3-geopandas python3-libpysal python3-numpy)
+fi
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO=sudo
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
