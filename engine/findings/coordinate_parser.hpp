@@ -56,7 +56,7 @@ struct CoordinateParserOptions {
   bool fix_swapped = true;
 };
 
-// parse* are const but not thread-safe when a source CRS is set (PROJ): make one parser per thread.
+// Without a source CRS the parse* calls are thread-safe; with one (PROJ) make one parser per thread.
 class CoordinateParser {
  public:
   explicit CoordinateParser(CoordinateParserOptions options = {});

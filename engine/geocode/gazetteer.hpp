@@ -7,7 +7,7 @@
 //    Kel./Kelurahan, a "Kec. ..." part split off as the kecamatan, old spellings) and compared with every
 //    official name and older spelling by edit similarity (geocode/string_similarity.hpp), in [0, 1].
 //  - The kecamatan (given separately, or written into the name after Kec./Kecamatan, or after a comma when
-//    it is a kecamatan name) restricts the match to that kecamatan's desa. A name that fits no desa there
+//    it is a kecamatan name; the separate argument wins) restricts the match to that kecamatan's desa. A name that fits no desa there
 //    but fits one elsewhere is `ambiguous` (the two disagree), never silently moved.
 //  - confidence = similarity of the best desa x how clearly it beats the runner-up:
 //        similarity * min(1, (similarity - runner_up) / separation)      (separation = 0.15 by default)
@@ -72,6 +72,7 @@ struct GazetteerOptions {
   std::size_t max_candidates = 5;
 };
 
+// Immutable after construction: match() and by_code() may be called from several threads at once.
 class Gazetteer {
  public:
   // `desa` must refer to `kecamatan` by index. Codes must be unique.

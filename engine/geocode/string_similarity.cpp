@@ -10,7 +10,11 @@ std::size_t osa_distance(std::string_view a, std::string_view b) {
   if (n == 0) return m;
   if (m == 0) return n;
   // Three rolling rows: two back (for transpositions), previous, current.
-  std::vector<std::size_t> before(m + 1), previous(m + 1), current(m + 1);
+  // Reused per thread: a gazetteer lookup compares one key with hundreds of names.
+  thread_local std::vector<std::size_t> before, previous, current;
+  before.assign(m + 1, 0);
+  previous.assign(m + 1, 0);
+  current.assign(m + 1, 0);
   for (std::size_t j = 0; j <= m; ++j) previous[j] = j;
   for (std::size_t i = 1; i <= n; ++i) {
     current[0] = i;
