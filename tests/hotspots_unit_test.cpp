@@ -11,6 +11,7 @@
 #include "hotspots/eb_rates.hpp"
 #include "hotspots/fdr.hpp"
 #include "hotspots/getis_ord.hpp"
+#include "hotspots/local_hotspots.hpp"
 #include "hotspots/local_moran.hpp"
 #include "hotspots/moran.hpp"
 #include "hotspots/point_weights.hpp"
@@ -174,6 +175,15 @@ TEST(HotspotsStatistics, PermutationsAreReproducibleAcrossThreadCounts) {
   m1.permutation.threads = 1;
   m2.permutation.threads = 2;
   EXPECT_EQ(global_moran(w, y, m1).p_sim, global_moran(w, y, m2).p_sim);
+  // One pass for both statistics gives exactly what each gives alone.
+  auto both = local_hotspots(w, y, one, g1);
+  EXPECT_EQ(both.moran.p_sim, a.p_sim);
+  EXPECT_EQ(both.moran.Ii, a.Ii);
+  EXPECT_EQ(both.moran.cluster, a.cluster);
+  auto gi_alone = getis_ord_star(w, y, g1);
+  EXPECT_EQ(both.gi_star.p_sim, gi_alone.p_sim);
+  EXPECT_EQ(both.gi_star.z, gi_alone.z);
+  EXPECT_EQ(both.gi_star.bin, gi_alone.bin);
   // The west third is high: it is significant High-High, and FDR keeps no more than alpha does.
   EXPECT_EQ(a.cluster[12 * 6 + 1], kHighHigh);
   LocalSettings fdr = one;

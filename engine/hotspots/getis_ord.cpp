@@ -9,6 +9,30 @@
 
 namespace peta {
 
+GiStarSlots::GiStarSlots(const SpatialWeights& w) : self_weight(w.size(), 0.0) {
+  const auto& off = w.offsets();
+  const auto& nb = w.neighbour_array();
+  const auto& wt = w.weight_array();
+  other_offsets.push_back(0);
+  other_weights.reserve(wt.size());
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    for (std::size_t e = off[i]; e < off[i + 1]; ++e) {
+      if (nb[e] == i) self_weight[i] = wt[e];
+      else other_weights.push_back(wt[e]);
+    }
+    other_offsets.push_back(other_weights.size());
+  }
+}
+
+void apply_inference(GetisOrd& r, const std::vector<PermutationOutcome>& outcomes) {
+  r.p_sim.resize(outcomes.size());
+  r.z_sim.resize(outcomes.size());
+  for (std::size_t i = 0; i < outcomes.size(); ++i) {
+    r.p_sim[i] = outcomes[i].p_sim;
+    r.z_sim[i] = outcomes[i].z_sim;
+  }
+}
+
 int confidence_bin(double z, double p, const double thresholds[3], bool strict) {
   int level = 0;
   for (int k = 0; k < 3 && level == 0; ++k)
@@ -50,35 +74,13 @@ GetisOrd getis_ord_star(const SpatialWeights& input, const std::vector<double>& 
   }
 
   // Permutations: the self term stays, the other slots take random observations.
-  const auto& off = w.offsets();
-  const auto& nb = w.neighbour_array();
-  const auto& wt = w.weight_array();
-  std::vector<double> other_weights;  // row i's weights without the diagonal, in neighbour order
-  std::vector<std::size_t> other_offsets(1, 0);
-  std::vector<double> self_weight(n, 0.0);
-  other_weights.reserve(wt.size());
-  for (std::size_t i = 0; i < n; ++i) {
-    for (std::size_t e = off[i]; e < off[i + 1]; ++e) {
-      if (nb[e] == i) self_weight[i] = wt[e];
-      else other_weights.push_back(wt[e]);
-    }
-    other_offsets.push_back(other_weights.size());
-  }
+  const GiStarSlots slots(w);
   const double* values = y.data();
-  auto outcomes = conditional_permutation_test(
-      w, r.G, settings.permutation, [&](std::size_t i, std::span<const std::uint32_t> draws) {
-        const double* wi = other_weights.data() + other_offsets[i];
-        double s = self_weight[i] * values[i];
-        for (std::size_t m = 0; m < draws.size(); ++m) s += wi[m] * values[draws[m]];
-        return s / sum;
-      });
-  r.p_sim.resize(n);
-  r.z_sim.resize(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    r.p_sim[i] = outcomes[i].p_sim;
-    r.z_sim[i] = outcomes[i].z_sim;
-  }
-
+  auto outcomes = conditional_permutation_test(w, r.G, settings.permutation,
+                                               [&](std::size_t i, std::span<const std::uint32_t> draws) {
+                                                 return slots.simulate(i, draws, values) / sum;
+                                               });
+  apply_inference(r, outcomes);
   if (settings.fdr)
     for (int k = 0; k < 3; ++k) r.fdr_thresholds[k] = fdr_threshold(r.p_norm, r.fdr_thresholds[k]);
   r.bin.resize(n);

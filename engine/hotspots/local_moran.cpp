@@ -51,6 +51,13 @@ LocalMoran local_moran(const SpatialWeights& input, const std::vector<double>& v
         return factor * z[i] * lag;
       });
 
+  apply_inference(r, outcomes, settings, w);
+  return r;
+}
+
+void apply_inference(LocalMoran& r, const std::vector<PermutationOutcome>& outcomes, const LocalSettings& settings,
+                     const SpatialWeights& w) {
+  const std::size_t n = r.Ii.size();
   r.p_sim.resize(n);
   r.z_sim.resize(n);
   r.p_z_sim.resize(n);
@@ -65,11 +72,10 @@ LocalMoran local_moran(const SpatialWeights& input, const std::vector<double>& v
   r.cluster.assign(n, kNotSignificant);
   for (std::size_t i = 0; i < n; ++i) {
     if (!inference || w.cardinality(i) == 0) continue;
-    bool sig = settings.fdr ? r.p_sim[i] < r.p_threshold : r.p_sim[i] <= r.p_threshold;
+    const bool sig = settings.fdr ? r.p_sim[i] < r.p_threshold : r.p_sim[i] <= r.p_threshold;
     r.significant[i] = sig;
     if (sig) r.cluster[i] = r.quadrant[i];
   }
-  return r;
 }
 
 }  // namespace peta

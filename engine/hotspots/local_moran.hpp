@@ -37,4 +37,9 @@ LocalMoran local_moran(const SpatialWeights& weights, const std::vector<double>&
                        const LocalSettings& settings = {},
                        WeightsTransform transform = WeightsTransform::row_standardised);
 
+// Fills p_sim, z_sim, p_z_sim, significant, cluster and p_threshold of `r` from permutation outcomes
+// (used by local_moran and by local_hotspots, which shares the draws with Gi*).
+void apply_inference(LocalMoran& r, const std::vector<PermutationOutcome>& outcomes, const LocalSettings& settings,
+                     const SpatialWeights& weights);
+
 }  // namespace peta

@@ -8,6 +8,7 @@
 // The pseudo p-value is folded as in esda: larger = #{sim >= observed}; if permutations - larger < larger
 // then larger = permutations - larger; p_sim = (larger + 1) / (permutations + 1).
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cmath>
 #include <cstdint>
@@ -45,14 +46,24 @@ class RandomStream {
  public:
   explicit RandomStream(std::uint64_t seed) : state_(seed) {}
   std::uint64_t next() { return splitmix64(state_); }
+  // 32 random bits; each 64-bit output serves two calls.
+  std::uint32_t next32() {
+    if (spare_) {
+      spare_ = false;
+      return std::uint32_t(buffer_ >> 32);
+    }
+    buffer_ = next();
+    spare_ = true;
+    return std::uint32_t(buffer_);
+  }
   // Uniform integer in [0, bound), bound > 0.
   std::uint32_t below(std::uint32_t bound) {
-    std::uint64_t m = (next() >> 32) * bound;
+    std::uint64_t m = std::uint64_t(next32()) * bound;
     std::uint32_t low = std::uint32_t(m);
     if (low < bound) {
-      std::uint32_t threshold = std::uint32_t(-bound) % bound;
+      const std::uint32_t threshold = std::uint32_t(-bound) % bound;
       while (low < threshold) {
-        m = (next() >> 32) * bound;
+        m = std::uint64_t(next32()) * bound;
         low = std::uint32_t(m);
       }
     }
@@ -61,6 +72,8 @@ class RandomStream {
 
  private:
   std::uint64_t state_;
+  std::uint64_t buffer_ = 0;
+  bool spare_ = false;
 };
 
 unsigned resolve_threads(unsigned requested);
@@ -126,19 +139,21 @@ inline void draw_distinct_others(RandomStream& rng, std::uint32_t n, std::uint32
   std::swap(scratch[self], scratch[n - 1]);
 }
 
-// Conditional permutation test for a local statistic. For every observation i with at least one
-// neighbour (self excluded), simulates `settings.permutations` statistics as
-//   simulate(i, draws, neighbours_i) -> double
-// where draws[m] is the random observation put in the m-th neighbour slot of i. Observations without
-// neighbours get p_sim = 1 and z_sim = 0 (nothing to permute). `weights` gives the neighbour count k_i
-// (a self entry, as in Gi* weights, is not a slot).
-template <class Simulate>
-std::vector<PermutationOutcome> conditional_permutation_test(const SpatialWeights& weights,
-                                                             const std::vector<double>& observed,
-                                                             const PermutationSettings& settings,
-                                                             Simulate&& simulate) {
+// Conditional permutation test for K local statistics that share the neighbour slots of each observation
+// (e.g. Local Moran and Gi* on the same contiguity). For every observation i with at least one neighbour
+// (self excluded), simulates `settings.permutations` rounds; in each round
+//   simulate(i, draws, out)   with draws[m] the random observation put in the m-th neighbour slot of i,
+// writes the K simulated statistics to out[0..K). Observations without neighbours get p_sim = 1 and
+// z_sim = 0 (nothing to permute). `weights` gives the slot count k_i (a self entry is not a slot). The
+// draws of observation i depend only on (settings.seed, i), so a statistic gets the same p-values whether
+// it is computed alone (K = 1) or together with others.
+template <std::size_t K, class Simulate>
+std::array<std::vector<PermutationOutcome>, K> conditional_permutation_tests(
+    const SpatialWeights& weights, const std::array<const std::vector<double>*, K>& observed,
+    const PermutationSettings& settings, Simulate&& simulate) {
   const std::size_t n = weights.size();
-  std::vector<PermutationOutcome> out(n);
+  std::array<std::vector<PermutationOutcome>, K> out;
+  for (auto& o : out) o.resize(n);
   if (settings.permutations <= 0 || n < 2) return out;
   parallel_chunks(n, settings.threads, 64, [&](std::size_t begin, std::size_t end) {
     std::vector<std::uint32_t> draws(weights.max_cardinality() + 1);
@@ -152,20 +167,35 @@ std::vector<PermutationOutcome> conditional_permutation_test(const SpatialWeight
         for (std::uint32_t q = 0; q < n; ++q) scratch[q] = q;
       }
       RandomStream rng(stream_seed(settings.seed, i));
-      std::size_t larger = 0;
-      double sum = 0, sum_sq = 0;
-      const double obs = observed[i];
+      std::array<std::size_t, K> larger{};
+      std::array<double, K> sum{}, sum_sq{}, obs{}, sim{};
+      for (std::size_t s = 0; s < K; ++s) obs[s] = (*observed[s])[i];
       for (int r = 0; r < settings.permutations; ++r) {
         draw_distinct_others(rng, std::uint32_t(n), std::uint32_t(i), k, draws.data(), scratch);
-        double s = simulate(i, std::span<const std::uint32_t>(draws.data(), k));
-        larger += s >= obs;
-        sum += s;
-        sum_sq += s * s;
+        simulate(i, std::span<const std::uint32_t>(draws.data(), k), sim.data());
+        for (std::size_t s = 0; s < K; ++s) {
+          larger[s] += sim[s] >= obs[s];
+          sum[s] += sim[s];
+          sum_sq[s] += sim[s] * sim[s];
+        }
       }
-      out[i] = summarise_permutations(obs, larger, sum, sum_sq, settings.permutations);
+      for (std::size_t s = 0; s < K; ++s)
+        out[s][i] = summarise_permutations(obs[s], larger[s], sum[s], sum_sq[s], settings.permutations);
     }
   });
   return out;
+}
+
+// One local statistic: simulate(i, draws) -> double.
+template <class Simulate>
+std::vector<PermutationOutcome> conditional_permutation_test(const SpatialWeights& weights,
+                                                             const std::vector<double>& observed,
+                                                             const PermutationSettings& settings,
+                                                             Simulate&& simulate) {
+  auto out = conditional_permutation_tests<1>(
+      weights, {&observed}, settings,
+      [&](std::size_t i, std::span<const std::uint32_t> draws, double* sim) { sim[0] = simulate(i, draws); });
+  return std::move(out[0]);
 }
 
 }  // namespace peta
