@@ -9,6 +9,8 @@ packages=(
   libgdal-dev gdal-bin libgeos-dev libproj-dev proj-bin
   libboost-dev nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  # hotspot tests compare with PySAL: tests/reference/*.py run with Debian's Python
+  python3-geopandas python3-libpysal python3-numpy python3-scipy python3-rtree
 )
 if [[ " $* " == *" --peers "* ]]; then
   packages+=(python3-geopandas python3-libpysal python3-numpy)
