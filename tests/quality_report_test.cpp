@@ -10,7 +10,7 @@
 
 #include "boundaries/indonesian_number.hpp"
 #include "core/crs.hpp"
-#include "quality_test_support.hpp"
+#include "test_support.hpp"
 
 namespace peta {
 namespace {
@@ -133,12 +133,45 @@ TEST(QualityReport, IndonesianNumbers) {
   EXPECT_EQ(format_id(0), "0");
 }
 
+TEST(QualityReport, LoaderRepairsBowTieAndTheReportMeasuresWhatItOverlaps) {
+  // A bow-tie (two triangles meeting at 113.005, -7.805), the same code again, and a square covering the
+  // bow-tie's east triangle exactly: the overlap is that triangle.
+  auto dir = test::temp_dir("quality-bowtie");
+  std::string path = dir + "/desa.geojson";
+  test::write_file(path, R"({"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"kode":"35.13.01.2001","nama":"Kupu"},"geometry":{"type":"Polygon","coordinates":[[[113,-7.8],[113.01,-7.81],[113.01,-7.8],[113,-7.81],[113,-7.8]]]}},
+{"type":"Feature","properties":{"kode":"3513012001","nama":"Lagi"},"geometry":{"type":"Polygon","coordinates":[[[113,-7.8],[113.01,-7.8],[113.01,-7.81],[113,-7.8]]]}},
+{"type":"Feature","properties":{"kode":"35.13.01.2002","nama":"Kotak"},"geometry":{"type":"Polygon","coordinates":[[[113.005,-7.81],[113.02,-7.81],[113.02,-7.8],[113.005,-7.8],[113.005,-7.81]]]}}
+]})");
+  BoundarySettings settings;
+  settings.desa.path = path;
+  LoadedBoundaries lb = load_boundaries(settings);
+  QualityReport r = check_quality(lb);
+  ASSERT_EQ(r.load.repairs.size(), 1u);
+  EXPECT_EQ(r.load.repairs[0].code, "35.13.01.2001");
+  ASSERT_EQ(r.load.duplicate_codes.size(), 1u);
+  EXPECT_TRUE(r.still_invalid.empty());
+  Polygon east_triangle{{{{113.01, -7.8}, {113.005, -7.805}, {113.01, -7.81}, {113.01, -7.8}}}};
+  double expected_m2 = area_km2(MultiPolygon{{east_triangle}}) * 1e6;  // ≈ 0.306 km²
+  ASSERT_EQ(r.overlaps.size(), 1u);
+  EXPECT_NEAR(r.overlaps[0].area_m2, expected_m2, 0.01);
+  EXPECT_EQ(r.overlaps[0].a.name, "Kupu");
+  EXPECT_EQ(r.overlaps[0].b.name, "Kotak");
+  EXPECT_EQ(r.gaps.size(), 0u);  // the bow-tie's west notch is open to the outside, not a hole
+  std::string text = to_text(r);
+  EXPECT_NE(text.find("Geometri diperbaiki (geometries repaired): 1\n  - desa 35.13.01.2001 Kupu: Self-intersection"),
+            std::string::npos) << text;
+}
+
 // ---- The real desa layer of Kabupaten Probolinggo (35.13) --------------------------------------
 
 class RealProbolinggo : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    loaded_ = new LoadedBoundaries(test_support::load_probolinggo(/*with_kecamatan=*/true));
+    BoundarySettings settings;
+    settings.desa.path = test::data("probolinggo/desa.geojson");
+    settings.kecamatan = BoundarySource{test::data("probolinggo/kecamatan.geojson")};
+    loaded_ = new LoadedBoundaries(load_boundaries(settings));
     auto start = std::chrono::steady_clock::now();
     report_ = new QualityReport(check_quality(*loaded_));
     seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
