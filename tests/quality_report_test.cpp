@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
+#include <sys/wait.h>
 
 #include "boundaries/indonesian_number.hpp"
 #include "core/crs.hpp"
@@ -198,7 +200,8 @@ TEST_F(RealProbolinggo, CountsAndArea) {
   EXPECT_NEAR(r.desa_area_km2, 1725.95, 0.01);
   EXPECT_NEAR(r.desa_area_geodesic_km2, 1724.52, 0.01);
   EXPECT_TRUE(r.still_invalid.empty());
-  EXPECT_LT(seconds_, 2.0);
+  // CPU time, not wall time: the test machine is shared. Measured ≈0.5 s.
+  EXPECT_LT(r.total_cpu_seconds, 2.0) << "wall " << seconds_ << " s";
 }
 
 TEST_F(RealProbolinggo, OverlapsMatchTheReadme) {
@@ -236,6 +239,45 @@ TEST_F(RealProbolinggo, TextAndJson) {
   EXPECT_EQ(j["overlaps"]["list"].size(), 628u);
   EXPECT_EQ(j["gaps"]["list"].size(), report_->gaps.size());
   EXPECT_EQ(j["counts"]["desa_and_kelurahan"], 330);
+}
+
+// ---- peta boundaries check ---------------------------------------------------------------------
+
+int run_cli(const std::string& args, const std::string& stdout_path) {
+  std::string cmd = std::string(PETA_CLI) + " " + args + " > '" + stdout_path + "' 2>&1";
+  int status = std::system(cmd.c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+TEST(BoundariesCheckCli, PrintsTheReportWritesJsonAndExitsZero) {
+  auto dir = test::temp_dir("boundaries-check");
+  int rc = run_cli("boundaries check --desa '" + test::data("probolinggo/desa.geojson") + "' --kecamatan '" +
+                       test::data("probolinggo/kecamatan.geojson") + "' --json '" + dir + "/report.json' --top 5",
+                   dir + "/out.txt");
+  std::string out = test::read_file(dir + "/out.txt");
+  ASSERT_EQ(rc, 0) << out;
+  EXPECT_NE(out.find("Tumpang tindih antar desa (overlaps): 628 pasang (pairs), 0,528 km²"), std::string::npos) << out;
+  EXPECT_NE(out.find("Celah antar desa (gaps): 1.278 bagian (pieces), 0,482 km²"), std::string::npos) << out;
+  EXPECT_NE(out.find("  5. "), std::string::npos);
+  EXPECT_EQ(out.find("  6. "), std::string::npos);
+  auto j = nlohmann::json::parse(test::read_file(dir + "/report.json"));
+  EXPECT_EQ(j["counts"]["desa"], 325);
+  EXPECT_EQ(j["counts"]["kelurahan"], 5);
+  EXPECT_EQ(j["overlaps"]["list"].size(), 628u);
+  EXPECT_EQ(j["kecamatan_check"]["checked"], true);
+  EXPECT_EQ(j["sources"]["desa"], test::data("probolinggo/desa.geojson"));
+}
+
+TEST(BoundariesCheckCli, WhereFilterAndUnreadableInput) {
+  auto dir = test::temp_dir("boundaries-check-where");
+  // Kec. Kraksaan (35.13.14) alone: its 5 kelurahan and 13 desa.
+  int rc = run_cli("boundaries check --desa '" + test::data("probolinggo/desa.geojson") + "' --where \"kode_kec = '35.13.14'\"",
+                   dir + "/out.txt");
+  std::string out = test::read_file(dir + "/out.txt");
+  ASSERT_EQ(rc, 0) << out;
+  EXPECT_NE(out.find("Jumlah unit (unit counts): 13 desa, 5 kelurahan, 1 kecamatan, 1 kabupaten"), std::string::npos) << out;
+  EXPECT_NE(run_cli("boundaries check --desa /nonexistent/desa.geojson", dir + "/bad.txt"), 0);
+  EXPECT_NE(test::read_file(dir + "/bad.txt").find("/nonexistent/desa.geojson"), std::string::npos);
 }
 
 }  // namespace

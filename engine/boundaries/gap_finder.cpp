@@ -7,6 +7,9 @@
 namespace peta {
 namespace {
 constexpr double kFallbackGridDegrees = 1e-9;  // ≈0.1 mm: only used when the exact union fails
+// The union nodes and snaps vertices, so a gap's ring can miss a neighbour's edge by a hair: a desa
+// within ≈1 cm of the gap counts as bordering it.
+constexpr double kNeighbourDegrees = 1e-7;
 
 GeosGeom union_of(const GeosUnitIndex& index) {
   auto h = geos_context().get();
@@ -56,7 +59,7 @@ GapResult find_gaps(const std::vector<AdminUnit>& desa, const GeosUnitIndex& ind
       gap.area_m2 = area;
       gap.point = representative_point(hole.get());
       for (std::size_t j : index.candidates(hole.get()))
-        if (GEOSPreparedIntersects_r(h, index.prepared(j), hole.get()))
+        if (GEOSPreparedDistanceWithin_r(h, index.prepared(j), hole.get(), kNeighbourDegrees))
           gap.neighbours.push_back({desa[j].code.dotted(), desa[j].name});
       result.gaps.push_back(std::move(gap));
     }

@@ -11,6 +11,11 @@ std::vector<KecamatanMismatch> find_kecamatan_mismatches(const Boundaries& bound
   for (std::size_t i = 0; i < boundaries.desa.size(); ++i) {
     const AdminUnit& desa = boundaries.desa[i];
     const GEOSGeometry* geom = desa_index.geometry(i);
+    auto parent = desa.code.parent();
+    std::string coded = parent ? parent->dotted() : std::string();
+    // The usual case first: the kecamatan the code names covers the whole desa.
+    int own = parent ? boundaries.find_kecamatan(*parent) : -1;
+    if (own >= 0 && GEOSPreparedCovers_r(h, kecamatan.prepared(static_cast<std::size_t>(own)), geom)) continue;
     double desa_area = 0;
     GEOSArea_r(h, geom, &desa_area);
     int best = -1;
@@ -31,8 +36,6 @@ std::vector<KecamatanMismatch> find_kecamatan_mismatches(const Boundaries& bound
         best = static_cast<int>(k);
       }
     }
-    auto parent = desa.code.parent();
-    std::string coded = parent ? parent->dotted() : std::string();
     if (best >= 0 && boundaries.kecamatan[static_cast<std::size_t>(best)].code.dotted() == coded) continue;
     KecamatanMismatch m;
     m.desa = {desa.code.dotted(), desa.name};

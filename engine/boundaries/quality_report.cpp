@@ -1,6 +1,7 @@
 #include "boundaries/quality_report.hpp"
 
 #include <chrono>
+#include <ctime>
 
 #include "boundaries/quality_checks.hpp"
 #include "core/crs.hpp"
@@ -9,20 +10,28 @@ namespace peta {
 namespace {
 class StepClock {
  public:
-  explicit StepClock(QualityReport& report) : report_(report), start_(now()), last_(start_) {}
+  explicit StepClock(QualityReport& report)
+      : report_(report), start_(now()), last_(start_), cpu_start_(cpu()), cpu_last_(cpu_start_) {}
   void lap(const std::string& step) {
     auto t = now();
-    report_.timings.push_back({step, seconds(last_, t)});
+    double c = cpu();
+    report_.timings.push_back({step, seconds(last_, t), c - cpu_last_});
     last_ = t;
+    cpu_last_ = c;
   }
-  double total() const { return seconds(start_, now()); }
+  void finish() {
+    report_.total_seconds = seconds(start_, now());
+    report_.total_cpu_seconds = cpu() - cpu_start_;
+  }
 
  private:
   using Clock = std::chrono::steady_clock;
   static Clock::time_point now() { return Clock::now(); }
   static double seconds(Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double>(b - a).count(); }
   QualityReport& report_;
+  static double cpu() { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
   Clock::time_point start_, last_;
+  double cpu_start_, cpu_last_;
 };
 
 void check_validity(const std::string& level, const std::vector<AdminUnit>& units, QualityReport& report,
@@ -94,7 +103,7 @@ QualityReport check_quality(const LoadedBoundaries& loaded, const QualityOptions
     report.kecamatan_mismatches = find_kecamatan_mismatches(b, desa_index);
     clock.lap("kecamatan");
   }
-  report.total_seconds = clock.total();
+  clock.finish();
   return report;
 }
 

@@ -60,7 +60,8 @@ struct InvalidGeometry {
 
 struct QualityTiming {
   std::string step;
-  double seconds = 0;
+  double seconds = 0;      // wall clock
+  double cpu_seconds = 0;  // this process's CPU time (the fairer figure on a shared machine)
 };
 
 struct QualityReport {
@@ -92,6 +93,7 @@ struct QualityReport {
 
   std::vector<QualityTiming> timings;
   double total_seconds = 0;
+  double total_cpu_seconds = 0;
 
   // Number of problems a user should look at (repairs, duplicates, orphans, bad codes, invalid,
   // overlaps, gaps, mismatches).

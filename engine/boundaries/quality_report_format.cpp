@@ -73,9 +73,10 @@ nlohmann::json to_json(const QualityReport& r) {
 
   j["problem_count"] = r.problem_count();
   nlohmann::json timings = nlohmann::json::object();
-  for (const auto& t : r.timings) timings[t.step] = t.seconds;
-  j["timings_s"] = timings;
-  j["total_s"] = r.total_seconds;
+  for (const auto& t : r.timings) timings[t.step] = {{"wall_s", t.seconds}, {"cpu_s", t.cpu_seconds}};
+  j["timings"] = timings;
+  j["total_wall_s"] = r.total_seconds;
+  j["total_cpu_s"] = r.total_cpu_seconds;
   return j;
 }
 
@@ -152,7 +153,7 @@ std::string to_text(const QualityReport& r, const QualityOptions& options) {
            "(not done, no kecamatan layer given)\n";
   }
   out << "Jumlah masalah (problems): " << format_id(double(r.problem_count())) << "\n";
-  out << "Waktu (time): " << format_id(r.total_seconds, 2) << " s\n";
+  out << "Waktu (time): " << format_id(r.total_seconds, 2) << " s (CPU " << format_id(r.total_cpu_seconds, 2) << " s)\n";
   return out.str();
 }
 
