@@ -13,8 +13,14 @@ namespace peta {
 namespace {
 constexpr std::size_t kFlushAt = 1 << 20;
 
+bool needs_quotes(std::string_view field) {
+  for (char ch : field)
+    if (ch == ',' || ch == '"' || ch == '\n' || ch == '\r') return true;
+  return false;
+}
+
 void append_field(std::string& out, std::string_view field) {
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+  if (!needs_quotes(field)) {
     out.append(field);
     return;
   }

@@ -11,6 +11,7 @@
 #include "core/error.hpp"
 #include "core/geos_handle.hpp"
 #include "sample/land_mask.hpp"
+#include "sample/polygon_raster.hpp"
 #include "sample/random.hpp"
 #include "sample/sample_vocabulary.hpp"
 
@@ -98,6 +99,7 @@ struct DesaShapes {
   std::vector<GeosGeom> geometries;
   std::vector<GeosPrepared> prepared;
   std::vector<Box> boxes;
+  std::vector<PolygonRaster> rasters;  // answer most "inside this desa?" questions without GEOS
   std::vector<double> cumulative_area;  // for picking a desa weighted by area
   Box extent;
 
@@ -112,6 +114,7 @@ struct DesaShapes {
       cumulative_area.push_back(total);
     }
     if (!(total > 0)) throw Error("sample: the desa of the boundaries have no area");
+    for (std::size_t i = 0; i < b.desa.size(); ++i) rasters.emplace_back(b.desa[i].geometry, prepared[i].get());
   }
   std::size_t size() const { return geometries.size(); }
 };
@@ -257,18 +260,17 @@ class Generator {
     return v.centre;
   }
 
-  // A desa weighted by area, then a uniform point in its box kept only if inside the (prepared) polygon.
+  // A desa weighted by area, then a uniform point in its box kept only if inside the polygon (its raster
+  // answers for whole cells, the prepared GEOS polygon for points in boundary cells).
   Coord background_point() {
     const double u = rng_.uniform() * shapes_.cumulative_area.back();
     auto it = std::upper_bound(shapes_.cumulative_area.begin(), shapes_.cumulative_area.end(), u);
     const std::size_t d = std::min<std::size_t>(static_cast<std::size_t>(it - shapes_.cumulative_area.begin()),
                                                 shapes_.size() - 1);
     const Box& box = shapes_.boxes[d];
-    auto h = geos_context().get();
     for (int t = 0; t < kBackgroundTries; ++t) {
       const Coord c{rng_.uniform(box.min_x, box.max_x), rng_.uniform(box.min_y, box.max_y)};
-      GeosGeom point(GEOSGeom_createPointFromXY_r(h, c.x, c.y));
-      if (GEOSPreparedContains_r(h, shapes_.prepared[d].get(), point.get()) == 1) return c;
+      if (shapes_.rasters[d].contains(c)) return c;
     }
     if (!fallback_done_[d]) fallback_[d] = point_on_surface(shapes_.geometries[d].get()), fallback_done_[d] = true;
     return fallback_[d];
