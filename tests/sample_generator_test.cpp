@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -12,7 +14,10 @@
 #include "core/crs.hpp"
 #include "core/error.hpp"
 #include "core/geos_handle.hpp"
+#include "boundaries/boundary_loader.hpp"
+#include "sample/polygon_raster.hpp"
 #include "sample/random.hpp"
+#include "test_support.hpp"
 
 namespace {
 using namespace peta;
@@ -236,4 +241,98 @@ TEST(SampleGenerator, RejectsBadOptionsAndEmptyBoundaries) {
   EXPECT_THROW(generate_sample(grid_boundaries(), o, [](const SamplePoint&) {}), Error);
 }
 
+}  // namespace
+
+namespace {
+using namespace peta;
+
+const Boundaries& probolinggo() {
+  static const Boundaries b = [] {
+    BoundarySettings s;
+    s.desa.path = test::data("probolinggo/desa.geojson");
+    return load_boundaries(s).boundaries;
+  }();
+  return b;
+}
+
+TEST(PolygonRaster, AgreesWithGeosOnRealDesa) {
+  const Boundaries& b = probolinggo();
+  Random rng(17);
+  auto h = geos_context().get();
+  std::int64_t checked = 0, inside = 0;
+  for (std::size_t d = 0; d < b.desa.size(); d += 7) {
+    GeosGeom g = to_geos(b.desa[d].geometry);
+    GeosPrepared p = prepare(g.get());
+    PolygonRaster raster(b.desa[d].geometry, p.get());
+    EXPECT_LT(raster.boundary_share(), 0.6) << b.desa[d].name;
+    const Box box = raster.box();
+    for (int i = 0; i < 2000; ++i) {
+      const Coord c{rng.uniform(box.min_x, box.max_x), rng.uniform(box.min_y, box.max_y)};
+      GeosGeom point = to_geos(c);
+      const bool geos = GEOSPreparedContains_r(h, p.get(), point.get()) == 1;
+      ASSERT_EQ(raster.contains(c), geos) << b.desa[d].name << " " << c.x << " " << c.y;
+      ++checked;
+      inside += geos;
+    }
+  }
+  EXPECT_EQ(checked, 48 * 2000);
+  EXPECT_GT(inside, checked / 4);
+}
+
+TEST(SampleGenerator, RealProbolinggoDesaOutsideShareCategoriesAndClusters) {
+  const Boundaries& b = probolinggo();
+  ASSERT_EQ(b.desa.size(), 330u);
+  ASSERT_EQ(b.kabupaten.size(), 1u);
+  SampleOptions o;
+  o.count = 100000;
+  o.seed = 2026;
+  o.outside_share = 0.01;
+  GeosGeom regency = union_of(b);  // the loader leaves the kabupaten geometry empty without a kabupaten layer
+  GeosPrepared prepared = prepare(regency.get());
+  auto h = geos_context().get();
+  const auto hot = plan_hot_villages(b, o);
+  ASSERT_EQ(hot.size(), 12u);
+  std::vector<std::int64_t> near(hot.size(), 0);
+  std::int64_t rows = 0, outside = 0;
+  std::array<std::int64_t, 5> categories{};
+  generate_sample(b, o, [&](const SamplePoint& p) {
+    ++rows;
+    GeosGeom point = to_geos(p.lonlat);
+    if (GEOSPreparedIntersects_r(h, prepared.get(), point.get()) != 1) ++outside;
+    for (std::size_t c = 0; c < 5; ++c)
+      if (kSampleCategories[c] == p.category) ++categories[c];
+    for (std::size_t i = 0; i < hot.size(); ++i)
+      if (distance_m(p.lonlat, hot[i].centre) <= hot[i].sigma_m) ++near[i];
+  });
+  EXPECT_EQ(rows, 100000);
+  // 1 % placed outside plus clustered points leaking through coastline cells of the 250 m land mask.
+  const double outside_share = static_cast<double>(outside) / rows;
+  EXPECT_GE(outside_share, 0.0090);
+  EXPECT_LE(outside_share, 0.0115);  // measured: 0.01006 for seed 2026
+  for (std::size_t c = 0; c < 5; ++c)
+    EXPECT_NEAR(static_cast<double>(categories[c]) / rows, kSampleCategoryShares[c], 0.01) << kSampleCategories[c];
+  double regency_km2 = 0;
+  for (const auto& d : b.desa) regency_km2 += d.area_km2;
+  for (std::size_t i = 0; i < hot.size(); ++i) {
+    const double even = rows * (M_PI * hot[i].sigma_m * hot[i].sigma_m / 1e6) / regency_km2;
+    EXPECT_GE(near[i], 5 * even) << b.desa[hot[i].desa].name;
+  }
+}
+
+}  // namespace
+
+namespace {
+TEST(SampleVerb, WritesTheSameCsvForTheSameSeed) {
+  const std::string dir = peta::test::temp_dir("sample_verb");
+  const std::string base = std::string(PETA_CLI) + " sample --quiet --boundaries " +
+                           peta::test::data("probolinggo/desa.geojson") + " --count 2000 --seed 4 --out ";
+  ASSERT_EQ(std::system((base + dir + "/a.csv").c_str()), 0);
+  ASSERT_EQ(std::system((base + dir + "/b.csv --outside-share 0.01").c_str()), 0);
+  const std::string a = peta::test::read_file(dir + "/a.csv");
+  EXPECT_EQ(a, peta::test::read_file(dir + "/b.csv"));
+  EXPECT_EQ(std::count(a.begin(), a.end(), '\n'), 2001);
+  EXPECT_NE(std::system((std::string(PETA_CLI) + " sample --boundaries /nonexistent.gpkg --count 1 --seed 1 --out " +
+                         dir + "/c.csv 2>/dev/null").c_str()), 0);
+  std::filesystem::remove_all(dir);
+}
 }  // namespace

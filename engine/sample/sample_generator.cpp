@@ -145,7 +145,7 @@ std::vector<HotVillage> plan(const Boundaries& boundaries, const SampleOptions& 
     const double radius_m = std::sqrt(std::max(0.0, desa_area_km2(unit)) / std::numbers::pi) * 1000;
     v.sigma_m = std::clamp(0.5 * radius_m * rng.uniform(0.7, 1.4), 300.0, 2000.0);
     v.dominant = dominants[i];
-    v.weight = 0.3 + rng.exponential(1.0);  // a few big hotspots, many modest ones
+    v.weight = 1 + rng.exponential(1.0);  // some hotspots bigger than others, none negligible
     raw_by_category[v.dominant] += v.weight;
   }
   // Each category's hot villages together carry that category's share of the clustered points, so
