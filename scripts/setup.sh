@@ -11,7 +11,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 if [[ " $* " == *" --peers "* ]]; then
-  packages+=(python3-geopandas python3-libpysal python3-numpy)
+  packages+=(python3-geopandas python3-libpysal python3-numpy time)
 fi
 missing=()
 for p in "${packages[@]}"; do
