@@ -7,20 +7,12 @@
 
 namespace peta {
 
-// splitmix64 (Steele, Lea, Flood 2014): used to expand one 64-bit seed into a full state.
-inline std::uint64_t splitmix64(std::uint64_t& state) {
-  std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-  return z ^ (z >> 31);
-}
-
-// xoshiro256** 1.0 (Blackman, Vigna 2018).
-class Random {
+// xoshiro256** 1.0 (Blackman, Vigna 2018), its state filled from the seed by splitmix64.
+class SeededRandom {
  public:
-  explicit Random(std::uint64_t seed) {
+  explicit SeededRandom(std::uint64_t seed) {
     std::uint64_t sm = seed;
-    for (auto& word : s_) word = splitmix64(sm);
+    for (auto& word : s_) word = splitmix_next(sm);
   }
 
   std::uint64_t next() {
@@ -66,6 +58,13 @@ class Random {
   double exponential(double mean) { return -mean * std::log1p(-uniform()); }
 
  private:
+  // splitmix64 (Steele, Lea, Flood 2014).
+  static std::uint64_t splitmix_next(std::uint64_t& state) {
+    std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+  }
   static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
   std::uint64_t s_[4];
 };

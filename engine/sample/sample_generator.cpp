@@ -34,7 +34,7 @@ double metres_to_lon(double m, double lat_deg) {
 
 // Index i with cumulative[i-1] <= u * total < cumulative[i].
 template <std::size_t N>
-int pick(Random& rng, const std::array<double, N>& cumulative) {
+int pick(SeededRandom& rng, const std::array<double, N>& cumulative) {
   const double u = rng.uniform() * cumulative[N - 1];
   for (std::size_t i = 0; i + 1 < N; ++i)
     if (u < cumulative[i]) return static_cast<int>(i);
@@ -121,7 +121,7 @@ struct DesaShapes {
 
 std::vector<HotVillage> plan(const Boundaries& boundaries, const SampleOptions& options) {
   const int n = std::min<int>(options.hot_villages, static_cast<int>(boundaries.desa.size()));
-  Random rng(options.seed ^ kPlanSalt);
+  SeededRandom rng(options.seed ^ kPlanSalt);
   // Distinct villages: a partial Fisher-Yates shuffle of the desa indices.
   std::vector<int> order(boundaries.desa.size());
   std::iota(order.begin(), order.end(), 0);
@@ -294,7 +294,7 @@ class Generator {
   DesaShapes shapes_;
   LandMask mask_;
   std::vector<HotVillage> hot_;
-  Random rng_;
+  SeededRandom rng_;
   std::array<double, 5> target_cumulative_;
   std::array<double, 5> background_cumulative_;
   std::array<double, 3> severity_cumulative_;
