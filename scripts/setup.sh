@@ -13,7 +13,7 @@ packages=(
   python3-geopandas python3-libpysal python3-numpy python3-scipy python3-rtree
 )
 if [[ " $* " == *" --peers "* ]]; then
-  packages+=(python3-geopandas python3-libpysal python3-numpy)
+  packages+=(python3-geopandas python3-libpysal python3-numpy time)
 fi
 missing=()
 for p in "${packages[@]}"; do
