@@ -2,7 +2,7 @@
 # Installs, with apt-get, whatever peta needs that is missing on a Debian 12 machine.
 # Idempotent and quiet when everything is already there.
 #   scripts/setup.sh          build + test dependencies
-#   scripts/setup.sh --peers  also the peers timed by the benchmark (GeoPandas, sqlite dialect tools)
+#   scripts/setup.sh --peers  also what the benchmark's peers need (GNU time)
 set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
@@ -13,7 +13,7 @@ packages=(
   python3-geopandas python3-libpysal python3-numpy python3-scipy python3-rtree
 )
 if [[ " $* " == *" --peers "* ]]; then
-  packages+=(python3-geopandas python3-libpysal python3-numpy time)
+  packages+=(time)
 fi
 missing=()
 for p in "${packages[@]}"; do
