@@ -38,8 +38,8 @@ class GeoJsonWriter final : public FormatWriter {
     if (!dataset_) throw Error(where_ + ": cannot create: " + CPLGetLastErrorMsg());
 
     const char* options[] = {"RFC7946=YES", "COORDINATE_PRECISION=7", "WRITE_NAME=NO", nullptr};
-    const bool spatial = schema.geometry != GeometryKind::none;
-    layer_ = dataset_->CreateLayer(schema.name.c_str(), spatial ? wgs84_lonlat() : nullptr,
+    // RFC 7946 mode wants an SRS even for a table of null geometries.
+    layer_ = dataset_->CreateLayer(schema.name.c_str(), wgs84_lonlat(),
                                    ogr_geometry_type(schema.geometry), const_cast<char**>(options));
     if (!layer_) throw Error(where_ + ": cannot create layer: " + CPLGetLastErrorMsg());
     auto fields = geojson_fields(schema);
