@@ -30,7 +30,10 @@ struct LayerSchema {
   std::vector<FieldDef> fields;
 };
 
-// std::monostate is a missing value (NULL), never 0.
+// std::monostate is a missing value (NULL), never 0. Per FieldType: integer takes std::int64_t, real
+// takes double (or std::int64_t), text takes std::string (UTF-8), date takes an ISO std::string
+// "YYYY-MM-DD" (a string that is not a date is written as NULL). The shapefile cannot tell an empty
+// text from a NULL one (dBase); every other format and type keeps NULL distinct.
 using FieldValue = std::variant<std::monostate, std::int64_t, double, std::string>;
 
 using MultiLineString = std::vector<LineString>;

@@ -2,7 +2,10 @@
 // Writes every layer of a run in each chosen format: one GeoJSON (RFC 7946) and one Shapefile
 // (.shp/.shx/.dbf/.prj/.cpg) per layer, and one GeoPackage holding all of them.
 // Every file is written under a temporary name and renamed only when complete (commit()), so a
-// crash never leaves a half-written layer behind.
+// crash never leaves a half-written layer behind. The temporaries live in a hidden staging folder
+// <folder>/.peta-tmp-XXXXXX; commit() renames them over any earlier output of the same names.
+// open_layer() throws peta::Error naming the field when a shapefile short name is missing, longer
+// than 10 ASCII characters or collides with another (checked whatever formats are chosen).
 #include <memory>
 #include <string>
 #include <vector>

@@ -1,0 +1,69 @@
+#include "output/atomic_file.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <system_error>
+
+#include "core/error.hpp"
+
+namespace peta::output_detail {
+namespace fs = std::filesystem;
+
+StagingFolder::StagingFolder(fs::path final_folder) : final_folder_(std::move(final_folder)) {
+  if (final_folder_.empty()) throw Error("output folder: empty path");
+  std::error_code ec;
+  if (!fs::exists(final_folder_, ec)) {
+    fs::create_directories(final_folder_, ec);
+    if (ec) throw Error("output folder " + final_folder_.string() + ": cannot create: " + ec.message());
+    created_final_folder_ = true;
+  } else if (!fs::is_directory(final_folder_, ec)) {
+    throw Error("output folder " + final_folder_.string() + ": exists and is not a folder");
+  }
+  std::string templ = (final_folder_ / ".peta-tmp-XXXXXX").string();
+  if (!::mkdtemp(templ.data()))
+    throw Error("output folder " + final_folder_.string() + ": cannot create a staging folder: " +
+                std::strerror(errno));
+  temp_folder_ = templ;
+}
+
+StagingFolder::~StagingFolder() {
+  std::error_code ec;
+  fs::remove_all(temp_folder_, ec);
+  if (!committed_ && created_final_folder_ && fs::is_empty(final_folder_, ec)) fs::remove(final_folder_, ec);
+}
+
+fs::path StagingFolder::temp_path(const std::string& file_name) const { return temp_folder_ / file_name; }
+
+void StagingFolder::stage(const std::string& file_name) {
+  if (committed_) throw Error("output " + file_name + ": staged after commit");
+  if (std::find(staged_.begin(), staged_.end(), file_name) != staged_.end())
+    throw Error("output " + (final_folder_ / file_name).string() + ": written twice in one run");
+  staged_.push_back(file_name);
+}
+
+void StagingFolder::remove_at_commit(const std::string& file_name) { stale_.push_back(file_name); }
+
+std::vector<std::string> StagingFolder::commit() {
+  if (committed_) throw Error("output folder " + final_folder_.string() + ": committed twice");
+  std::vector<std::string> finals;
+  for (const auto& name : staged_) {
+    const fs::path to = final_folder_ / name;
+    std::error_code ec;
+    fs::rename(temp_folder_ / name, to, ec);
+    if (ec) throw Error("output " + to.string() + ": cannot rename into place: " + ec.message());
+    finals.push_back(to.string());
+  }
+  for (const auto& name : stale_) {
+    if (std::find(staged_.begin(), staged_.end(), name) != staged_.end()) continue;
+    std::error_code ec;
+    fs::remove(final_folder_ / name, ec);
+  }
+  committed_ = true;
+  std::error_code ec;
+  fs::remove_all(temp_folder_, ec);
+  return finals;
+}
+
+}  // namespace peta::output_detail

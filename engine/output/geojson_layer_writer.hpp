@@ -1,0 +1,13 @@
+#pragma once
+#include <memory>
+
+#include "output/atomic_file.hpp"
+#include "output/format_writer.hpp"
+
+namespace peta::output_detail {
+
+// One RFC 7946 GeoJSON file per layer: <folder>/<layer>.geojson (no "crs" member, counter-clockwise
+// outer rings, 7 decimals), full field names.
+std::unique_ptr<FormatWriter> make_geojson_writer(StagingFolder& staging);
+
+}  // namespace peta::output_detail

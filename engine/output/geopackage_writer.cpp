@@ -1,0 +1,114 @@
+#include "output/geopackage_writer.hpp"
+
+#include <optional>
+
+#include <cpl_conv.h>
+#include <gdal_priv.h>
+
+#include "core/error.hpp"
+#include "output/ogr_feature_conversion.hpp"
+
+namespace peta::output_detail {
+namespace {
+
+constexpr const char* kCacheMegabytes = "512";
+
+std::vector<OgrFieldSpec> geopackage_fields(const LayerSchema& schema) {
+  std::vector<OgrFieldSpec> specs;
+  for (const FieldDef& f : schema.fields) {
+    OgrFieldSpec s{f.name, f.type};
+    switch (f.type) {
+      case FieldType::integer: s.type = OFTInteger64; break;
+      case FieldType::real: s.type = OFTReal; break;
+      case FieldType::text: s.type = OFTString; break;
+      case FieldType::date: s.type = OFTDate; break;
+    }
+    specs.push_back(std::move(s));
+  }
+  return specs;
+}
+
+class GeoPackageWriter final : public FormatWriter {
+ public:
+  GeoPackageWriter(StagingFolder& staging, std::string file_name, std::size_t batch_size)
+      : staging_(staging), file_name_(std::move(file_name)), batch_size_(batch_size) {
+    const std::string path = staging_.temp_path(file_name_).string();
+    where_file_ = (staging_.final_folder() / file_name_).string();
+    {
+      // SQLite's page cache is what bounds the speed of millions of inserts plus the R-tree: give it
+      // up to kCacheMegabytes (allocated only as used) unless the user set OGR_SQLITE_CACHE.
+      const bool user_cache = CPLGetConfigOption("OGR_SQLITE_CACHE", nullptr) != nullptr;
+      if (!user_cache) CPLSetThreadLocalConfigOption("OGR_SQLITE_CACHE", kCacheMegabytes);
+      dataset_.reset(ogr_driver("GPKG").Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+      if (!user_cache) CPLSetThreadLocalConfigOption("OGR_SQLITE_CACHE", nullptr);
+    }
+    if (!dataset_) throw Error(where_file_ + ": cannot create: " + CPLGetLastErrorMsg());
+  }
+
+  void begin_layer(const LayerSchema& schema) override {
+    where_ = where_file_ + ", layer " + schema.name;
+    const bool spatial = schema.geometry != GeometryKind::none;
+    const char* options[] = {"SPATIAL_INDEX=YES", "FID=fid", "GEOMETRY_NAME=geom", nullptr};
+    layer_ = dataset_->CreateLayer(schema.name.c_str(), spatial ? wgs84_lonlat() : nullptr,
+                                   ogr_geometry_type(schema.geometry), const_cast<char**>(options));
+    if (!layer_) throw Error(where_ + ": cannot create layer: " + CPLGetLastErrorMsg());
+    auto fields = geopackage_fields(schema);
+    create_fields(*layer_, fields, where_);
+    builder_.emplace(schema.geometry, std::move(fields), layer_->GetLayerDefn(), where_);
+    begin_transaction();
+  }
+
+  void write(const Feature& feature) override {
+    if (layer_->CreateFeature(&builder_->build(feature)) != OGRERR_NONE)
+      throw Error(where_ + ": cannot write a feature: " + CPLGetLastErrorMsg());
+    if (++in_transaction_ >= batch_size_) {
+      commit_transaction();
+      begin_transaction();
+    }
+  }
+
+  void end_layer() override {
+    commit_transaction();
+    builder_.reset();
+    layer_ = nullptr;
+  }
+
+  void finish() override {
+    dataset_.reset();  // closes the file (finishes the deferred R-tree)
+    staging_.stage(file_name_);
+  }
+
+ private:
+  void begin_transaction() {
+    if (dataset_->StartTransaction(FALSE) != OGRERR_NONE)
+      throw Error(where_ + ": cannot start a transaction: " + CPLGetLastErrorMsg());
+    in_transaction_ = 0;
+    transaction_open_ = true;
+  }
+  void commit_transaction() {
+    if (!transaction_open_) return;
+    transaction_open_ = false;
+    if (dataset_->CommitTransaction() != OGRERR_NONE)
+      throw Error(where_ + ": cannot commit a transaction: " + CPLGetLastErrorMsg());
+  }
+
+  StagingFolder& staging_;
+  std::string file_name_;
+  std::size_t batch_size_;
+  GDALDatasetUniquePtr dataset_;
+  OGRLayer* layer_ = nullptr;
+  std::optional<OgrFeatureBuilder> builder_;
+  std::size_t in_transaction_ = 0;
+  bool transaction_open_ = false;
+  std::string where_file_;
+  std::string where_;
+};
+
+}  // namespace
+
+std::unique_ptr<FormatWriter> make_geopackage_writer(StagingFolder& staging, std::string file_name,
+                                                     std::size_t batch_size) {
+  return std::make_unique<GeoPackageWriter>(staging, std::move(file_name), batch_size);
+}
+
+}  // namespace peta::output_detail

@@ -1,0 +1,92 @@
+#include "output/output_set.hpp"
+
+#include <set>
+
+#include "core/error.hpp"
+#include "output/atomic_file.hpp"
+#include "output/geojson_layer_writer.hpp"
+#include "output/geopackage_writer.hpp"
+#include "output/shapefile_field_names.hpp"
+#include "output/shapefile_layer_writer.hpp"
+
+namespace peta {
+namespace {
+
+// A layer name becomes a file name: keep it a plain, visible one.
+void check_layer_name(const std::string& name) {
+  if (name.empty()) throw Error("output layer: empty name");
+  if (name.front() == '.' || name.find_first_of("/\\:*?\"<>|") != std::string::npos)
+    throw Error("output layer '" + name + "': name is not a plain file name");
+}
+
+void check_file_name(const std::string& name, const char* key) {
+  if (name.empty() || name.front() == '.' || name.find_first_of("/\\") != std::string::npos)
+    throw Error(std::string(key) + " '" + name + "': not a plain file name");
+}
+
+}  // namespace
+
+struct OutputSet::Impl final : LayerSink {
+  explicit Impl(OutputOptions opts) : options(std::move(opts)), staging(options.folder) {
+    if (options.geopackage) {
+      check_file_name(options.geopackage_name, "geopackage_name");
+      writers.push_back(output_detail::make_geopackage_writer(staging, options.geopackage_name));
+    }
+    if (options.geojson) writers.push_back(output_detail::make_geojson_writer(staging));
+    if (options.shapefile) writers.push_back(output_detail::make_shapefile_writer(staging));
+  }
+
+  void write(const Feature& feature) override {
+    if (!layer_open) throw Error("output layer " + layer_name + ": written after it was closed");
+    if (feature.values.size() != field_count)
+      throw Error("output layer " + layer_name + ": feature has " + std::to_string(feature.values.size()) +
+                  " values, schema has " + std::to_string(field_count) + " fields");
+    for (auto& w : writers) w->write(feature);
+  }
+
+  void end_layer() {
+    if (!layer_open) return;
+    layer_open = false;
+    for (auto& w : writers) w->end_layer();
+  }
+
+  OutputOptions options;
+  output_detail::StagingFolder staging;  // declared before the writers: outlives them
+  std::vector<std::unique_ptr<output_detail::FormatWriter>> writers;
+  std::set<std::string> layer_names;
+  std::string layer_name;
+  std::size_t field_count = 0;
+  bool layer_open = false;
+  bool committed = false;
+};
+
+OutputSet::OutputSet(OutputOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}
+
+OutputSet::~OutputSet() = default;
+
+LayerSink& OutputSet::open_layer(const LayerSchema& schema) {
+  if (impl_->committed) throw Error("output layer " + schema.name + ": opened after commit()");
+  check_layer_name(schema.name);
+  // Every schema must carry valid shapefile names, whatever formats this run writes.
+  output_detail::shapefile_field_names(schema);
+  if (!impl_->layer_names.insert(schema.name).second)
+    throw Error("output layer " + schema.name + ": opened twice");
+  impl_->end_layer();
+  for (auto& w : impl_->writers) w->begin_layer(schema);
+  impl_->layer_name = schema.name;
+  impl_->field_count = schema.fields.size();
+  impl_->layer_open = true;
+  return *impl_;
+}
+
+std::vector<std::string> OutputSet::commit() {
+  if (impl_->committed) throw Error("output folder " + impl_->options.folder + ": commit() called twice");
+  impl_->end_layer();
+  for (auto& w : impl_->writers) w->finish();
+  impl_->writers.clear();
+  auto finals = impl_->staging.commit();
+  impl_->committed = true;
+  return finals;
+}
+
+}  // namespace peta
