@@ -1,0 +1,246 @@
+#include "geocode/cell_index.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <limits>
+#include <thread>
+
+#include "core/geos_handle.hpp"
+
+namespace peta {
+namespace {
+
+// Liang-Barsky: does the closed segment a-b meet the closed box?
+bool segment_meets_box(const Coord& a, const Coord& b, const Box& box) {
+  double t0 = 0, t1 = 1;
+  auto clip = [&](double p, double q) {
+    if (p == 0) return q >= 0;
+    double r = q / p;
+    if (p < 0) {
+      if (r > t1) return false;
+      t0 = std::max(t0, r);
+    } else {
+      if (r < t0) return false;
+      t1 = std::min(t1, r);
+    }
+    return true;
+  };
+  double dx = b.x - a.x, dy = b.y - a.y;
+  return clip(-dx, a.x - box.min_x) && clip(dx, box.max_x - a.x) && clip(-dy, a.y - box.min_y) &&
+         clip(dy, box.max_y - a.y);
+}
+
+// Candidate positions of R inside a cell, as fractions of the cell; the first one far enough from every
+// listed edge's line is used.
+constexpr Coord kReferenceFractions[] = {{0.5, 0.5},           {0.381966011, 0.618033989}, {0.618033989, 0.381966011},
+                                         {0.276393202, 0.276393202}, {0.723606798, 0.723606798},
+                                         {0.276393202, 0.723606798}, {0.723606798, 0.276393202},
+                                         {0.145898034, 0.854101966}, {0.854101966, 0.145898034}};
+
+// One desa's contribution to the index, before the merge.
+struct LocalEntry {
+  std::uint32_t cell;
+  bool covers;
+  EdgeDetail detail;  // run_begin local to DesaCells::runs
+};
+struct DesaCells {
+  std::vector<LocalEntry> entries;
+  std::vector<EdgeRun> runs;
+};
+
+class DesaIndexer {
+ public:
+  DesaIndexer(const FlatDesa& flat, const CellGrid& grid) : flat_(flat), grid_(grid) {}
+
+  DesaCells index(std::size_t desa, const MultiPolygon& geometry) {
+    DesaCells out;
+    const Box& b = flat_.bounds_lonlat[desa];
+    if (b.empty()) return out;
+    GeosGeom geom = to_geos(closed_rings(geometry));
+    if (!geom) return out;
+    prepared_ = prepare(geom.get());
+    collect_edge_cells(desa);
+    // The same growth as in collect_edge_cells, so every edge cell lies in the sweep.
+    int col0 = grid_.column(b.min_x - grid_.dx * 1e-6), col1 = grid_.column(b.max_x + grid_.dx * 1e-6);
+    int row0 = grid_.row(b.min_y - grid_.dy * 1e-6), row1 = grid_.row(b.max_y + grid_.dy * 1e-6);
+    std::size_t next = 0;  // into pairs_ (sorted by cell, then edge)
+    for (int row = row0; row <= row1; ++row) {
+      int col = col0;
+      while (col <= col1) {
+        std::size_t cell = grid_.cell(col, row);
+        if (next < pairs_.size() && pairs_[next].first == cell) {
+          next = add_edge_cell(col, row, next, out);
+          ++col;
+          continue;
+        }
+        // A run of cells free of this desa's edges: all inside or all outside it.
+        int end = col;
+        std::size_t limit = next < pairs_.size() ? pairs_[next].first : std::numeric_limits<std::size_t>::max();
+        while (end + 1 <= col1 && grid_.cell(end + 1, row) < limit) ++end;
+        if (contains(cell_point(col, row, kReferenceFractions[0])))
+          for (int c = col; c <= end; ++c) out.entries.push_back({static_cast<std::uint32_t>(grid_.cell(c, row)), true, {}});
+        col = end + 1;
+      }
+    }
+    prepared_.reset();
+    return out;
+  }
+
+ private:
+  Coord cell_point(int col, int row, Coord f) const {
+    return {grid_.x0 + (col + f.x) * grid_.dx, grid_.y0 + (row + f.y) * grid_.dy};
+  }
+
+  bool contains(const Coord& p) const {
+    GeosGeom point = to_geos(p);
+    return GEOSPreparedContains_r(geos_context().get(), prepared_.get(), point.get()) == 1;
+  }
+
+  // pairs_ = every (cell, edge) where the edge touches the (slightly grown) cell, sorted.
+  void collect_edge_cells(std::size_t desa) {
+    pairs_.clear();
+    const Coord* v = flat_.lonlat.data();
+    for (std::uint32_t r = flat_.desa_rings[desa]; r < flat_.desa_rings[desa + 1]; ++r)
+      for (std::uint32_t k = flat_.rings[r].begin; k + 1 < flat_.rings[r].end; ++k) {
+        const Coord& a = v[k];
+        const Coord& b = v[k + 1];
+        int c0 = grid_.column(std::min(a.x, b.x) - grid_.dx * 1e-6), c1 = grid_.column(std::max(a.x, b.x) + grid_.dx * 1e-6);
+        int r0 = grid_.row(std::min(a.y, b.y) - grid_.dy * 1e-6), r1 = grid_.row(std::max(a.y, b.y) + grid_.dy * 1e-6);
+        bool single = c0 == c1 && r0 == r1;
+        for (int row = r0; row <= r1; ++row)
+          for (int col = c0; col <= c1; ++col)
+            if (single || segment_meets_box(a, b, grid_.cell_box(col, row))) pairs_.emplace_back(grid_.cell(col, row), k);
+      }
+    std::sort(pairs_.begin(), pairs_.end());
+    pairs_.erase(std::unique(pairs_.begin(), pairs_.end()), pairs_.end());
+  }
+
+  // Adds the entry of one edge cell (pairs_[first..] share its cell); returns the index after them.
+  std::size_t add_edge_cell(int col, int row, std::size_t first, DesaCells& out) {
+    std::size_t cell = pairs_[first].first;
+    EdgeDetail d;
+    d.run_begin = static_cast<std::uint32_t>(out.runs.size());
+    std::size_t i = first;
+    for (; i < pairs_.size() && pairs_[i].first == cell; ++i) {
+      std::uint32_t k = pairs_[i].second;
+      if (out.runs.size() > d.run_begin && out.runs.back().first_edge + out.runs.back().count == k)
+        ++out.runs.back().count;
+      else
+        out.runs.push_back({k, 1});
+    }
+    d.run_count = static_cast<std::uint32_t>(out.runs.size()) - d.run_begin;
+    d.reference = choose_reference(col, row, out.runs, d);
+    d.reference_inside = contains(d.reference);
+    out.entries.push_back({static_cast<std::uint32_t>(cell), false, d});
+    return i;
+  }
+
+  Coord choose_reference(int col, int row, const std::vector<EdgeRun>& runs, const EdgeDetail& d) const {
+    const Coord* v = flat_.lonlat.data();
+    double wanted = std::min(grid_.dx, grid_.dy) * 1e-7;
+    Coord best{};
+    double best_clearance = -1;
+    for (Coord f : kReferenceFractions) {
+      Coord r = cell_point(col, row, f);
+      double clearance = std::numeric_limits<double>::infinity();
+      for (std::uint32_t i = d.run_begin; i < d.run_begin + d.run_count; ++i)
+        for (std::uint32_t k = runs[i].first_edge; k < runs[i].first_edge + runs[i].count; ++k) {
+          double len = std::hypot(v[k + 1].x - v[k].x, v[k + 1].y - v[k].y);
+          double dist = len > 0 ? std::abs(orient(v[k], v[k + 1], r)) / len : std::hypot(r.x - v[k].x, r.y - v[k].y);
+          clearance = std::min(clearance, dist);
+        }
+      if (clearance > best_clearance) {
+        best_clearance = clearance;
+        best = r;
+      }
+      if (clearance > wanted) break;
+    }
+    return best;
+  }
+
+  const FlatDesa& flat_;
+  const CellGrid& grid_;
+  GeosPrepared prepared_;
+  std::vector<std::pair<std::size_t, std::uint32_t>> pairs_;
+};
+
+void fill_edge_rings(CellIndex& index) {
+  const CellGrid& g = index.grid;
+  constexpr std::uint16_t kFar = std::numeric_limits<std::uint16_t>::max();
+  index.edge_ring.assign(g.cell_count(), kFar);
+  for (std::size_t c = 0; c < g.cell_count(); ++c)
+    for (std::uint32_t e = index.cell_start[c]; e < index.cell_start[c + 1]; ++e)
+      if (index.entries[e].detail != kCoversCell) index.edge_ring[c] = 0;
+  auto relax = [&](std::uint16_t& d, int col, int row) {
+    if (col < 0 || row < 0 || col >= g.nx || row >= g.ny) return;
+    std::uint16_t n = index.edge_ring[g.cell(col, row)];
+    if (n != kFar && n + 1 < d) d = static_cast<std::uint16_t>(n + 1);
+  };
+  // Two-pass chessboard distance transform (exact for the Chebyshev metric).
+  for (int row = 0; row < g.ny; ++row)
+    for (int col = 0; col < g.nx; ++col) {
+      std::uint16_t& d = index.edge_ring[g.cell(col, row)];
+      relax(d, col - 1, row); relax(d, col - 1, row - 1); relax(d, col, row - 1); relax(d, col + 1, row - 1);
+    }
+  for (int row = g.ny - 1; row >= 0; --row)
+    for (int col = g.nx - 1; col >= 0; --col) {
+      std::uint16_t& d = index.edge_ring[g.cell(col, row)];
+      relax(d, col + 1, row); relax(d, col + 1, row + 1); relax(d, col, row + 1); relax(d, col - 1, row + 1);
+    }
+}
+
+}  // namespace
+
+std::size_t CellIndex::memory_bytes() const {
+  return cell_start.size() * sizeof(std::uint32_t) + entries.size() * sizeof(CellEntry) +
+         details.size() * sizeof(EdgeDetail) + runs.size() * sizeof(EdgeRun) + edge_ring.size() * sizeof(std::uint16_t);
+}
+
+CellIndex build_cell_index(const Boundaries& boundaries, const FlatDesa& flat, unsigned threads) {
+  CellIndex index;
+  std::size_t vertices = flat.lonlat.size();
+  std::size_t target = std::clamp<std::size_t>(vertices * 4, 1024, std::size_t{1} << 22);
+  index.grid = CellGrid::covering(flat.extent, target, 2);
+
+  std::size_t n = flat.desa_count();
+  std::vector<DesaCells> per_desa(n);
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    DesaIndexer indexer(flat, index.grid);
+    for (std::size_t d; (d = next.fetch_add(1)) < n;) per_desa[d] = indexer.index(d, boundaries.desa[d].geometry);
+  };
+  threads = std::clamp<unsigned>(threads, 1, 16);
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+
+  // Merge in desa order, so each cell lists its desa by code.
+  index.cell_start.assign(index.grid.cell_count() + 1, 0);
+  for (const auto& dc : per_desa)
+    for (const auto& e : dc.entries) ++index.cell_start[e.cell + 1];
+  for (std::size_t c = 0; c < index.grid.cell_count(); ++c) index.cell_start[c + 1] += index.cell_start[c];
+  index.entries.resize(index.cell_start.back());
+  std::vector<std::uint32_t> cursor(index.cell_start.begin(), index.cell_start.end() - 1);
+  for (std::size_t d = 0; d < n; ++d) {
+    auto& dc = per_desa[d];
+    auto run_offset = static_cast<std::uint32_t>(index.runs.size());
+    index.runs.insert(index.runs.end(), dc.runs.begin(), dc.runs.end());
+    for (const auto& e : dc.entries) {
+      CellEntry entry{static_cast<std::int32_t>(d), kCoversCell};
+      if (!e.covers) {
+        entry.detail = static_cast<std::uint32_t>(index.details.size());
+        EdgeDetail detail = e.detail;
+        detail.run_begin += run_offset;
+        index.details.push_back(detail);
+      }
+      index.entries[cursor[e.cell]++] = entry;
+    }
+    dc = DesaCells{};
+  }
+  fill_edge_rings(index);
+  return index;
+}
+
+}  // namespace peta
