@@ -1,0 +1,139 @@
+#include "boundaries/boundary_loader.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "boundaries/ogr_boundary_reader.hpp"
+#include "boundaries/polygon_ops.hpp"
+#include "core/crs.hpp"
+#include "core/error.hpp"
+
+namespace peta {
+namespace {
+
+// Holes smaller than this are sliver gaps between simplified neighbours, not enclaves (see README).
+constexpr double kDissolveDropHolesKm2 = 0.01;  // 1 ha
+
+std::string lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Turns raw records of one level into units: parses codes, drops duplicates and bad codes,
+// repairs invalid geometries, computes areas, sorts by code.
+std::vector<AdminUnit> to_units(const RawLayer& raw, const std::string& level, AdminLevel expected,
+                                LoadIssues& issues) {
+  for (const auto& s : raw.skipped) issues.bad_codes.push_back(s);
+  std::vector<AdminUnit> units;
+  std::map<std::string, long long> first_feature;
+  for (const auto& r : raw.units) {
+    auto code = AdminCode::parse(r.code);
+    if (!code || code->level() != expected) {
+      issues.bad_codes.push_back(raw.source_name + " feature " + std::to_string(r.feature) + ": code '" + r.code +
+                                 "' is not a " + level + " Kemendagri code");
+      continue;
+    }
+    auto [it, fresh] = first_feature.emplace(code->dotted(), r.feature);
+    if (!fresh) {
+      issues.duplicate_codes.push_back(code->dotted() + " (" + level + ", features " + std::to_string(it->second) +
+                                       " and " + std::to_string(r.feature) + "; the first is kept)");
+      continue;
+    }
+    AdminUnit u{*code, r.name, {}, r.geometry, 0};
+    if (expected == AdminLevel::desa) {
+      std::string j = lower(r.jenis);
+      u.jenis = (j == "desa" || j == "kelurahan") ? j : (code->is_kelurahan() ? "kelurahan" : "desa");
+    }
+    u.area_km2 = area_km2(u.geometry);
+    if (auto reason = invalid_reason(u.geometry)) {
+      u.geometry = make_valid(u.geometry);
+      double after = area_km2(u.geometry);
+      issues.repairs.push_back({level, code->dotted(), r.name, *reason, after - u.area_km2});
+      u.area_km2 = after;
+    }
+    units.push_back(std::move(u));
+  }
+  std::sort(units.begin(), units.end(), [](const AdminUnit& a, const AdminUnit& b) { return a.code < b.code; });
+  return units;
+}
+
+// Kecamatan dissolved from their desa, for every kecamatan code in `codes`.
+std::vector<AdminUnit> dissolve_kecamatan(const std::vector<AdminUnit>& desa, const std::map<std::string, std::string>& names,
+                                          const std::vector<std::string>& codes) {
+  std::vector<AdminUnit> out;
+  for (const auto& kec : codes) {
+    std::vector<const MultiPolygon*> pieces;
+    for (const auto& d : desa)
+      if (d.code.parent()->dotted() == kec) pieces.push_back(&d.geometry);
+    AdminUnit u{*AdminCode::parse(kec), names.count(kec) ? names.at(kec) : std::string(), {},
+                dissolve(pieces, kDissolveDropHolesKm2), 0};
+    u.area_km2 = area_km2(u.geometry);
+    out.push_back(std::move(u));
+  }
+  return out;
+}
+
+}  // namespace
+
+LoadedBoundaries load_boundaries(const BoundarySettings& settings) {
+  LoadedBoundaries out;
+  Boundaries& b = out.boundaries;
+  LoadIssues& issues = out.issues;
+
+  RawLayer raw_desa = read_boundary_layer(settings.desa, "desa");
+  issues.desa_profile = raw_desa.profile;
+  b.desa = to_units(raw_desa, "desa", AdminLevel::desa, issues);
+  if (b.desa.empty()) throw Error(raw_desa.source_name + ": no usable desa feature");
+
+  // Names of the parent levels as the desa layer spells them.
+  std::map<std::string, std::string> kec_names, kab_names;
+  for (const auto& r : raw_desa.units) {
+    auto code = AdminCode::parse(r.code);
+    if (!code || code->level() != AdminLevel::desa) continue;
+    if (!r.parent_name.empty()) kec_names.emplace(code->at(AdminLevel::kecamatan).dotted(), r.parent_name);
+    if (!r.kab_name.empty()) kab_names.emplace(code->at(AdminLevel::kabupaten).dotted(), r.kab_name);
+  }
+
+  if (settings.kecamatan) {
+    b.kecamatan = to_units(read_boundary_layer(*settings.kecamatan, "kecamatan"), "kecamatan", AdminLevel::kecamatan,
+                           issues);
+  }
+  // Kecamatan that some desa names but no kecamatan layer has: dissolved from those desa.
+  std::vector<std::string> missing;
+  for (const auto& d : b.desa) {
+    std::string kec = d.code.parent()->dotted();
+    bool known = std::any_of(b.kecamatan.begin(), b.kecamatan.end(), [&](const AdminUnit& k) { return k.code.dotted() == kec; });
+    if (!known && (missing.empty() || missing.back() != kec) &&
+        std::find(missing.begin(), missing.end(), kec) == missing.end())
+      missing.push_back(kec);
+    if (!known && settings.kecamatan) issues.orphan_desa.push_back(d.code.dotted() + " " + d.name + " (kecamatan " + kec + ")");
+  }
+  issues.kecamatan_dissolved = !settings.kecamatan;
+  auto dissolved = dissolve_kecamatan(b.desa, kec_names, missing);
+  b.kecamatan.insert(b.kecamatan.end(), std::make_move_iterator(dissolved.begin()), std::make_move_iterator(dissolved.end()));
+  std::sort(b.kecamatan.begin(), b.kecamatan.end(), [](const AdminUnit& x, const AdminUnit& y) { return x.code < y.code; });
+  for (auto& k : b.kecamatan)
+    if (k.name.empty() && kec_names.count(k.code.dotted())) k.name = kec_names.at(k.code.dotted());
+
+  if (settings.kabupaten) {
+    b.kabupaten = to_units(read_boundary_layer(*settings.kabupaten, "kabupaten"), "kabupaten", AdminLevel::kabupaten,
+                           issues);
+  }
+  for (const auto& k : b.kecamatan) {
+    AdminCode kab = k.code.at(AdminLevel::kabupaten);
+    bool known = std::any_of(b.kabupaten.begin(), b.kabupaten.end(), [&](const AdminUnit& u) { return u.code == kab; });
+    if (!known) b.kabupaten.push_back({kab, kab_names.count(kab.dotted()) ? kab_names.at(kab.dotted()) : "", {}, {}, 0});
+  }
+  std::sort(b.kabupaten.begin(), b.kabupaten.end(), [](const AdminUnit& x, const AdminUnit& y) { return x.code < y.code; });
+
+  for (const auto& d : b.desa) b.desa_kecamatan.push_back(b.find_kecamatan(*d.code.parent()));
+  for (const auto& k : b.kecamatan) {
+    AdminCode kab = k.code.at(AdminLevel::kabupaten);
+    auto it = std::find_if(b.kabupaten.begin(), b.kabupaten.end(), [&](const AdminUnit& u) { return u.code == kab; });
+    b.kecamatan_kabupaten.push_back(static_cast<int>(it - b.kabupaten.begin()));
+  }
+  return out;
+}
+
+}  // namespace peta

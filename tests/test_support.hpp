@@ -1,0 +1,34 @@
+#pragma once
+// Small helpers shared by the tests: where the real data lives, temporary folders, files.
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace peta::test {
+
+inline std::string data(const std::string& relative) { return std::string(PETA_SHARED_DATA) + "/" + relative; }
+
+// A fresh, empty folder under the system temp dir, unique per test process and name.
+inline std::string temp_dir(const std::string& name) {
+  auto dir = std::filesystem::temp_directory_path() / ("peta-test-" + std::to_string(::getpid()) + "-" + name);
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir.string();
+}
+
+inline void write_file(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+}
+
+inline std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace peta::test
