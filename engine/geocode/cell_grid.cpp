@@ -21,6 +21,10 @@ CellGrid CellGrid::covering(const Box& extent, std::size_t target_cells, int mar
   g.ny = std::max(g.ny, 1);
   g.x0 = extent.min_x - margin_cells * g.dx;
   g.y0 = extent.min_y - margin_cells * g.dy;
+  g.x1 = g.x0 + g.nx * g.dx;
+  g.y1 = g.y0 + g.ny * g.dy;
+  g.inv_dx = 1 / g.dx;
+  g.inv_dy = 1 / g.dy;
   return g;
 }
 

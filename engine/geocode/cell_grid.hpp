@@ -11,6 +11,8 @@ namespace peta {
 struct CellGrid {
   double x0 = 0, y0 = 0;  // south-west corner
   double dx = 1, dy = 1;  // cell size in degrees
+  double inv_dx = 1, inv_dy = 1;
+  double x1 = 1, y1 = 1;  // north-east corner
   int nx = 1, ny = 1;
 
   // Cells about square on the ground (dx = dy / cos(latitude)), `target_cells` of them over `extent`
@@ -19,11 +21,13 @@ struct CellGrid {
 
   std::size_t cell_count() const { return static_cast<std::size_t>(nx) * static_cast<std::size_t>(ny); }
   bool contains(const Coord& p) const {
-    return p.x >= x0 && p.y >= y0 && p.x <= x0 + nx * dx && p.y <= y0 + ny * dy;
+    return p.x >= x0 && p.y >= y0 && p.x <= x1 && p.y <= y1;
   }
   // Column and row of a point, clamped into the grid (so points outside map to the nearest edge cell).
-  int column(double x) const { return std::clamp(static_cast<int>(std::floor((x - x0) / dx)), 0, nx - 1); }
-  int row(double y) const { return std::clamp(static_cast<int>(std::floor((y - y0) / dy)), 0, ny - 1); }
+  // (Multiplying by the inverse may file a point lying within an ulp of a cell side in the neighbour cell;
+  // cell_box() is grown to cover that.)
+  int column(double x) const { return std::clamp(static_cast<int>(std::floor((x - x0) * inv_dx)), 0, nx - 1); }
+  int row(double y) const { return std::clamp(static_cast<int>(std::floor((y - y0) * inv_dy)), 0, ny - 1); }
   std::size_t cell(int col, int row) const {
     return static_cast<std::size_t>(row) * static_cast<std::size_t>(nx) + static_cast<std::size_t>(col);
   }

@@ -41,13 +41,14 @@ constexpr Coord kReferenceFractions[] = {{0.5, 0.5},           {0.381966011, 0.6
 // One desa's contribution to the index, before the merge.
 struct LocalEntry {
   std::uint32_t cell;
-  bool covers;
-  EdgeDetail detail;  // run_begin local to DesaCells::runs
+  CellEntry entry;  // first_vertex local to DesaCells::vertices
 };
 struct DesaCells {
   std::vector<LocalEntry> entries;
-  std::vector<EdgeRun> runs;
+  std::vector<Coord> vertices;
 };
+
+constexpr Coord kChainBreak{std::numeric_limits<double>::quiet_NaN(), std::numeric_limits<double>::quiet_NaN()};
 
 class DesaIndexer {
  public:
@@ -70,7 +71,7 @@ class DesaIndexer {
       while (col <= col1) {
         std::size_t cell = grid_.cell(col, row);
         if (next < pairs_.size() && pairs_[next].first == cell) {
-          next = add_edge_cell(col, row, next, out);
+          next = add_edge_cell(desa, col, row, next, out);
           ++col;
           continue;
         }
@@ -79,7 +80,11 @@ class DesaIndexer {
         std::size_t limit = next < pairs_.size() ? pairs_[next].first : std::numeric_limits<std::size_t>::max();
         while (end + 1 <= col1 && grid_.cell(end + 1, row) < limit) ++end;
         if (contains(cell_point(col, row, kReferenceFractions[0])))
-          for (int c = col; c <= end; ++c) out.entries.push_back({static_cast<std::uint32_t>(grid_.cell(c, row)), true, {}});
+          for (int c = col; c <= end; ++c) {
+            CellEntry covers;
+            covers.desa = static_cast<std::int32_t>(desa);
+            out.entries.push_back({static_cast<std::uint32_t>(grid_.cell(c, row)), covers});
+          }
         col = end + 1;
       }
     }
@@ -117,39 +122,44 @@ class DesaIndexer {
   }
 
   // Adds the entry of one edge cell (pairs_[first..] share its cell); returns the index after them.
-  std::size_t add_edge_cell(int col, int row, std::size_t first, DesaCells& out) {
+  std::size_t add_edge_cell(std::size_t desa, int col, int row, std::size_t first, DesaCells& out) {
     std::size_t cell = pairs_[first].first;
-    EdgeDetail d;
-    d.run_begin = static_cast<std::uint32_t>(out.runs.size());
+    const Coord* v = flat_.lonlat.data();
+    CellEntry e;
+    e.desa = static_cast<std::int32_t>(desa);
+    e.first_vertex = static_cast<std::uint32_t>(out.vertices.size());
     std::size_t i = first;
+    std::uint32_t last_edge = 0;
     for (; i < pairs_.size() && pairs_[i].first == cell; ++i) {
       std::uint32_t k = pairs_[i].second;
-      if (out.runs.size() > d.run_begin && out.runs.back().first_edge + out.runs.back().count == k)
-        ++out.runs.back().count;
-      else
-        out.runs.push_back({k, 1});
+      bool continues = i > first && k == last_edge + 1;
+      if (!continues) {
+        if (i > first) out.vertices.push_back(kChainBreak);
+        out.vertices.push_back(v[k]);
+      }
+      out.vertices.push_back(v[k + 1]);
+      last_edge = k;
     }
-    d.run_count = static_cast<std::uint32_t>(out.runs.size()) - d.run_begin;
-    d.reference = choose_reference(col, row, out.runs, d);
-    d.reference_inside = contains(d.reference);
-    out.entries.push_back({static_cast<std::uint32_t>(cell), false, d});
+    e.vertex_count = static_cast<std::uint32_t>(out.vertices.size()) - e.first_vertex;
+    e.reference = choose_reference(col, row, &out.vertices[e.first_vertex], e.vertex_count);
+    e.reference_inside = contains(e.reference) ? 1 : 0;
+    out.entries.push_back({static_cast<std::uint32_t>(cell), e});
     return i;
   }
 
-  Coord choose_reference(int col, int row, const std::vector<EdgeRun>& runs, const EdgeDetail& d) const {
-    const Coord* v = flat_.lonlat.data();
+  Coord choose_reference(int col, int row, const Coord* v, std::uint32_t n) const {
     double wanted = std::min(grid_.dx, grid_.dy) * 1e-7;
     Coord best{};
     double best_clearance = -1;
     for (Coord f : kReferenceFractions) {
       Coord r = cell_point(col, row, f);
       double clearance = std::numeric_limits<double>::infinity();
-      for (std::uint32_t i = d.run_begin; i < d.run_begin + d.run_count; ++i)
-        for (std::uint32_t k = runs[i].first_edge; k < runs[i].first_edge + runs[i].count; ++k) {
-          double len = std::hypot(v[k + 1].x - v[k].x, v[k + 1].y - v[k].y);
-          double dist = len > 0 ? std::abs(orient(v[k], v[k + 1], r)) / len : std::hypot(r.x - v[k].x, r.y - v[k].y);
-          clearance = std::min(clearance, dist);
-        }
+      for (std::uint32_t k = 0; k + 1 < n; ++k) {
+        if (std::isnan(v[k].x) || std::isnan(v[k + 1].x)) continue;
+        double len = std::hypot(v[k + 1].x - v[k].x, v[k + 1].y - v[k].y);
+        double dist = len > 0 ? std::abs(orient(v[k], v[k + 1], r)) / len : std::hypot(r.x - v[k].x, r.y - v[k].y);
+        clearance = std::min(clearance, dist);
+      }
       if (clearance > best_clearance) {
         best_clearance = clearance;
         best = r;
@@ -165,42 +175,17 @@ class DesaIndexer {
   std::vector<std::pair<std::size_t, std::uint32_t>> pairs_;
 };
 
-void fill_edge_rings(CellIndex& index) {
-  const CellGrid& g = index.grid;
-  constexpr std::uint16_t kFar = std::numeric_limits<std::uint16_t>::max();
-  index.edge_ring.assign(g.cell_count(), kFar);
-  for (std::size_t c = 0; c < g.cell_count(); ++c)
-    for (std::uint32_t e = index.cell_start[c]; e < index.cell_start[c + 1]; ++e)
-      if (index.entries[e].detail != kCoversCell) index.edge_ring[c] = 0;
-  auto relax = [&](std::uint16_t& d, int col, int row) {
-    if (col < 0 || row < 0 || col >= g.nx || row >= g.ny) return;
-    std::uint16_t n = index.edge_ring[g.cell(col, row)];
-    if (n != kFar && n + 1 < d) d = static_cast<std::uint16_t>(n + 1);
-  };
-  // Two-pass chessboard distance transform (exact for the Chebyshev metric).
-  for (int row = 0; row < g.ny; ++row)
-    for (int col = 0; col < g.nx; ++col) {
-      std::uint16_t& d = index.edge_ring[g.cell(col, row)];
-      relax(d, col - 1, row); relax(d, col - 1, row - 1); relax(d, col, row - 1); relax(d, col + 1, row - 1);
-    }
-  for (int row = g.ny - 1; row >= 0; --row)
-    for (int col = g.nx - 1; col >= 0; --col) {
-      std::uint16_t& d = index.edge_ring[g.cell(col, row)];
-      relax(d, col + 1, row); relax(d, col + 1, row + 1); relax(d, col, row + 1); relax(d, col - 1, row + 1);
-    }
-}
-
 }  // namespace
 
 std::size_t CellIndex::memory_bytes() const {
-  return cell_start.size() * sizeof(std::uint32_t) + entries.size() * sizeof(CellEntry) +
-         details.size() * sizeof(EdgeDetail) + runs.size() * sizeof(EdgeRun) + edge_ring.size() * sizeof(std::uint16_t);
+  return covered_by.size() * sizeof(std::uint16_t) + cell_start.size() * sizeof(std::uint32_t) +
+         entries.size() * sizeof(CellEntry) + chain_vertices.size() * sizeof(Coord);
 }
 
 CellIndex build_cell_index(const Boundaries& boundaries, const FlatDesa& flat, unsigned threads) {
   CellIndex index;
   std::size_t vertices = flat.lonlat.size();
-  std::size_t target = std::clamp<std::size_t>(vertices * 4, 1024, std::size_t{1} << 22);
+  std::size_t target = std::clamp<std::size_t>(vertices * 8, 1024, std::size_t{1} << 23);
   index.grid = CellGrid::covering(flat.extent, target, 2);
 
   std::size_t n = flat.desa_count();
@@ -225,21 +210,19 @@ CellIndex build_cell_index(const Boundaries& boundaries, const FlatDesa& flat, u
   std::vector<std::uint32_t> cursor(index.cell_start.begin(), index.cell_start.end() - 1);
   for (std::size_t d = 0; d < n; ++d) {
     auto& dc = per_desa[d];
-    auto run_offset = static_cast<std::uint32_t>(index.runs.size());
-    index.runs.insert(index.runs.end(), dc.runs.begin(), dc.runs.end());
-    for (const auto& e : dc.entries) {
-      CellEntry entry{static_cast<std::int32_t>(d), kCoversCell};
-      if (!e.covers) {
-        entry.detail = static_cast<std::uint32_t>(index.details.size());
-        EdgeDetail detail = e.detail;
-        detail.run_begin += run_offset;
-        index.details.push_back(detail);
-      }
-      index.entries[cursor[e.cell]++] = entry;
+    auto offset = static_cast<std::uint32_t>(index.chain_vertices.size());
+    index.chain_vertices.insert(index.chain_vertices.end(), dc.vertices.begin(), dc.vertices.end());
+    for (auto e : dc.entries) {
+      if (!e.entry.covers_cell()) e.entry.first_vertex += offset;
+      index.entries[cursor[e.cell]++] = e.entry;
     }
     dc = DesaCells{};
   }
-  fill_edge_rings(index);
+  index.covered_by.assign(index.grid.cell_count(), kNotCovered);
+  if (n < kNotCovered)
+    for (std::size_t c = 0; c < index.grid.cell_count(); ++c)
+      if (index.cell_start[c + 1] == index.cell_start[c] + 1 && index.entries[index.cell_start[c]].covers_cell())
+        index.covered_by[c] = static_cast<std::uint16_t>(index.entries[index.cell_start[c]].desa);
   return index;
 }
 

@@ -1,13 +1,14 @@
 #pragma once
 // Precomputed candidates per grid cell. Every cell lists the desa that reach into it, in desa (= code) order:
 //  - a desa that covers the whole cell (none of its edges touches it) needs no test;
-//  - a desa whose boundary touches the cell keeps the edges that touch the cell (as runs of consecutive edges)
-//    and a reference point R in the cell whose inside/outside state GEOS decided at build time. A point P in
-//    the cell is inside when the segment R-P crosses those edges an odd number of times more than R's state
-//    says (a crossing number restricted to the cell), or when P lies on one of them.
-// Resolution: about 4 cells per desa vertex (330 Probolinggo desa, 32 k vertices: ~130 k cells of ~150 m;
-// 8,494 East Java desa, 830 k vertices: capped at 2^22 cells of ~250 m), so a typical cell holds one desa
-// that covers it and a boundary cell a handful of edges.
+//  - a desa whose boundary touches the cell keeps a copy of the edges that touch the cell (chains of
+//    consecutive vertices) and a reference point R in the cell whose inside/outside state GEOS decided at
+//    build time. A point P in the cell is inside when the segment R-P crosses those edges an odd number of
+//    times more than R's state says (a crossing number restricted to the cell), or when P lies on one of them.
+// Resolution: about 8 cells per desa vertex, capped at 2^23 cells (330 Probolinggo desa, 32 k vertices:
+// ~260 k cells of ~110 m; 8,494 East Java desa, 830 k vertices: 8.4 M cells of ~190 m), so most points fall
+// in a cell one desa covers and a boundary cell holds a handful of edges.
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -17,35 +18,27 @@
 
 namespace peta {
 
-inline constexpr std::uint32_t kCoversCell = 0xffffffffu;
-
 struct CellEntry {
-  std::int32_t desa = -1;
-  std::uint32_t detail = kCoversCell;  // index in CellIndex::details, or kCoversCell
-};
-
-struct EdgeRun {
-  std::uint32_t first_edge = 0;  // edge k joins FlatDesa vertex k and k + 1
-  std::uint32_t count = 0;
-};
-
-struct EdgeDetail {
   Coord reference;                  // R, strictly inside the cell and off every listed edge's line
-  std::uint32_t run_begin = 0;      // runs [run_begin, run_begin + run_count) in CellIndex::runs
-  std::uint32_t run_count = 0;
-  bool reference_inside = false;    // GEOS: does the desa contain R?
+  std::uint32_t first_vertex = 0;   // the edges: CellIndex::chain_vertices[first_vertex, + vertex_count),
+  std::uint32_t vertex_count = 0;   // chains separated by a NaN vertex; 0: the desa covers the whole cell
+  std::int32_t desa = -1;
+  std::uint32_t reference_inside = 0;  // GEOS: does the desa contain R?
+  bool covers_cell() const { return vertex_count == 0; }
 };
 
 enum class PointSide : std::uint8_t { outside, inside, on_boundary };
 
+inline constexpr std::uint16_t kNotCovered = 0xffff;
+
 struct CellIndex {
   CellGrid grid;
+  // Per cell, the desa that alone covers it, else kNotCovered (look at the entries). 2 bytes a cell keep this
+  // first look-up mostly in cache; with 65,535 desa or more every cell says kNotCovered.
+  std::vector<std::uint16_t> covered_by;
   std::vector<std::uint32_t> cell_start;  // entries of cell c: [cell_start[c], cell_start[c + 1])
   std::vector<CellEntry> entries;
-  std::vector<EdgeDetail> details;
-  std::vector<EdgeRun> runs;
-  // Chebyshev distance, in cells, from each cell to the nearest cell holding a desa edge (saturating).
-  std::vector<std::uint16_t> edge_ring;
+  std::vector<Coord> chain_vertices;
 
   std::size_t memory_bytes() const;
 };
@@ -53,24 +46,27 @@ struct CellIndex {
 // Builds the index with up to `threads` worker threads (each with its own GEOS context).
 CellIndex build_cell_index(const Boundaries& boundaries, const FlatDesa& flat, unsigned threads);
 
-// Where P lies relative to the entry's desa, P being in the entry's cell.
-inline PointSide side_in_cell(const FlatDesa& flat, const CellIndex& index, const EdgeDetail& detail, Coord p) {
-  const Coord* v = flat.lonlat.data();
-  const Coord r = detail.reference;
-  bool inside = detail.reference_inside;
-  for (std::uint32_t i = detail.run_begin; i < detail.run_begin + detail.run_count; ++i) {
-    const EdgeRun run = index.runs[i];
-    // Half-open rule on the line R-P: a vertex on it counts as being on its right side.
-    bool a_left = orient(r, p, v[run.first_edge]) > 0;
-    for (std::uint32_t k = run.first_edge; k < run.first_edge + run.count; ++k) {
-      const Coord& a = v[k];
-      const Coord& b = v[k + 1];
-      bool b_left = orient(r, p, b) > 0;
-      double ab_p = orient(a, b, p);
-      if (ab_p == 0 && on_segment(a, b, p)) return PointSide::on_boundary;
-      if (a_left != b_left && (orient(a, b, r) > 0) != (ab_p > 0)) inside = !inside;
-      a_left = b_left;
+// Where P lies relative to the entry's desa, P being in the entry's cell (entry not covers_cell()).
+inline PointSide side_in_cell(const CellIndex& index, const CellEntry& entry, Coord p) {
+  const Coord* v = index.chain_vertices.data() + entry.first_vertex;
+  const Coord* end = v + entry.vertex_count;
+  const Coord r = entry.reference;
+  bool inside = entry.reference_inside != 0;
+  // Half-open rule on the line R-P: a vertex on it counts as being on its right side.
+  bool a_left = orient(r, p, v[0]) > 0;
+  for (++v; v < end; ++v) {
+    if (std::isnan(v->x)) {  // the next chain starts after the separator
+      ++v;
+      a_left = orient(r, p, *v) > 0;
+      continue;
     }
+    const Coord& a = v[-1];
+    const Coord& b = v[0];
+    bool b_left = orient(r, p, b) > 0;
+    double ab_p = orient(a, b, p);
+    if (ab_p == 0 && on_segment(a, b, p)) return PointSide::on_boundary;
+    if (a_left != b_left && (orient(a, b, r) > 0) != (ab_p > 0)) inside = !inside;
+    a_left = b_left;
   }
   return inside ? PointSide::inside : PointSide::outside;
 }

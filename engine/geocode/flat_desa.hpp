@@ -50,7 +50,9 @@ inline double segment_distance2(const Coord& a, const Coord& b, const Coord& p) 
   double wx = p.x - a.x, wy = p.y - a.y;
   double len2 = vx * vx + vy * vy;
   double t = len2 > 0 ? (vx * wx + vy * wy) / len2 : 0;
-  t = std::clamp(t, 0.0, 1.0);
+  // At the ends, measure to the vertex itself, so two edges sharing it give bit-identical distances (ties).
+  if (t <= 0) return wx * wx + wy * wy;
+  if (t >= 1) return (p.x - b.x) * (p.x - b.x) + (p.y - b.y) * (p.y - b.y);
   double dx = wx - t * vx, dy = wy - t * vy;
   return dx * dx + dy * dy;
 }

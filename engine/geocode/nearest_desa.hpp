@@ -1,26 +1,27 @@
 #pragma once
 // The desa nearest to a point that no desa contains, in EPSG:32749 metres (ties: lower index).
+// An R-tree (Boost.Geometry, packed at construction, read-only afterwards so safe to query from many threads)
+// holds short chains of consecutive boundary edges in metres; an incremental nearest query visits chains by
+// box distance and stops once the next box is farther than the nearest edge found.
+#include <memory>
 #include <utility>
 
-#include "geocode/cell_index.hpp"
 #include "geocode/flat_desa.hpp"
 
 namespace peta {
 
 class NearestDesa {
  public:
-  NearestDesa(const FlatDesa& flat, const CellIndex& index);
-  // `lonlat` and the same point in metres. Returns (-1, inf) when there is no desa at all.
-  std::pair<int, double> find(const Coord& lonlat, const Coord& metres) const;
+  explicit NearestDesa(const FlatDesa& flat);
+  ~NearestDesa();
+  // The point in EPSG:32749. Returns (-1, inf) when there is no desa at all.
+  std::pair<int, double> find(const Coord& metres) const;
+  std::size_t memory_bytes() const;
 
  private:
-  std::pair<int, double> ring_search(const Coord& lonlat, const Coord& metres, bool& gave_up) const;
-  std::pair<int, double> scan_all(const Coord& metres) const;
-
+  struct Tree;
   const FlatDesa& flat_;
-  const CellIndex& index_;
-  double metres_per_dx_;  // lower bounds of the metres in a degree of longitude / latitude over the grid
-  double metres_per_dy_;
+  std::unique_ptr<Tree> tree_;
 };
 
 }  // namespace peta

@@ -36,7 +36,7 @@ struct PointLocator::Impl {
       : options(opts),
         flat(flatten_desa(boundaries)),
         index(build_cell_index(boundaries, flat, std::max(1u, std::thread::hardware_concurrency()))),
-        nearest(flat, index) {}
+        nearest(flat) {}
 
   // Overlap rule: the desa the point lies deepest inside (distance to its border in EPSG:32749); ties go to
   // the lower index (= lower code). A point on a border has depth 0.
@@ -52,7 +52,7 @@ struct PointLocator::Impl {
   }
 
   Assignment outside_all(const Coord& lonlat) const {
-    auto [desa, distance] = nearest.find(lonlat, to_metres(lonlat));
+    auto [desa, distance] = nearest.find(to_metres(lonlat));
     if (desa >= 0 && distance <= options.gap_tolerance_m) return {desa, kFlagInGap, distance};
     return {-1, kFlagNone, distance};
   }
@@ -64,11 +64,11 @@ struct PointLocator::Impl {
     std::size_t cell = index.grid.cell_of(p);
     for (std::uint32_t e = index.cell_start[cell]; e < index.cell_start[cell + 1]; ++e) {
       const CellEntry& entry = index.entries[e];
-      if (entry.detail == kCoversCell) {
+      if (entry.covers_cell()) {
         hits.push_back({entry.desa, false});
         continue;
       }
-      PointSide side = side_in_cell(flat, index, index.details[entry.detail], p);
+      PointSide side = side_in_cell(index, entry, p);
       if (side != PointSide::outside) hits.push_back({entry.desa, side == PointSide::on_boundary});
     }
   }
@@ -76,10 +76,8 @@ struct PointLocator::Impl {
   Assignment locate(const Coord& p) const {
     if (!std::isfinite(p.x) || !std::isfinite(p.y)) return {-1, kFlagNone, std::numeric_limits<double>::infinity()};
     if (index.grid.contains(p)) {  // fast path: a cell that one desa covers
-      std::size_t cell = index.grid.cell_of(p);
-      std::uint32_t begin = index.cell_start[cell];
-      if (index.cell_start[cell + 1] == begin + 1 && index.entries[begin].detail == kCoversCell)
-        return {index.entries[begin].desa, kFlagNone, 0.0};
+      std::uint16_t covered_by = index.covered_by[index.grid.cell_of(p)];
+      if (covered_by != kNotCovered) return {covered_by, kFlagNone, 0.0};
     }
     boost::container::small_vector<Hit, 8> hits;
     containing(p, hits);
@@ -104,7 +102,7 @@ void PointLocator::locate(std::span<const Coord> lonlat, std::span<Assignment> o
 std::pair<int, double> PointLocator::nearest(Coord lonlat) const {
   Assignment a = impl_->locate(lonlat);
   if (a.desa >= 0 && !(a.flags & kFlagInGap)) return {a.desa, 0.0};
-  return impl_->nearest.find(lonlat, to_metres(lonlat));
+  return impl_->nearest.find(to_metres(lonlat));
 }
 
 }  // namespace peta
