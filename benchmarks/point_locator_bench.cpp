@@ -73,6 +73,7 @@ void build(benchmark::State& state, const Dataset& d) {
   for (auto _ : state) {
     PointLocator locator(d.boundaries);
     benchmark::DoNotOptimize(&locator);
+    state.counters["index_MB"] = static_cast<double>(locator.memory_bytes()) / 1e6;
   }
 }
 void BM_ProbolinggoBuild(benchmark::State& s) { build(s, probolinggo()); }

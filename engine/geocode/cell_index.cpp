@@ -44,7 +44,8 @@ struct LocalEntry {
   CellEntry entry;  // first_vertex local to DesaCells::vertices
 };
 struct DesaCells {
-  std::vector<LocalEntry> entries;
+  std::vector<LocalEntry> entries;   // cells this desa's edges touch
+  std::vector<std::uint32_t> covered;  // cells this desa covers whole
   std::vector<Coord> vertices;
 };
 
@@ -80,11 +81,7 @@ class DesaIndexer {
         std::size_t limit = next < pairs_.size() ? pairs_[next].first : std::numeric_limits<std::size_t>::max();
         while (end + 1 <= col1 && grid_.cell(end + 1, row) < limit) ++end;
         if (contains(cell_point(col, row, kReferenceFractions[0])))
-          for (int c = col; c <= end; ++c) {
-            CellEntry covers;
-            covers.desa = static_cast<std::int32_t>(desa);
-            out.entries.push_back({static_cast<std::uint32_t>(grid_.cell(c, row)), covers});
-          }
+          for (int c = col; c <= end; ++c) out.covered.push_back(static_cast<std::uint32_t>(grid_.cell(c, row)));
         col = end + 1;
       }
     }
@@ -185,7 +182,7 @@ std::size_t CellIndex::memory_bytes() const {
 CellIndex build_cell_index(const Boundaries& boundaries, const FlatDesa& flat, unsigned threads) {
   CellIndex index;
   std::size_t vertices = flat.lonlat.size();
-  std::size_t target = std::clamp<std::size_t>(vertices * 8, 1024, std::size_t{1} << 23);
+  std::size_t target = std::clamp<std::size_t>(vertices * 8, 1024, std::size_t{1} << 21);
   index.grid = CellGrid::covering(flat.extent, target, 2);
 
   std::size_t n = flat.desa_count();
@@ -201,28 +198,45 @@ CellIndex build_cell_index(const Boundaries& boundaries, const FlatDesa& flat, u
   work();
   for (auto& t : pool) t.join();
 
-  // Merge in desa order, so each cell lists its desa by code.
-  index.cell_start.assign(index.grid.cell_count() + 1, 0);
-  for (const auto& dc : per_desa)
-    for (const auto& e : dc.entries) ++index.cell_start[e.cell + 1];
-  for (std::size_t c = 0; c < index.grid.cell_count(); ++c) index.cell_start[c + 1] += index.cell_start[c];
+  // Merge in desa order, so each cell lists its desa by code. A cell that one desa alone covers only gets
+  // covered_by (when desa indices fit in it), no entry.
+  bool use_covered_by = n < kNotCovered;
+  std::vector<std::uint32_t>& count = index.cell_start;
+  count.assign(index.grid.cell_count() + 1, 0);
+  index.covered_by.assign(index.grid.cell_count(), kNotCovered);
+  for (std::size_t d = 0; d < n; ++d) {
+    for (const auto& e : per_desa[d].entries) ++count[e.cell + 1];
+    for (std::uint32_t cell : per_desa[d].covered) {
+      ++count[cell + 1];
+      if (use_covered_by) index.covered_by[cell] = static_cast<std::uint16_t>(d);
+    }
+  }
+  for (std::size_t c = 0; c < index.grid.cell_count(); ++c) {
+    if (count[c + 1] == 1 && index.covered_by[c] != kNotCovered)
+      count[c + 1] = 0;  // covered_by says it all
+    else
+      index.covered_by[c] = kNotCovered;
+  }
+  for (std::size_t c = 0; c < index.grid.cell_count(); ++c) count[c + 1] += count[c];
   index.entries.resize(index.cell_start.back());
   std::vector<std::uint32_t> cursor(index.cell_start.begin(), index.cell_start.end() - 1);
+  // Entries of one cell must come in desa order: place desa after desa.
   for (std::size_t d = 0; d < n; ++d) {
     auto& dc = per_desa[d];
     auto offset = static_cast<std::uint32_t>(index.chain_vertices.size());
     index.chain_vertices.insert(index.chain_vertices.end(), dc.vertices.begin(), dc.vertices.end());
     for (auto e : dc.entries) {
-      if (!e.entry.covers_cell()) e.entry.first_vertex += offset;
+      e.entry.first_vertex += offset;
       index.entries[cursor[e.cell]++] = e.entry;
+    }
+    for (std::uint32_t cell : dc.covered) {
+      if (index.covered_by[cell] != kNotCovered) continue;
+      CellEntry covers;
+      covers.desa = static_cast<std::int32_t>(d);
+      index.entries[cursor[cell]++] = covers;
     }
     dc = DesaCells{};
   }
-  index.covered_by.assign(index.grid.cell_count(), kNotCovered);
-  if (n < kNotCovered)
-    for (std::size_t c = 0; c < index.grid.cell_count(); ++c)
-      if (index.cell_start[c + 1] == index.cell_start[c] + 1 && index.entries[index.cell_start[c]].covers_cell())
-        index.covered_by[c] = static_cast<std::uint16_t>(index.entries[index.cell_start[c]].desa);
   return index;
 }
 

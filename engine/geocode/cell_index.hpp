@@ -5,9 +5,10 @@
 //    consecutive vertices) and a reference point R in the cell whose inside/outside state GEOS decided at
 //    build time. A point P in the cell is inside when the segment R-P crosses those edges an odd number of
 //    times more than R's state says (a crossing number restricted to the cell), or when P lies on one of them.
-// Resolution: about 8 cells per desa vertex, capped at 2^23 cells (330 Probolinggo desa, 32 k vertices:
-// ~260 k cells of ~110 m; 8,494 East Java desa, 830 k vertices: 8.4 M cells of ~190 m), so most points fall
-// in a cell one desa covers and a boundary cell holds a handful of edges.
+// Resolution: about 8 cells per desa vertex, capped at 2^21 cells (330 Probolinggo desa, 32 k vertices:
+// 263 k cells of 109 m, 84 % of the land cells covered by one desa; 8,494 East Java desa, 830 k vertices,
+// an extent mostly sea: 2.1 M cells of 340 m), so most points fall in a cell that one desa covers and a
+// boundary cell holds a handful of edges. Index size: ~6 MB for Probolinggo, ~75 MB for East Java.
 #include <cmath>
 #include <cstdint>
 #include <vector>
@@ -33,8 +34,9 @@ inline constexpr std::uint16_t kNotCovered = 0xffff;
 
 struct CellIndex {
   CellGrid grid;
-  // Per cell, the desa that alone covers it, else kNotCovered (look at the entries). 2 bytes a cell keep this
-  // first look-up mostly in cache; with 65,535 desa or more every cell says kNotCovered.
+  // Per cell, the desa that alone covers it (such a cell has no entries), else kNotCovered: look at the
+  // entries. 2 bytes a cell keep this first look-up mostly in cache; with 65,535 desa or more every cell
+  // says kNotCovered and has its entries.
   std::vector<std::uint16_t> covered_by;
   std::vector<std::uint32_t> cell_start;  // entries of cell c: [cell_start[c], cell_start[c + 1])
   std::vector<CellEntry> entries;

@@ -16,7 +16,7 @@ struct VertexRange {
 };
 
 struct FlatDesa {
-  std::vector<Coord> lonlat;              // all ring vertices, rings closed
+  std::vector<Coord> lonlat;              // all ring vertices, rings closed (freed once the grid is built)
   std::vector<Coord> metres;              // the same vertices in EPSG:32749
   std::vector<VertexRange> rings;         // every ring, desa after desa
   std::vector<std::uint32_t> desa_rings;  // desa d owns rings [desa_rings[d], desa_rings[d + 1])

@@ -75,7 +75,8 @@ std::pair<int, double> NearestDesa::find(const Coord& metres) const {
   BgBox window({metres.x - r, metres.y - r}, {metres.x + r, metres.y + r});
   found.clear();
   tree_->rtree.query(bgi::intersects(window), std::back_inserter(found));
-  for (const Value& value : found) test(value);
+  for (const Value& value : found)
+    if (bg::comparable_distance(p, value.first) <= best2) test(value);  // the window's corners are farther
   best.second = std::sqrt(best2);
   return best;
 }

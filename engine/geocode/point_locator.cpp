@@ -36,7 +36,10 @@ struct PointLocator::Impl {
       : options(opts),
         flat(flatten_desa(boundaries)),
         index(build_cell_index(boundaries, flat, std::max(1u, std::thread::hardware_concurrency()))),
-        nearest(flat) {}
+        nearest(flat) {
+    // The cells hold their own copies of the lon/lat edges; only the metric vertices are used from here on.
+    flat.lonlat = std::vector<Coord>();
+  }
 
   // Overlap rule: the desa the point lies deepest inside (distance to its border in EPSG:32749); ties go to
   // the lower index (= lower code). A point on a border has depth 0.
@@ -62,6 +65,10 @@ struct PointLocator::Impl {
   void containing(const Coord& p, Hits& hits) const {
     if (!index.grid.contains(p)) return;
     std::size_t cell = index.grid.cell_of(p);
+    if (index.covered_by[cell] != kNotCovered) {
+      hits.push_back({index.covered_by[cell], false});
+      return;
+    }
     for (std::uint32_t e = index.cell_start[cell]; e < index.cell_start[cell + 1]; ++e) {
       const CellEntry& entry = index.entries[e];
       if (entry.covers_cell()) {
@@ -97,6 +104,13 @@ Assignment PointLocator::locate(Coord lonlat) const { return impl_->locate(lonla
 void PointLocator::locate(std::span<const Coord> lonlat, std::span<Assignment> out) const {
   std::size_t n = std::min(lonlat.size(), out.size());
   for (std::size_t i = 0; i < n; ++i) out[i] = impl_->locate(lonlat[i]);
+}
+
+std::size_t PointLocator::memory_bytes() const {
+  const FlatDesa& f = impl_->flat;
+  return impl_->index.memory_bytes() + impl_->nearest.memory_bytes() +
+         (f.lonlat.size() + f.metres.size()) * sizeof(Coord) + f.rings.size() * sizeof(VertexRange) +
+         f.desa_rings.size() * sizeof(std::uint32_t) + f.desa_count() * 2 * sizeof(Box);
 }
 
 std::pair<int, double> PointLocator::nearest(Coord lonlat) const {
