@@ -7,6 +7,8 @@
 #include <limits>
 #include <numeric>
 #include <random>
+#include <span>
+#include <thread>
 #include <utility>
 
 #include "core/crs.hpp"
@@ -292,6 +294,24 @@ TEST_F(ProbolinggoLocator, SameAnswersWhenBoundariesCameInUtm) {
     Assignment a = locator_->locate(p), b = locator.locate(p);
     if (a.desa != b.desa || a.flags != b.flags || std::abs(a.distance_m - b.distance_m) > 1e-3) ++differ;
   }
+  EXPECT_EQ(differ, 0);
+}
+
+TEST_F(ProbolinggoLocator, ConcurrentCallsGiveTheSameAnswers) {
+  std::mt19937_64 rng(77);
+  std::uniform_real_distribution<double> lon(112.92, 113.65), lat(-8.03, -7.67);
+  std::vector<Coord> pts(40000);
+  for (auto& p : pts) p = {lon(rng), lat(rng)};
+  std::vector<Assignment> serial(pts.size()), parallel(pts.size());
+  locator_->locate(pts, serial);
+  auto half = pts.size() / 2;
+  std::thread other([&] { locator_->locate(std::span(pts).subspan(half), std::span(parallel).subspan(half)); });
+  locator_->locate(std::span(pts).first(half), std::span(parallel).first(half));
+  other.join();
+  int differ = 0;
+  for (std::size_t i = 0; i < pts.size(); ++i)
+    differ += serial[i].desa != parallel[i].desa || serial[i].flags != parallel[i].flags ||
+              serial[i].distance_m != parallel[i].distance_m;
   EXPECT_EQ(differ, 0);
 }
 
