@@ -2,16 +2,18 @@
 # Installs, with apt-get, whatever peta needs that is missing on a Debian 12 machine.
 # Idempotent and quiet when everything is already there.
 #   scripts/setup.sh          build + test dependencies
-#   scripts/setup.sh --peers  also the peers timed by the benchmark (GeoPandas, sqlite dialect tools)
+#   scripts/setup.sh --peers  also what the benchmark's peers need (GNU time)
 set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libgdal-dev gdal-bin libgeos-dev libproj-dev proj-bin
   libboost-dev nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  # hotspot tests compare with PySAL: tests/reference/*.py run with Debian's Python
+  python3-geopandas python3-libpysal python3-numpy python3-scipy python3-rtree
 )
 if [[ " $* " == *" --peers "* ]]; then
-  packages+=(python3-geopandas python3-libpysal python3-numpy)
+  packages+=(time)
 fi
 missing=()
 for p in "${packages[@]}"; do

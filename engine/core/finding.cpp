@@ -11,6 +11,10 @@ std::string flag_names(std::uint32_t flags) {
   };
   add(kFlagInGap, "celah");
   add(kFlagInOverlap, "tumpang_tindih");
+  add(kFlagLatSignFixed, "tanda_lintang_diperbaiki");
+  add(kFlagSwappedFixed, "tertukar_diperbaiki");
+  add(kFlagByName, "dari_nama");
+  add(kFlagByCode, "dari_kode");
   return out;
 }
 

@@ -13,6 +13,10 @@ enum Flag : std::uint32_t {
   kFlagNone = 0,
   kFlagInGap = 1u << 0,      // in a sliver gap: given to the nearest desa within the tolerance
   kFlagInOverlap = 1u << 1,  // inside two or more desa: given to one by the overlap rule
+  kFlagLatSignFixed = 1u << 2,  // latitude typed without its minus sign (region south of the equator): fixed
+  kFlagSwappedFixed = 1u << 3,  // latitude and longitude given the other way round: swapped back
+  kFlagByName = 1u << 4,        // no coordinate: placed by the desa name (gazetteer)
+  kFlagByCode = 1u << 5,        // no coordinate: placed by the Kemendagri desa code
 };
 
 // Short flag names, as written to the `flags` field ("celah;tumpang_tindih").

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "core/geometry.hpp"
+
 namespace peta {
 
 struct Rejection {
@@ -13,6 +15,9 @@ struct Rejection {
   std::string reason;     // a stable machine code, e.g. "outside_boundaries"
   std::string detail;     // a human sentence, e.g. "1234 m from the nearest desa (35.13.21.2013 Gili Ketapang)"
   std::vector<std::string> values;  // the row's values as read, in the source's column order
+  bool has_point = false;  // true when the row had usable coordinates (e.g. rejected as outside)
+  Coord lonlat;
+  double distance_m = -1;  // distance to the nearest desa, when known
 };
 
 }  // namespace peta

@@ -1,0 +1,92 @@
+#include "hotspots/getis_ord.hpp"
+
+#include <cmath>
+#include <numeric>
+#include <string>
+
+#include "core/error.hpp"
+#include "hotspots/fdr.hpp"
+
+namespace peta {
+
+GiStarSlots::GiStarSlots(const SpatialWeights& w) : self_weight(w.size(), 0.0) {
+  const auto& off = w.offsets();
+  const auto& nb = w.neighbour_array();
+  const auto& wt = w.weight_array();
+  other_offsets.push_back(0);
+  other_weights.reserve(wt.size());
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    for (std::size_t e = off[i]; e < off[i + 1]; ++e) {
+      if (nb[e] == i) self_weight[i] = wt[e];
+      else other_weights.push_back(wt[e]);
+    }
+    other_offsets.push_back(other_weights.size());
+  }
+}
+
+void apply_inference(GetisOrd& r, const std::vector<PermutationOutcome>& outcomes) {
+  r.p_sim.resize(outcomes.size());
+  r.z_sim.resize(outcomes.size());
+  for (std::size_t i = 0; i < outcomes.size(); ++i) {
+    r.p_sim[i] = outcomes[i].p_sim;
+    r.z_sim[i] = outcomes[i].z_sim;
+  }
+}
+
+int confidence_bin(double z, double p, const double thresholds[3], bool strict) {
+  int level = 0;
+  for (int k = 0; k < 3 && level == 0; ++k)
+    if (strict ? p < thresholds[k] : p <= thresholds[k]) level = 3 - k;
+  return z > 0 ? level : -level;
+}
+
+GetisOrd getis_ord_star(const SpatialWeights& input, const std::vector<double>& y, const GetisOrdSettings& settings) {
+  const std::size_t n = y.size();
+  if (input.size() != n)
+    throw Error("getis_ord_star: " + std::to_string(n) + " values for weights of " + std::to_string(input.size()));
+  if (n < 3) throw Error("getis_ord_star: needs at least 3 observations");
+  SpatialWeights w = input.binary().with_self(1.0);
+  if (settings.row_standardised) w = w.row_standardised();
+
+  GetisOrd r;
+  r.islands = input.islands();
+  const double nd = double(n);
+  const double sum = std::accumulate(y.begin(), y.end(), 0.0);
+  double sum_sq = 0;
+  for (double v : y) sum_sq += v * v;
+  const double mean = sum / nd;
+  const double variance = sum_sq / nd - mean * mean;
+
+  const auto lag = w.lag(y);
+  r.G.resize(n);
+  r.expected.resize(n);
+  r.variance.resize(n);
+  r.z.resize(n);
+  r.p_norm.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    double wi = 0;
+    for (double v : w.weights(i)) wi += v;
+    r.G[i] = lag[i] / sum;
+    r.expected[i] = wi / nd;
+    r.variance[i] = wi * (nd - wi) / (nd - 1) / (nd * nd) * variance / (mean * mean);
+    r.z[i] = (r.G[i] - r.expected[i]) / std::sqrt(r.variance[i]);
+    r.p_norm[i] = normal_p_two_sided(r.z[i]);
+  }
+
+  // Permutations: the self term stays, the other slots take random observations.
+  const GiStarSlots slots(w);
+  const double* values = y.data();
+  auto outcomes = conditional_permutation_test(w, r.G, settings.permutation,
+                                               [&](std::size_t i, std::span<const std::uint32_t> draws) {
+                                                 return slots.simulate(i, draws, values) / sum;
+                                               });
+  apply_inference(r, outcomes);
+  if (settings.fdr)
+    for (int k = 0; k < 3; ++k) r.fdr_thresholds[k] = fdr_threshold(r.p_norm, r.fdr_thresholds[k]);
+  r.bin.resize(n);
+  for (std::size_t i = 0; i < n; ++i)
+    r.bin[i] = input.cardinality(i) == 0 ? 0 : confidence_bin(r.z[i], r.p_norm[i], r.fdr_thresholds, settings.fdr);
+  return r;
+}
+
+}  // namespace peta

@@ -1,0 +1,201 @@
+#pragma once
+// Seeded permutation inference. Every observation (local statistics) and every permutation (global
+// statistics) draws from its own random stream, seeded by splitmix64 from (seed, index): results depend on
+// the seed only, never on the number of threads or the order in which threads take the work.
+//
+// Conditional permutation (Anselin 1995, as esda's crand): for observation i the value y_i stays put and
+// its k_i neighbour slots are filled with k_i distinct observations drawn at random from the other n - 1.
+// The pseudo p-value is folded as in esda: larger = #{sim >= observed}; if permutations - larger < larger
+// then larger = permutations - larger; p_sim = (larger + 1) / (permutations + 1).
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <cmath>
+#include <cstdint>
+#include <span>
+#include <thread>
+#include <vector>
+
+#include "hotspots/spatial_weights.hpp"
+
+namespace peta {
+
+struct PermutationSettings {
+  int permutations = 999;            // 0 disables permutation inference
+  std::uint64_t seed = 0x5EED'2024;  // same seed, same p-values, whatever the thread count
+  unsigned threads = 0;              // 0 = std::thread::hardware_concurrency()
+};
+
+inline std::uint64_t splitmix64(std::uint64_t& state) {
+  std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+  return z ^ (z >> 31);
+}
+
+// The seed of stream `index` under `seed`: two splitmix64 rounds, so nearby indices give unrelated streams.
+inline std::uint64_t stream_seed(std::uint64_t seed, std::uint64_t index) {
+  std::uint64_t s = seed ^ (index * 0xD1B54A32D192ED03ULL);
+  splitmix64(s);
+  return splitmix64(s);
+}
+
+// A small fast generator (splitmix64 output function over a Weyl sequence) with unbiased bounded draws
+// (Lemire's multiply-and-reject).
+class RandomStream {
+ public:
+  explicit RandomStream(std::uint64_t seed) : state_(seed) {}
+  std::uint64_t next() { return splitmix64(state_); }
+  // 32 random bits; each 64-bit output serves two calls.
+  std::uint32_t next32() {
+    if (spare_) {
+      spare_ = false;
+      return std::uint32_t(buffer_ >> 32);
+    }
+    buffer_ = next();
+    spare_ = true;
+    return std::uint32_t(buffer_);
+  }
+  // Uniform integer in [0, bound), bound > 0.
+  std::uint32_t below(std::uint32_t bound) {
+    std::uint64_t m = std::uint64_t(next32()) * bound;
+    std::uint32_t low = std::uint32_t(m);
+    if (low < bound) {
+      const std::uint32_t threshold = std::uint32_t(-bound) % bound;
+      while (low < threshold) {
+        m = std::uint64_t(next32()) * bound;
+        low = std::uint32_t(m);
+      }
+    }
+    return std::uint32_t(m >> 32);
+  }
+
+ private:
+  std::uint64_t state_;
+  std::uint64_t buffer_ = 0;
+  bool spare_ = false;
+};
+
+unsigned resolve_threads(unsigned requested);
+
+// Runs body(begin, end) over [0, n) in chunks taken dynamically by `threads` workers.
+template <class Body>
+void parallel_chunks(std::size_t n, unsigned threads, std::size_t chunk, Body&& body) {
+  threads = resolve_threads(threads);
+  if (threads <= 1 || n <= chunk) {
+    body(std::size_t(0), n);
+    return;
+  }
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (;;) {
+      std::size_t begin = next.fetch_add(chunk);
+      if (begin >= n) return;
+      body(begin, std::min(n, begin + chunk));
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+}
+
+// Summary of one observation's permutation distribution.
+struct PermutationOutcome {
+  double p_sim = 1.0;   // folded pseudo p-value (esda)
+  double mean = 0.0;    // mean of the simulated statistics
+  double sd = 0.0;      // population standard deviation of the simulated statistics
+  double z_sim = 0.0;   // (observed - mean) / sd; 0 when sd == 0
+};
+
+PermutationOutcome summarise_permutations(double observed, std::size_t larger, double sum, double sum_sq,
+                                          int permutations);
+
+// Fills draws[0..k) with k distinct indices from [0, n) without `self` (k <= n - 1).
+// `scratch` must hold n entries equal to 0..n-1 on entry and is restored on exit (used when k is large).
+inline void draw_distinct_others(RandomStream& rng, std::uint32_t n, std::uint32_t self, std::uint32_t k,
+                                 std::uint32_t* draws, std::vector<std::uint32_t>& scratch) {
+  if (k <= 24) {
+    for (std::uint32_t m = 0; m < k;) {
+      std::uint32_t u = rng.below(n - 1);
+      std::uint32_t j = u < self ? u : u + 1;
+      bool seen = false;
+      for (std::uint32_t q = 0; q < m; ++q) seen |= draws[q] == j;
+      if (!seen) draws[m++] = j;
+    }
+    return;
+  }
+  // Partial Fisher-Yates over 0..n-1 with `self` moved to the last slot, then undone.
+  std::swap(scratch[self], scratch[n - 1]);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> swaps;
+  swaps.reserve(k);
+  for (std::uint32_t m = 0; m < k; ++m) {
+    std::uint32_t r = m + rng.below(n - 1 - m);
+    std::swap(scratch[m], scratch[r]);
+    swaps.emplace_back(m, r);
+    draws[m] = scratch[m];
+  }
+  for (auto it = swaps.rbegin(); it != swaps.rend(); ++it) std::swap(scratch[it->first], scratch[it->second]);
+  std::swap(scratch[self], scratch[n - 1]);
+}
+
+// Conditional permutation test for K local statistics that share the neighbour slots of each observation
+// (e.g. Local Moran and Gi* on the same contiguity). For every observation i with at least one neighbour
+// (self excluded), simulates `settings.permutations` rounds; in each round
+//   simulate(i, draws, out)   with draws[m] the random observation put in the m-th neighbour slot of i,
+// writes the K simulated statistics to out[0..K). Observations without neighbours get p_sim = 1 and
+// z_sim = 0 (nothing to permute). `weights` gives the slot count k_i (a self entry is not a slot). The
+// draws of observation i depend only on (settings.seed, i), so a statistic gets the same p-values whether
+// it is computed alone (K = 1) or together with others.
+template <std::size_t K, class Simulate>
+std::array<std::vector<PermutationOutcome>, K> conditional_permutation_tests(
+    const SpatialWeights& weights, const std::array<const std::vector<double>*, K>& observed,
+    const PermutationSettings& settings, Simulate&& simulate) {
+  const std::size_t n = weights.size();
+  std::array<std::vector<PermutationOutcome>, K> out;
+  for (auto& o : out) o.resize(n);
+  if (settings.permutations <= 0 || n < 2) return out;
+  parallel_chunks(n, settings.threads, 64, [&](std::size_t begin, std::size_t end) {
+    std::vector<std::uint32_t> draws(weights.max_cardinality() + 1);
+    std::vector<std::uint32_t> scratch;
+    for (std::size_t i = begin; i < end; ++i) {
+      std::uint32_t k = std::uint32_t(weights.cardinality(i) - (weights.has_self(i) ? 1 : 0));
+      if (k == 0) continue;
+      k = std::min<std::uint32_t>(k, std::uint32_t(n - 1));
+      if (k > 24 && scratch.empty()) {
+        scratch.resize(n);
+        for (std::uint32_t q = 0; q < n; ++q) scratch[q] = q;
+      }
+      RandomStream rng(stream_seed(settings.seed, i));
+      std::array<std::size_t, K> larger{};
+      std::array<double, K> sum{}, sum_sq{}, obs{}, sim{};
+      for (std::size_t s = 0; s < K; ++s) obs[s] = (*observed[s])[i];
+      for (int r = 0; r < settings.permutations; ++r) {
+        draw_distinct_others(rng, std::uint32_t(n), std::uint32_t(i), k, draws.data(), scratch);
+        simulate(i, std::span<const std::uint32_t>(draws.data(), k), sim.data());
+        for (std::size_t s = 0; s < K; ++s) {
+          larger[s] += sim[s] >= obs[s];
+          sum[s] += sim[s];
+          sum_sq[s] += sim[s] * sim[s];
+        }
+      }
+      for (std::size_t s = 0; s < K; ++s)
+        out[s][i] = summarise_permutations(obs[s], larger[s], sum[s], sum_sq[s], settings.permutations);
+    }
+  });
+  return out;
+}
+
+// One local statistic: simulate(i, draws) -> double.
+template <class Simulate>
+std::vector<PermutationOutcome> conditional_permutation_test(const SpatialWeights& weights,
+                                                             const std::vector<double>& observed,
+                                                             const PermutationSettings& settings,
+                                                             Simulate&& simulate) {
+  auto out = conditional_permutation_tests<1>(
+      weights, {&observed}, settings,
+      [&](std::size_t i, std::span<const std::uint32_t> draws, double* sim) { sim[0] = simulate(i, draws); });
+  return std::move(out[0]);
+}
+
+}  // namespace peta

@@ -1,0 +1,163 @@
+#include "output/peta_layers.hpp"
+
+#include "output/short_names.hpp"
+
+namespace peta {
+namespace {
+
+FieldDef text(const char* name, int width, const char* id, const char* en) {
+  return {name, FieldType::text, "", width, 0, id, en, ""};
+}
+FieldDef integer(std::string name, std::string short_name, std::string id, std::string en) {
+  return {std::move(name), FieldType::integer, std::move(short_name), 10, 0, std::move(id), std::move(en), "jumlah"};
+}
+FieldDef real(const char* name, int width, int precision, const char* id, const char* en, const char* unit) {
+  return {name, FieldType::real, "", width, precision, id, en, unit};
+}
+
+void add_count_fields(LayerSchema& s, const CategoryTaxonomy& categories) {
+  s.fields.push_back(integer("n_total", "n_total", "Jumlah semua temuan", "Number of findings, all categories"));
+  for (const auto& c : categories.categories())
+    s.fields.push_back(integer("n_" + c.code, "n_" + c.short_code, "Jumlah temuan: " + c.label_id,
+                               "Number of findings: " + c.label_en));
+  s.fields.push_back(integer("n_lainnya", "n_lainnya", "Jumlah temuan kategori tak dikenal",
+                             "Number of findings with an unknown category"));
+}
+
+std::vector<FieldValue> counts_values(const std::vector<std::int64_t>& row) {
+  // row: [category...][total]; layer order: total, categories..., unknown
+  std::vector<FieldValue> v;
+  std::int64_t total = row.back(), known = 0;
+  v.emplace_back(total);
+  for (std::size_t c = 0; c + 1 < row.size(); ++c) {
+    v.emplace_back(row[c]);
+    known += row[c];
+  }
+  v.emplace_back(total - known);
+  return v;
+}
+
+}  // namespace
+
+LayerSchema desa_schema(const CategoryTaxonomy& categories) {
+  LayerSchema s{"desa", GeometryKind::multipolygon, {}};
+  s.fields = {text("kode", 13, "Kode desa (Kemendagri)", "Village code (Kemendagri)"),
+              text("nama", 80, "Nama desa/kelurahan", "Village name"),
+              text("jenis", 9, "Desa atau kelurahan", "Desa or kelurahan"),
+              text("kode_kec", 8, "Kode kecamatan", "District code"),
+              text("nama_kec", 80, "Nama kecamatan", "District name"),
+              real("luas_km2", 12, 4, "Luas (km², UTM 49S)", "Area (km², UTM 49S)", "km2")};
+  add_count_fields(s, categories);
+  return s;
+}
+
+Feature desa_feature(const Boundaries& b, std::size_t d, const UnitCounts& counts) {
+  const AdminUnit& u = b.desa[d];
+  const AdminUnit& k = b.kecamatan_of(d);
+  Feature f;
+  f.geometry = u.geometry;
+  f.values = {u.code.dotted(), u.name, u.jenis, k.code.dotted(), k.name, u.area_km2};
+  std::vector<std::int64_t> row;
+  for (std::size_t c = 0; c <= counts.category_count(); ++c) row.push_back(counts.desa(d, c));
+  for (auto& v : counts_values(row)) f.values.push_back(std::move(v));
+  return f;
+}
+
+LayerSchema kecamatan_schema(const CategoryTaxonomy& categories) {
+  LayerSchema s{"kecamatan", GeometryKind::multipolygon, {}};
+  s.fields = {text("kode", 8, "Kode kecamatan (Kemendagri)", "District code (Kemendagri)"),
+              text("nama", 80, "Nama kecamatan", "District name"),
+              real("luas_km2", 12, 4, "Luas (km², UTM 49S)", "Area (km², UTM 49S)", "km2"),
+              integer("n_desa", "n_desa", "Jumlah desa/kelurahan", "Number of villages")};
+  add_count_fields(s, categories);
+  return s;
+}
+
+Feature kecamatan_feature(const Boundaries& b, std::size_t k, const std::vector<std::int64_t>& row) {
+  const AdminUnit& u = b.kecamatan[k];
+  std::int64_t villages = std::count(b.desa_kecamatan.begin(), b.desa_kecamatan.end(), static_cast<int>(k));
+  Feature f;
+  f.geometry = u.geometry;
+  f.values = {u.code.dotted(), u.name, u.area_km2, villages};
+  for (auto& v : counts_values(row)) f.values.push_back(std::move(v));
+  return f;
+}
+
+TemuanLayer::TemuanLayer(std::vector<std::string> passthrough) : passthrough_(passthrough.size()) {
+  schema_ = {"temuan", GeometryKind::point, {}};
+  std::vector<FieldDef> fixed = {
+      text("kode_desa", 13, "Kode desa tempat temuan", "Code of the village of the finding"),
+      text("nama_desa", 80, "Nama desa", "Village name"),
+      text("kode_kec", 8, "Kode kecamatan", "District code"),
+      text("nama_kec", 80, "Nama kecamatan", "District name"),
+      text("kat_kode", 32, "Kode kategori (taksonomi)", "Category code (taxonomy)"),
+      text("tanda", 64, "Tanda geokode (celah, tumpang_tindih)", "Geocoding flags (gap, overlap)"),
+      real("jarak_m", 10, 1, "Jarak ke desa bila di celah (m)", "Distance to the village when in a gap (m)", "m"),
+      {"baris", FieldType::integer, "", 10, 0, "Nomor baris di sumber", "Row number in the source", ""},
+      text("sumber", 254, "Berkas sumber", "Source file")};
+  std::vector<std::string> taken;
+  for (const auto& f : fixed) taken.push_back(f.name);
+  auto shorts = make_short_names(passthrough, taken);
+  for (std::size_t i = 0; i < passthrough.size(); ++i)
+    schema_.fields.push_back({passthrough[i], FieldType::text, shorts[i], 254, 0, "Kolom dari sumber: " + passthrough[i],
+                              "Source column: " + passthrough[i], ""});
+  for (auto& f : fixed) schema_.fields.push_back(std::move(f));
+}
+
+Feature TemuanLayer::feature(const Finding& f, const std::vector<int>& column_map, const Assignment& a,
+                             const Boundaries& b, const std::string& category_code, const std::string& source) const {
+  Feature out;
+  out.geometry = f.lonlat;
+  out.values.reserve(schema_.fields.size());
+  for (std::size_t i = 0; i < passthrough_; ++i) {
+    int c = column_map[i];
+    if (c >= 0 && static_cast<std::size_t>(c) < f.attributes.size() && !f.attributes[static_cast<std::size_t>(c)].empty())
+      out.values.emplace_back(f.attributes[static_cast<std::size_t>(c)]);
+    else
+      out.values.emplace_back(std::monostate{});
+  }
+  const AdminUnit& d = b.desa[static_cast<std::size_t>(a.desa)];
+  const AdminUnit& k = b.kecamatan_of(static_cast<std::size_t>(a.desa));
+  out.values.emplace_back(d.code.dotted());
+  out.values.emplace_back(d.name);
+  out.values.emplace_back(k.code.dotted());
+  out.values.emplace_back(k.name);
+  out.values.emplace_back(category_code.empty() ? FieldValue{} : FieldValue{category_code});
+  std::string flags = flag_names(a.flags);
+  out.values.emplace_back(flags.empty() ? FieldValue{} : FieldValue{flags});
+  out.values.emplace_back(a.distance_m);
+  out.values.emplace_back(static_cast<std::int64_t>(f.row));
+  out.values.emplace_back(source);
+  return out;
+}
+
+DitolakLayer::DitolakLayer(std::vector<std::string> columns) : columns_(columns.size()) {
+  schema_ = {"ditolak", GeometryKind::point, {}};
+  schema_.fields = {text("sumber", 254, "Berkas sumber", "Source file"),
+                    {"baris", FieldType::integer, "", 10, 0, "Nomor baris di sumber (judul = 1)", "Row number in the source (header = 1)", ""},
+                    text("kolom", 64, "Kolom yang bermasalah", "Column at fault"),
+                    text("alasan", 40, "Kode alasan penolakan", "Rejection reason code"),
+                    text("keterangan", 254, "Keterangan alasan", "Reason, in words"),
+                    real("jarak_m", 12, 1, "Jarak ke desa terdekat (m)", "Distance to the nearest village (m)", "m")};
+  std::vector<std::string> taken;
+  for (const auto& f : schema_.fields) taken.push_back(f.name);
+  auto shorts = make_short_names(columns, taken);
+  for (std::size_t i = 0; i < columns.size(); ++i)
+    schema_.fields.push_back({columns[i], FieldType::text, shorts[i], 254, 0, "Kolom dari sumber: " + columns[i],
+                              "Source column: " + columns[i], ""});
+}
+
+Feature DitolakLayer::feature(const Rejection& r, const std::vector<int>& column_map) const {
+  Feature out;
+  if (r.has_point) out.geometry = r.lonlat;
+  out.values = {r.file, static_cast<std::int64_t>(r.row), r.field.empty() ? FieldValue{} : FieldValue{r.field}, r.reason,
+                r.detail, r.distance_m >= 0 ? FieldValue{r.distance_m} : FieldValue{}};
+  for (std::size_t i = 0; i < columns_; ++i) {
+    int c = column_map[i];
+    if (c >= 0 && static_cast<std::size_t>(c) < r.values.size()) out.values.emplace_back(r.values[static_cast<std::size_t>(c)]);
+    else out.values.emplace_back(std::monostate{});
+  }
+  return out;
+}
+
+}  // namespace peta

@@ -1,0 +1,42 @@
+#include "output/rejects_csv.hpp"
+
+#include <cstdio>
+
+#include "core/atomic_write.hpp"
+
+namespace peta {
+
+std::string csv_quote(const std::string& field) {
+  if (field.find_first_of(",;\"\n\r") == std::string::npos) return field;
+  std::string out = "\"";
+  for (char c : field) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+void write_rejects_csv(const std::string& path, const std::vector<std::string>& columns,
+                       const std::vector<Rejection>& rejections, const std::vector<std::vector<int>>& column_maps,
+                       const std::vector<std::size_t>& source_of) {
+  write_atomically(path, [&](std::ostream& out) {
+    out << "sumber,baris,kolom,alasan,keterangan,jarak_m";
+    for (const auto& c : columns) out << ',' << csv_quote(c);
+    out << '\n';
+    for (std::size_t r = 0; r < rejections.size(); ++r) {
+      const Rejection& rej = rejections[r];
+      char distance[32] = "";
+      if (rej.distance_m >= 0) std::snprintf(distance, sizeof distance, "%.1f", rej.distance_m);
+      out << csv_quote(rej.file) << ',' << rej.row << ',' << csv_quote(rej.field) << ',' << csv_quote(rej.reason) << ','
+          << csv_quote(rej.detail) << ',' << distance;
+      const auto& map = column_maps[source_of[r]];
+      for (std::size_t i = 0; i < columns.size(); ++i) {
+        out << ',';
+        if (map[i] >= 0 && static_cast<std::size_t>(map[i]) < rej.values.size()) out << csv_quote(rej.values[static_cast<std::size_t>(map[i])]);
+      }
+      out << '\n';
+    }
+  });
+}
+
+}  // namespace peta

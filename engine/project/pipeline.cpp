@@ -1,0 +1,240 @@
+#include "project/pipeline.hpp"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <thread>
+
+#include <cpl_progress.h>
+
+#include "aggregate/unit_counts.hpp"
+#include "boundaries/boundary_loader.hpp"
+#include "core/atomic_write.hpp"
+#include "core/error.hpp"
+#include "findings/csv_finding_reader.hpp"
+#include "geocode/point_locator.hpp"
+#include "output/output_set.hpp"
+#include "output/peta_layers.hpp"
+#include "output/rejects_csv.hpp"
+
+namespace peta {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+// Union of the sources' columns (by name, first appearance first) and, per source, where each lies.
+struct ColumnUnion {
+  std::vector<std::string> names;
+  std::vector<std::vector<int>> maps;  // maps[source][union index] -> source column, or -1
+};
+
+ColumnUnion union_columns(const std::vector<std::vector<std::string>>& per_source) {
+  ColumnUnion u;
+  for (const auto& cols : per_source)
+    for (const auto& c : cols)
+      if (std::find(u.names.begin(), u.names.end(), c) == u.names.end()) u.names.push_back(c);
+  for (const auto& cols : per_source) {
+    std::vector<int> map;
+    for (const auto& n : u.names) {
+      auto it = std::find(cols.begin(), cols.end(), n);
+      map.push_back(it == cols.end() ? -1 : static_cast<int>(it - cols.begin()));
+    }
+    u.maps.push_back(std::move(map));
+  }
+  return u;
+}
+
+void locate_parallel(const PointLocator& locator, const std::vector<Coord>& coords, std::vector<Assignment>& out,
+                     unsigned threads) {
+  out.resize(coords.size());
+  std::size_t n = coords.size();
+  if (threads <= 1 || n < 8192) {
+    locator.locate(coords, out);
+    return;
+  }
+  std::vector<std::thread> workers;
+  std::size_t chunk = (n + threads - 1) / threads;
+  for (unsigned t = 1; t < threads; ++t) {
+    std::size_t b = t * chunk, e = std::min(n, b + chunk);
+    if (b >= e) break;
+    workers.emplace_back([&, b, e] {
+      locator.locate(std::span<const Coord>(coords).subspan(b, e - b), std::span<Assignment>(out).subspan(b, e - b));
+    });
+  }
+  locator.locate(std::span<const Coord>(coords).subspan(0, std::min(n, chunk)),
+                 std::span<Assignment>(out).subspan(0, std::min(n, chunk)));
+  for (auto& w : workers) w.join();
+}
+
+std::string outside_detail(const Boundaries& b, int nearest, double distance_m) {
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "%.0f m dari desa terdekat / from the nearest desa: ", distance_m);
+  if (nearest < 0) return "tidak ada desa / no desa";
+  const AdminUnit& d = b.desa[static_cast<std::size_t>(nearest)];
+  return buf + d.code.dotted() + " " + d.name;
+}
+
+}  // namespace
+
+RunSummary run_project(const ProjectSettings& settings, const RunOptions& options) {
+  RunSummary summary;
+  unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+
+  Boundaries b;
+  {
+    StageTimer t(summary, "boundaries");
+    b = load_boundaries(settings.boundaries).boundaries;
+  }
+  std::unique_ptr<PointLocator> locator;
+  {
+    StageTimer t(summary, "index");
+    locator = std::make_unique<PointLocator>(b, settings.geocode);
+  }
+
+  // Open every source first: the point and reject layers need the union of their columns.
+  std::vector<std::unique_ptr<CsvFindingReader>> readers;
+  std::vector<std::vector<std::string>> columns, passthrough;
+  for (const auto& src : settings.findings) {
+    readers.push_back(std::make_unique<CsvFindingReader>(CsvSourceOptions{src.path, src.columns, src.delimiter}));
+    columns.push_back(readers.back()->columns());
+    std::vector<std::string> pass;
+    const auto& idx = readers.back()->indexes();
+    for (std::size_t c = 0; c < columns.back().size(); ++c)
+      if (static_cast<int>(c) != idx.lon && static_cast<int>(c) != idx.lat) pass.push_back(columns.back()[c]);
+    passthrough.push_back(std::move(pass));
+  }
+  ColumnUnion all = union_columns(columns);
+  ColumnUnion pass = union_columns(passthrough);
+  for (std::size_t s = 0; s < readers.size(); ++s) {  // pass-through maps point into the full rows
+    for (auto& m : pass.maps[s]) {
+      if (m < 0) continue;
+      const std::string& name = passthrough[s][static_cast<std::size_t>(m)];
+      m = static_cast<int>(std::find(columns[s].begin(), columns[s].end(), name) - columns[s].begin());
+    }
+  }
+
+  const OutputSettings& out = settings.output;
+  std::filesystem::create_directories(out.folder);
+  OutputSet outputs(OutputOptions{out.folder, out.geojson, out.shapefile, out.geopackage, out.geopackage_name});
+  TemuanLayer temuan(pass.names);
+  LayerSink* points = out.has_layer("temuan") ? &outputs.open_layer(temuan.schema()) : nullptr;
+
+  UnitCounts counts(b.desa.size(), settings.categories.size());
+  std::vector<Rejection> rejections;
+  std::vector<std::size_t> rejection_source;
+  double t_ingest = 0, t_geocode = 0, t_aggregate = 0, t_points = 0;
+  FindingBatch batch;
+  std::vector<Coord> coords;
+  std::vector<Assignment> assigned;
+  std::vector<int> category_of;
+
+  for (std::size_t s = 0; s < readers.size(); ++s) {
+    CsvFindingReader& reader = *readers[s];
+    SourceCounts& sc = summary.sources[reader.path()];
+    for (;;) {
+      auto t0 = Clock::now();
+      bool more = reader.next_batch(batch, options.batch_rows);
+      t_ingest += seconds_since(t0);
+      if (!more) break;
+      sc.rows_read += static_cast<std::int64_t>(batch.size + batch.rejections.size());
+      for (auto& r : batch.rejections) {
+        sc.rejected_by_reason[r.reason]++;
+        rejections.push_back(std::move(r));
+        rejection_source.push_back(s);
+      }
+      sc.rejected += static_cast<std::int64_t>(batch.rejections.size());
+
+      auto t1 = Clock::now();
+      coords.resize(batch.size);
+      for (std::size_t i = 0; i < batch.size; ++i) coords[i] = batch.findings[i].lonlat;
+      locate_parallel(*locator, coords, assigned, threads);
+      t_geocode += seconds_since(t1);
+
+      auto t2 = Clock::now();
+      category_of.resize(batch.size);
+      for (std::size_t i = 0; i < batch.size; ++i) {
+        const Finding& f = batch.findings[i];
+        const Assignment& a = assigned[i];
+        if (a.desa < 0) {
+          Rejection r{reader.path(), f.row, "", "outside_boundaries", outside_detail(b, -1, a.distance_m), f.attributes};
+          auto [nearest, distance] = locator->nearest(f.lonlat);
+          r.detail = outside_detail(b, nearest, distance);
+          r.has_point = true;
+          r.lonlat = f.lonlat;
+          r.distance_m = distance;
+          sc.rejected++;
+          sc.rejected_by_reason[r.reason]++;
+          rejections.push_back(std::move(r));
+          rejection_source.push_back(s);
+          category_of[i] = -2;
+          continue;
+        }
+        auto c = settings.categories.match(f.category);
+        if (!c) summary.unknown_categories[f.category]++;
+        category_of[i] = c ? static_cast<int>(*c) : -1;
+        counts.add(a.desa, category_of[i]);
+        if (a.flags) {
+          sc.flagged++;
+          for (std::uint32_t bit = 1; bit; bit <<= 1)
+            if (a.flags & bit) sc.flagged_by_flag[flag_names(bit)]++;
+        } else {
+          sc.geocoded++;
+        }
+      }
+      t_aggregate += seconds_since(t2);
+
+      if (points) {
+        auto t3 = Clock::now();
+        for (std::size_t i = 0; i < batch.size; ++i) {
+          if (category_of[i] == -2) continue;
+          const std::string& code =
+              category_of[i] >= 0 ? settings.categories.categories()[static_cast<std::size_t>(category_of[i])].code : std::string();
+          points->write(temuan.feature(batch.findings[i], pass.maps[s], assigned[i], b, code, reader.path()));
+        }
+        t_points += seconds_since(t3);
+      }
+      if (options.progress) GDALTermProgress((s + reader.progress()) / static_cast<double>(readers.size()), nullptr, nullptr);
+    }
+  }
+  if (options.progress) GDALTermProgress(1.0, nullptr, nullptr);
+  summary.stages.push_back({"ingest", t_ingest});
+  summary.stages.push_back({"geocode", t_geocode});
+  summary.stages.push_back({"aggregate", t_aggregate});
+  if (points) summary.stages.push_back({"write_points", t_points});
+
+  {
+    StageTimer t(summary, "write_layers");
+    if (out.has_layer("ditolak")) {
+      DitolakLayer ditolak(all.names);
+      LayerSink& sink = outputs.open_layer(ditolak.schema());
+      for (std::size_t r = 0; r < rejections.size(); ++r)
+        sink.write(ditolak.feature(rejections[r], all.maps[rejection_source[r]]));
+    }
+    if (out.has_layer("desa")) {
+      LayerSink& sink = outputs.open_layer(desa_schema(settings.categories));
+      for (std::size_t d = 0; d < b.desa.size(); ++d) sink.write(desa_feature(b, d, counts));
+    }
+    if (out.has_layer("kecamatan")) {
+      LayerSink& sink = outputs.open_layer(kecamatan_schema(settings.categories));
+      auto rows = counts.by_kecamatan(b);
+      for (std::size_t k = 0; k < b.kecamatan.size(); ++k) sink.write(kecamatan_feature(b, k, rows[k]));
+    }
+    summary.outputs = outputs.commit();
+    if (out.has_layer("ditolak")) {
+      std::string csv = out.folder + "/ditolak.csv";
+      write_rejects_csv(csv, all.names, rejections, all.maps, rejection_source);
+      summary.outputs.push_back(csv);
+    }
+  }
+  std::string summary_path = out.folder + "/ringkasan.json";
+  summary.outputs.push_back(summary_path);
+  write_atomically(summary_path, [&](std::ostream& o) { o << summary.to_json().dump(2) << '\n'; });
+  return summary;
+}
+
+}  // namespace peta

@@ -1,0 +1,133 @@
+// Reads the project file into ProjectSettings. The accepted keys are listed in the README.
+#include <filesystem>
+#include <fstream>
+
+#include "core/error.hpp"
+#include "project/json_object_reader.hpp"
+#include "project/project_settings.hpp"
+
+namespace peta {
+namespace fs = std::filesystem;
+
+bool OutputSettings::has_layer(const std::string& name) const {
+  return std::find(layers.begin(), layers.end(), name) != layers.end();
+}
+
+namespace {
+
+std::string resolve_path(const std::string& p, const fs::path& base) {
+  if (p.rfind("PG:", 0) == 0 || p.rfind("/vsi", 0) == 0 || fs::path(p).is_absolute()) return p;
+  return (base / p).lexically_normal().string();
+}
+
+FieldMapping read_mapping(const nlohmann::json& j, const std::string& where) {
+  JsonObjectReader r(j, where, {"code", "name", "parent_code", "parent_name", "kab_code", "kab_name", "jenis"});
+  FieldMapping m;
+  m.code = r.required_text("code");
+  m.name = r.text("name").value_or("");
+  m.parent_code = r.text("parent_code").value_or("");
+  m.parent_name = r.text("parent_name").value_or("");
+  m.kab_code = r.text("kab_code").value_or("");
+  m.kab_name = r.text("kab_name").value_or("");
+  m.jenis = r.text("jenis").value_or("");
+  return m;
+}
+
+BoundarySource read_boundary_source(const nlohmann::json& j, const std::string& where, const fs::path& base) {
+  JsonObjectReader r(j, where, {"path", "layer", "fields", "crs", "where"});
+  BoundarySource s;
+  s.path = resolve_path(r.required_text("path"), base);
+  s.layer = r.text("layer").value_or("");
+  s.crs = r.text("crs").value_or("");
+  s.where = r.text("where").value_or("");
+  if (r.has("fields")) s.mapping = read_mapping(r.at("fields"), r.where("fields"));
+  return s;
+}
+
+FindingSourceSettings read_finding_source(const nlohmann::json& j, const std::string& where, const fs::path& base) {
+  JsonObjectReader r(j, where, {"path", "columns", "delimiter"});
+  FindingSourceSettings s;
+  s.path = resolve_path(r.required_text("path"), base);
+  if (auto d = r.text("delimiter")) {
+    if (d->size() != 1) throw Error(r.where("delimiter") + ": must be one character, e.g. \",\" or \";\"");
+    s.delimiter = (*d)[0];
+  }
+  if (r.has("columns")) {
+    JsonObjectReader c(r.at("columns"), r.where("columns"), {"id", "lon", "lat", "kategori"});
+    s.columns.id = c.text("id").value_or("");
+    s.columns.lon = c.text("lon").value_or("");
+    s.columns.lat = c.text("lat").value_or("");
+    s.columns.category = c.text("kategori").value_or("");
+  }
+  return s;
+}
+
+OutputSettings read_output(const nlohmann::json& j, const fs::path& base) {
+  JsonObjectReader r(j, "output", {"folder", "formats", "layers", "geopackage_name", "language"});
+  OutputSettings o;
+  o.folder = resolve_path(r.text("folder").value_or("out"), base);
+  if (auto formats = r.texts("formats")) {
+    o.geojson = o.shapefile = o.geopackage = false;
+    for (const auto& f : *formats) {
+      if (f == "geojson") o.geojson = true;
+      else if (f == "shapefile") o.shapefile = true;
+      else if (f == "geopackage") o.geopackage = true;
+      else throw Error("output.formats: unknown format '" + f + "' (expected geojson, shapefile, geopackage)");
+    }
+  }
+  if (auto layers = r.texts("layers")) {
+    for (const auto& l : *layers)
+      if (l != "desa" && l != "kecamatan" && l != "temuan" && l != "ditolak")
+        throw Error("output.layers: unknown layer '" + l + "' (expected desa, kecamatan, temuan, ditolak)");
+    o.layers = *layers;
+  }
+  o.geopackage_name = r.text("geopackage_name").value_or(o.geopackage_name);
+  o.language = r.text("language").value_or("id");
+  if (o.language != "id" && o.language != "en") throw Error("output.language: must be \"id\" or \"en\"");
+  return o;
+}
+
+}  // namespace
+
+ProjectSettings load_project(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw Error("cannot open project file '" + path + "'");
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(in);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw Error(path + ": not valid JSON: " + e.what());
+  }
+  fs::path base = fs::absolute(path).parent_path();
+  ProjectSettings s;
+  s.file = path;
+  try {
+    JsonObjectReader r(j, "", {"name", "boundaries", "findings", "categories", "geocode", "output"});
+    s.name = r.text("name").value_or(fs::path(path).stem().string());
+    if (!r.has("boundaries")) throw Error("boundaries: missing (required)");
+    JsonObjectReader b(r.at("boundaries"), "boundaries", {"desa", "kecamatan", "kabupaten"});
+    if (!b.has("desa")) throw Error("boundaries.desa: missing (required)");
+    s.boundaries.desa = read_boundary_source(b.at("desa"), "boundaries.desa", base);
+    if (b.has("kecamatan")) s.boundaries.kecamatan = read_boundary_source(b.at("kecamatan"), "boundaries.kecamatan", base);
+    if (b.has("kabupaten")) s.boundaries.kabupaten = read_boundary_source(b.at("kabupaten"), "boundaries.kabupaten", base);
+    if (r.has("findings")) {
+      const auto& f = r.at("findings");
+      if (!f.is_array()) throw Error("findings: must be an array of sources");
+      for (std::size_t i = 0; i < f.size(); ++i)
+        s.findings.push_back(read_finding_source(f[i], "findings[" + std::to_string(i) + "]", base));
+    }
+    if (r.has("categories")) s.categories = CategoryTaxonomy::from_json(r.at("categories"), "categories");
+    if (r.has("geocode")) {
+      JsonObjectReader g(r.at("geocode"), "geocode", {"gap_tolerance_m"});
+      s.geocode.gap_tolerance_m = g.number("gap_tolerance_m").value_or(s.geocode.gap_tolerance_m);
+      if (s.geocode.gap_tolerance_m < 0) throw Error("geocode.gap_tolerance_m: must be >= 0");
+    }
+    if (r.has("output")) s.output = read_output(r.at("output"), base);
+    else s.output.folder = (base / "out").string();
+  } catch (const Error& e) {
+    throw Error(path + ": " + e.what());
+  }
+  return s;
+}
+
+}  // namespace peta

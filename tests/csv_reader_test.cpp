@@ -1,0 +1,107 @@
+#include <gtest/gtest.h>
+
+#include "core/error.hpp"
+#include "findings/csv_finding_reader.hpp"
+#include "findings/csv_record_reader.hpp"
+#include "test_support.hpp"
+
+namespace peta {
+namespace {
+
+TEST(CsvRecordReader, QuotesBomSemicolonsAndRowNumbers) {
+  auto dir = test::temp_dir("csvrec");
+  std::string path = dir + "/a.csv";
+  test::write_file(path, "\xEF\xBB\xBFid;nama;catatan\r\n1;\"Soka'an\";\"a;b\"\r\n\r\n2;x;\"multi\nline \"\"q\"\"\"\r\n3;y;\n");
+  CsvRecordReader r(path);
+  EXPECT_EQ(r.delimiter(), ';');
+  ASSERT_EQ(r.header(), (std::vector<std::string>{"id", "nama", "catatan"}));
+  std::vector<std::string> f;
+  ASSERT_TRUE(r.next(f));
+  EXPECT_EQ(r.row(), 2);
+  EXPECT_EQ(f, (std::vector<std::string>{"1", "Soka'an", "a;b"}));
+  ASSERT_TRUE(r.next(f));
+  EXPECT_EQ(r.row(), 4);  // the blank line 3 is skipped but counted
+  EXPECT_EQ(f, (std::vector<std::string>{"2", "x", "multi\nline \"q\""}));
+  ASSERT_TRUE(r.next(f));
+  EXPECT_EQ(r.row(), 6);  // the quoted newline took a line
+  EXPECT_EQ(f, (std::vector<std::string>{"3", "y", ""}));
+  EXPECT_FALSE(r.next(f));
+}
+
+TEST(CsvRecordReader, RecordsSpanningReadChunks) {
+  auto dir = test::temp_dir("csvbig");
+  std::string path = dir + "/big.csv";
+  std::string text = "id,note\n";
+  for (int i = 0; i < 200000; ++i) text += std::to_string(i) + ",\"note, with comma " + std::to_string(i) + "\"\n";
+  test::write_file(path, text);
+  CsvRecordReader r(path);
+  std::vector<std::string> f;
+  int n = 0;
+  while (r.next(f)) {
+    ASSERT_EQ(f.size(), 2u);
+    ASSERT_EQ(f[0], std::to_string(n));
+    ASSERT_EQ(f[1], "note, with comma " + std::to_string(n));
+    ++n;
+  }
+  EXPECT_EQ(n, 200000);
+  EXPECT_DOUBLE_EQ(r.progress(), 1.0);
+}
+
+TEST(CsvFindingReader, DetectsColumnsAndRejectsBadRowsWithReasons) {
+  auto dir = test::temp_dir("csvfind");
+  std::string path = dir + "/temuan.csv";
+  test::write_file(path,
+                   "no,Bujur,Lintang,kategori,catatan\n"
+                   "A1,113.2,-7.8,jalan_rusak,ok\n"
+                   "A2,,-7.8,stunting,no lon\n"
+                   "A3,113.2,abc,stunting,bad lat\n"
+                   "A4,213.2,-7.8,stunting,out of range\n"
+                   "A5,113.2,-7.8,stunting\n"
+                   "A6, +113.25 , -7.85 ,kemiskinan,spaces\n");
+  CsvFindingReader reader(CsvSourceOptions{path, {}, 0});
+  EXPECT_EQ(reader.indexes().id, 0);
+  EXPECT_EQ(reader.indexes().lon, 1);
+  EXPECT_EQ(reader.indexes().lat, 2);
+  EXPECT_EQ(reader.indexes().category, 3);
+  FindingBatch batch;
+  ASSERT_TRUE(reader.next_batch(batch, 100));
+  ASSERT_EQ(batch.size, 2u);
+  EXPECT_EQ(batch.findings[0].id, "A1");
+  EXPECT_EQ(batch.findings[0].row, 2);
+  EXPECT_DOUBLE_EQ(batch.findings[0].lonlat.x, 113.2);
+  EXPECT_EQ(batch.findings[0].category, "jalan_rusak");
+  EXPECT_EQ(batch.findings[1].id, "A6");
+  EXPECT_DOUBLE_EQ(batch.findings[1].lonlat.y, -7.85);
+  ASSERT_EQ(batch.rejections.size(), 4u);
+  auto expect = [&](std::size_t i, long long row, const char* field, const char* reason) {
+    EXPECT_EQ(batch.rejections[i].row, row);
+    EXPECT_EQ(batch.rejections[i].field, field);
+    EXPECT_EQ(batch.rejections[i].reason, reason);
+    EXPECT_EQ(batch.rejections[i].file, path);
+  };
+  expect(0, 3, "Bujur", "coordinate_missing");
+  expect(1, 4, "Lintang", "coordinate_unparseable");
+  expect(2, 5, "Bujur", "coordinate_out_of_range");
+  expect(3, 6, "", "column_count");
+  EXPECT_EQ(batch.rejections[1].values, (std::vector<std::string>{"A3", "113.2", "abc", "stunting", "bad lat"}));
+  EXPECT_EQ(batch.rejections[3].detail, "expected 5 fields, found 4");
+  EXPECT_FALSE(reader.next_batch(batch, 100));
+}
+
+TEST(CsvFindingReader, MissingColumnNamesTheFile) {
+  auto dir = test::temp_dir("csvmiss");
+  std::string path = dir + "/t.csv";
+  test::write_file(path, "id,lon,kategori\n1,113,jalan\n");
+  try {
+    CsvFindingReader reader(CsvSourceOptions{path, {}, 0});
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find(path + ": no latitude column"), std::string::npos) << e.what();
+  }
+  FindingColumns wrong;
+  wrong.lon = "x_coord";
+  EXPECT_THROW(CsvFindingReader(CsvSourceOptions{path, wrong, 0}), Error);
+}
+
+}  // namespace
+}  // namespace peta
