@@ -36,6 +36,9 @@ class PointLocator {
   // Index of the desa nearest to a point and the distance in metres (for rejection messages).
   std::pair<int, double> nearest(Coord lonlat) const;
 
+  // Bytes held by the index (grid cells, candidate entries, edge copies, vertices, nearest-search tree).
+  std::size_t memory_bytes() const;
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -1,0 +1,122 @@
+#include "geocode/point_locator.hpp"
+
+#include <boost/container/small_vector.hpp>
+#include <cmath>
+#include <limits>
+#include <thread>
+
+#include "core/crs.hpp"
+#include "geocode/cell_index.hpp"
+#include "geocode/flat_desa.hpp"
+#include "geocode/nearest_desa.hpp"
+
+namespace peta {
+namespace {
+
+// PROJ objects are not thread-safe: one transformation per thread.
+Coord to_metres(const Coord& lonlat) {
+  thread_local CrsTransform transform(kExchangeCrs, kMetricCrs);
+  return transform.apply(lonlat);
+}
+
+struct Hit {
+  int desa;
+  bool on_boundary;
+};
+
+}  // namespace
+
+struct PointLocator::Impl {
+  LocatorOptions options;
+  FlatDesa flat;
+  CellIndex index;
+  NearestDesa nearest;
+
+  Impl(const Boundaries& boundaries, LocatorOptions opts)
+      : options(opts),
+        flat(flatten_desa(boundaries)),
+        index(build_cell_index(boundaries, flat, std::max(1u, std::thread::hardware_concurrency()))),
+        nearest(flat) {
+    // The cells hold their own copies of the lon/lat edges; only the metric vertices are used from here on.
+    flat.lonlat = std::vector<Coord>();
+  }
+
+  // Overlap rule: the desa the point lies deepest inside (distance to its border in EPSG:32749); ties go to
+  // the lower index (= lower code). A point on a border has depth 0.
+  Assignment deepest(std::span<const Hit> hits, const Coord& lonlat) const {
+    Coord metres = to_metres(lonlat);
+    int best = -1;
+    double best_depth = -1;
+    for (const Hit& h : hits) {
+      double depth = h.on_boundary ? 0.0 : boundary_distance_m(flat, static_cast<std::size_t>(h.desa), metres);
+      if (depth > best_depth || (depth == best_depth && h.desa < best)) best = h.desa, best_depth = depth;
+    }
+    return {best, kFlagInOverlap, 0.0};
+  }
+
+  Assignment outside_all(const Coord& lonlat) const {
+    auto [desa, distance] = nearest.find(to_metres(lonlat));
+    if (desa >= 0 && distance <= options.gap_tolerance_m) return {desa, kFlagInGap, distance};
+    return {-1, kFlagNone, distance};
+  }
+
+  // Every desa that contains the point (borders included), in index order.
+  template <class Hits>
+  void containing(const Coord& p, Hits& hits) const {
+    if (!index.grid.contains(p)) return;
+    std::size_t cell = index.grid.cell_of(p);
+    if (index.covered_by[cell] != kNotCovered) {
+      hits.push_back({index.covered_by[cell], false});
+      return;
+    }
+    for (std::uint32_t e = index.cell_start[cell]; e < index.cell_start[cell + 1]; ++e) {
+      const CellEntry& entry = index.entries[e];
+      if (entry.covers_cell()) {
+        hits.push_back({entry.desa, false});
+        continue;
+      }
+      PointSide side = side_in_cell(index, entry, p);
+      if (side != PointSide::outside) hits.push_back({entry.desa, side == PointSide::on_boundary});
+    }
+  }
+
+  Assignment locate(const Coord& p) const {
+    if (!std::isfinite(p.x) || !std::isfinite(p.y)) return {-1, kFlagNone, std::numeric_limits<double>::infinity()};
+    if (index.grid.contains(p)) {  // fast path: a cell that one desa covers
+      std::uint16_t covered_by = index.covered_by[index.grid.cell_of(p)];
+      if (covered_by != kNotCovered) return {covered_by, kFlagNone, 0.0};
+    }
+    boost::container::small_vector<Hit, 8> hits;
+    containing(p, hits);
+    if (hits.size() == 1) return {hits[0].desa, kFlagNone, 0.0};
+    if (hits.size() > 1) return deepest({hits.data(), hits.size()}, p);
+    return outside_all(p);
+  }
+};
+
+PointLocator::PointLocator(const Boundaries& boundaries, LocatorOptions options)
+    : impl_(std::make_unique<Impl>(boundaries, options)) {}
+
+PointLocator::~PointLocator() = default;
+
+Assignment PointLocator::locate(Coord lonlat) const { return impl_->locate(lonlat); }
+
+void PointLocator::locate(std::span<const Coord> lonlat, std::span<Assignment> out) const {
+  std::size_t n = std::min(lonlat.size(), out.size());
+  for (std::size_t i = 0; i < n; ++i) out[i] = impl_->locate(lonlat[i]);
+}
+
+std::size_t PointLocator::memory_bytes() const {
+  const FlatDesa& f = impl_->flat;
+  return impl_->index.memory_bytes() + impl_->nearest.memory_bytes() +
+         (f.lonlat.size() + f.metres.size()) * sizeof(Coord) + f.rings.size() * sizeof(VertexRange) +
+         f.desa_rings.size() * sizeof(std::uint32_t) + f.desa_count() * 2 * sizeof(Box);
+}
+
+std::pair<int, double> PointLocator::nearest(Coord lonlat) const {
+  Assignment a = impl_->locate(lonlat);
+  if (a.desa >= 0 && !(a.flags & kFlagInGap)) return {a.desa, 0.0};
+  return impl_->nearest.find(to_metres(lonlat));
+}
+
+}  // namespace peta
