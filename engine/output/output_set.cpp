@@ -64,11 +64,25 @@ OutputSet::OutputSet(OutputOptions options) : impl_(std::make_unique<Impl>(std::
 
 OutputSet::~OutputSet() = default;
 
+namespace {
+// GeoJSON and GeoPackage use the full names: two fields may not share one (ignoring case).
+void check_full_names_unique(const LayerSchema& schema) {
+  std::set<std::string> seen;
+  for (const auto& f : schema.fields) {
+    std::string key;
+    for (char c : f.name) key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!seen.insert(key).second)
+      throw Error("output layer " + schema.name + ": two fields are named '" + f.name + "'");
+  }
+}
+}  // namespace
+
 LayerSink& OutputSet::open_layer(const LayerSchema& schema) {
   if (impl_->committed) throw Error("output layer " + schema.name + ": opened after commit()");
   check_layer_name(schema.name);
   // Every schema must carry valid shapefile names, whatever formats this run writes.
   output_detail::shapefile_field_names(schema);
+  check_full_names_unique(schema);
   if (!impl_->layer_names.insert(schema.name).second)
     throw Error("output layer " + schema.name + ": opened twice");
   impl_->end_layer();

@@ -1,9 +1,26 @@
 #include "output/peta_layers.hpp"
 
+#include <algorithm>
+#include <cctype>
+
 #include "output/short_names.hpp"
 
 namespace peta {
 namespace {
+
+// Source columns keep their names unless one clashes with a field peta adds; then it gets "_asli" (original).
+std::vector<std::string> source_field_names(const std::vector<std::string>& columns, const std::vector<FieldDef>& fixed) {
+  auto key = [](std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  std::vector<std::string> out;
+  for (const auto& c : columns) {
+    bool clash = std::any_of(fixed.begin(), fixed.end(), [&](const FieldDef& f) { return key(f.name) == key(c); });
+    out.push_back(clash ? c + "_asli" : c);
+  }
+  return out;
+}
 
 FieldDef text(const char* name, int width, const char* id, const char* en) {
   return {name, FieldType::text, "", width, 0, id, en, ""};
@@ -97,9 +114,10 @@ TemuanLayer::TemuanLayer(std::vector<std::string> passthrough) : passthrough_(pa
       text("sumber", 254, "Berkas sumber", "Source file")};
   std::vector<std::string> taken;
   for (const auto& f : fixed) taken.push_back(f.name);
-  auto shorts = make_short_names(passthrough, taken);
+  auto names = source_field_names(passthrough, fixed);
+  auto shorts = make_short_names(names, taken);
   for (std::size_t i = 0; i < passthrough.size(); ++i)
-    schema_.fields.push_back({passthrough[i], FieldType::text, shorts[i], 254, 0, "Kolom dari sumber: " + passthrough[i],
+    schema_.fields.push_back({names[i], FieldType::text, shorts[i], 254, 0, "Kolom dari sumber: " + passthrough[i],
                               "Source column: " + passthrough[i], ""});
   for (auto& f : fixed) schema_.fields.push_back(std::move(f));
 }
@@ -141,9 +159,10 @@ DitolakLayer::DitolakLayer(std::vector<std::string> columns) : columns_(columns.
                     real("jarak_m", 12, 1, "Jarak ke desa terdekat (m)", "Distance to the nearest village (m)", "m")};
   std::vector<std::string> taken;
   for (const auto& f : schema_.fields) taken.push_back(f.name);
-  auto shorts = make_short_names(columns, taken);
+  auto names = source_field_names(columns, schema_.fields);
+  auto shorts = make_short_names(names, taken);
   for (std::size_t i = 0; i < columns.size(); ++i)
-    schema_.fields.push_back({columns[i], FieldType::text, shorts[i], 254, 0, "Kolom dari sumber: " + columns[i],
+    schema_.fields.push_back({names[i], FieldType::text, shorts[i], 254, 0, "Kolom dari sumber: " + columns[i],
                               "Source column: " + columns[i], ""});
 }
 

@@ -1,16 +1,119 @@
-// peta bench: placeholder until the verb lands.
+// peta bench: generates N findings over a boundary layer, then times the job
+// "CSV -> geocode -> counts -> desa and kecamatan layers" in a child `peta build` (so that its peak
+// memory is the whole process's), stage by stage; optionally also the point layer against ogr2ogr.
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 
+#include <nlohmann/json.hpp>
+
+#include "boundaries/boundary_loader.hpp"
+#include "child_process.hpp"
+#include "core/error.hpp"
+#include "sample/sample_generator.hpp"
 #include "verbs.hpp"
 
 namespace peta::cli {
+namespace fs = std::filesystem;
+
+namespace {
+
+struct BenchOptions {
+  std::string desa, kecamatan, layer, work = "bench-work";
+  long long count = 1000000;
+  unsigned long long seed = 1;
+  bool points = false;
+  unsigned threads = 0;
+};
+
+std::string write_project(const BenchOptions& o, const std::string& csv, const std::string& out, bool points_only) {
+  nlohmann::json p;
+  p["name"] = "peta bench";
+  p["boundaries"]["desa"]["path"] = fs::absolute(o.desa).string();
+  if (!o.layer.empty()) p["boundaries"]["desa"]["layer"] = o.layer;
+  if (!o.kecamatan.empty()) p["boundaries"]["kecamatan"]["path"] = fs::absolute(o.kecamatan).string();
+  p["findings"] = nlohmann::json::array({{{"path", fs::absolute(csv).string()}}});
+  p["output"]["folder"] = fs::absolute(out).string();
+  p["output"]["formats"] = {"geopackage"};
+  p["output"]["layers"] = points_only ? nlohmann::json{"temuan"} : nlohmann::json{"desa", "kecamatan"};
+  std::string path = o.work + (points_only ? "/bench_points.json" : "/bench_project.json");
+  std::ofstream(path) << p.dump(2);
+  return path;
+}
+
+double stage(const nlohmann::json& summary, const std::string& name) {
+  for (const auto& s : summary["stages"])
+    if (s["stage"] == name) return s["seconds"].get<double>();
+  return 0;
+}
+
+int run_bench(const BenchOptions& o) {
+  fs::create_directories(o.work);
+  std::string csv = o.work + "/findings_" + std::to_string(o.count) + "_s" + std::to_string(o.seed) + ".csv";
+  if (!fs::exists(csv)) {
+    BoundarySettings bs;
+    bs.desa.path = o.desa;
+    bs.desa.layer = o.layer;
+    auto loaded = load_boundaries(bs);
+    auto t0 = std::chrono::steady_clock::now();
+    SampleOptions so;
+    so.count = o.count;
+    so.seed = o.seed;
+    write_sample_csv(loaded.boundaries, so, csv);
+    std::printf("generated %lld findings in %.2f s -> %s\n", o.count,
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), csv.c_str());
+  }
+  std::string self = self_executable();
+  std::string threads = std::to_string(o.threads);
+  std::string project = write_project(o, csv, o.work + "/out", false);
+  std::string summary_path = o.work + "/summary.json";
+  auto r = run_child({self, "build", "--json", "--threads", threads, project}, summary_path);
+  if (r.exit_code != 0) throw Error("peta build failed in the benchmark (exit " + std::to_string(r.exit_code) + ")");
+  nlohmann::json s = nlohmann::json::parse(std::ifstream(summary_path));
+  long long rows = s["total"]["rows_read"].get<long long>();
+  std::printf("\njob: CSV -> geocode -> counts -> desa + kecamatan layers (GeoPackage)\n");
+  std::printf("  findings                %12lld  (%s)\n", rows, csv.c_str());
+  std::printf("  boundaries              %12.3f s\n", stage(s, "boundaries"));
+  std::printf("  index                   %12.3f s\n", stage(s, "index"));
+  std::printf("  ingest (CSV)            %12.3f s\n", stage(s, "ingest"));
+  std::printf("  geocode                 %12.3f s\n", stage(s, "geocode"));
+  std::printf("  aggregate               %12.3f s\n", stage(s, "aggregate"));
+  std::printf("  write layers            %12.3f s\n", stage(s, "write_layers"));
+  std::printf("  whole process (wall)    %12.3f s\n", r.seconds);
+  std::printf("  points/s (whole)        %12.0f\n", rows / r.seconds);
+  std::printf("  points/s (geocode)      %12.0f\n", rows / std::max(1e-9, stage(s, "geocode")));
+  std::printf("  peak memory             %12.1f MB\n", r.peak_rss_kb / 1024.0);
+  if (o.points) {
+    std::string pproject = write_project(o, csv, o.work + "/out_points", true);
+    auto p = run_child({self, "build", "--json", "--threads", threads, pproject}, o.work + "/summary_points.json");
+    nlohmann::json ps = nlohmann::json::parse(std::ifstream(o.work + "/summary_points.json"));
+    std::string gpkg = o.work + "/ogr2ogr_points.gpkg";
+    fs::remove(gpkg);
+    auto g = run_child({"ogr2ogr", "-f", "GPKG", gpkg, csv, "-oo", "X_POSSIBLE_NAMES=lon", "-oo", "Y_POSSIBLE_NAMES=lat",
+                        "-a_srs", "EPSG:4326", "-nln", "temuan"});
+    std::printf("\npoint layer (GeoPackage), same CSV\n");
+    std::printf("  peta build, temuan only %12.3f s  (write_points %.3f s, peak %.1f MB, exit %d)\n", p.seconds,
+                stage(ps, "write_points"), p.peak_rss_kb / 1024.0, p.exit_code);
+    std::printf("  ogr2ogr CSV -> GPKG     %12.3f s  (peak %.1f MB, exit %d)\n", g.seconds, g.peak_rss_kb / 1024.0,
+                g.exit_code);
+  }
+  return 0;
+}
+
+}  // namespace
 
 void add_bench(CLI::App& app) {
-  auto* sub = app.add_subcommand("bench", "(not yet implemented)");
-  register_verb(sub, [] {
-    std::fprintf(stderr, "peta bench: not yet implemented\n");
-    return 1;
-  });
+  auto* sub = app.add_subcommand("bench", "Ukur kecepatan (benchmark the main job on generated findings)");
+  static BenchOptions o;
+  sub->add_option("--boundaries", o.desa, "Desa boundary layer")->required();
+  sub->add_option("--layer", o.layer, "Layer name in the boundary source");
+  sub->add_option("--kecamatan", o.kecamatan, "Kecamatan layer (else dissolved from desa)");
+  sub->add_option("-n,--count", o.count, "Number of findings to generate");
+  sub->add_option("--seed", o.seed, "Seed of the generated findings");
+  sub->add_option("--work", o.work, "Working folder (the generated CSV is kept and reused)");
+  sub->add_option("--threads", o.threads, "Geocoding threads (0 = all cores)");
+  sub->add_flag("--points", o.points, "Also time writing the point layer against ogr2ogr");
+  register_verb(sub, [] { return run_bench(o); });
 }
 
 }  // namespace peta::cli
