@@ -35,6 +35,7 @@ struct Assignment {
   int desa = -1;              // index in Boundaries::desa, or -1 when rejected
   std::uint32_t flags = kFlagNone;
   double distance_m = 0;      // distance to the assigned (or, if rejected, the nearest) desa; 0 inside
+  int nearest = -1;           // when rejected: index of the nearest desa (for the rejection's reason)
 };
 
 }  // namespace peta

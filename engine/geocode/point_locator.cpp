@@ -57,7 +57,7 @@ struct PointLocator::Impl {
   Assignment outside_all(const Coord& lonlat) const {
     auto [desa, distance] = nearest.find(to_metres(lonlat));
     if (desa >= 0 && distance <= options.gap_tolerance_m) return {desa, kFlagInGap, distance};
-    return {-1, kFlagNone, distance};
+    return {-1, kFlagNone, distance, desa};
   }
 
   // Every desa that contains the point (borders included), in index order.

@@ -161,12 +161,11 @@ RunSummary run_project(const ProjectSettings& settings, const RunOptions& option
         const Finding& f = batch.findings[i];
         const Assignment& a = assigned[i];
         if (a.desa < 0) {
-          Rejection r{reader.path(), f.row, "", "outside_boundaries", outside_detail(b, -1, a.distance_m), f.attributes};
-          auto [nearest, distance] = locator->nearest(f.lonlat);
-          r.detail = outside_detail(b, nearest, distance);
+          Rejection r{reader.path(), f.row, "", "outside_boundaries", outside_detail(b, a.nearest, a.distance_m),
+                      f.attributes};
           r.has_point = true;
           r.lonlat = f.lonlat;
-          r.distance_m = distance;
+          r.distance_m = a.distance_m;
           sc.rejected++;
           sc.rejected_by_reason[r.reason]++;
           rejections.push_back(std::move(r));
