@@ -49,26 +49,35 @@ ColumnUnion union_columns(const std::vector<std::vector<std::string>>& per_sourc
   return u;
 }
 
-void locate_parallel(const PointLocator& locator, const std::vector<Coord>& coords, std::vector<Assignment>& out,
-                     unsigned threads) {
-  out.resize(coords.size());
-  std::size_t n = coords.size();
-  if (threads <= 1 || n < 8192) {
-    locator.locate(coords, out);
-    return;
+// One chunk of a source on its way through the parallel part of the findings stage.
+struct ChunkWork {
+  CsvChunk chunk;
+  FindingBatch batch;
+  std::vector<Coord> coords;
+  std::vector<Assignment> assigned;
+  std::vector<int> category;  // index in the taxonomy, -1 for an unknown value
+  double parse_seconds = 0, locate_seconds = 0;
+};
+
+// Parses, geocodes and classifies one chunk. Runs on a worker thread: touches nothing shared but
+// const objects.
+void process_chunk(const CsvFindingReader& reader, const PointLocator& locator, const CategoryTaxonomy& categories,
+                   ChunkWork& w) {
+  auto t0 = Clock::now();
+  reader.parse(w.chunk, w.batch);
+  w.parse_seconds = seconds_since(t0);
+  auto t1 = Clock::now();
+  const std::size_t n = w.batch.size;
+  w.coords.resize(n);
+  for (std::size_t i = 0; i < n; ++i) w.coords[i] = w.batch.findings[i].lonlat;
+  w.assigned.resize(n);
+  locator.locate(w.coords, w.assigned);
+  w.category.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    auto c = categories.match(w.batch.findings[i].category);
+    w.category[i] = c ? static_cast<int>(*c) : -1;
   }
-  std::vector<std::thread> workers;
-  std::size_t chunk = (n + threads - 1) / threads;
-  for (unsigned t = 1; t < threads; ++t) {
-    std::size_t b = t * chunk, e = std::min(n, b + chunk);
-    if (b >= e) break;
-    workers.emplace_back([&, b, e] {
-      locator.locate(std::span<const Coord>(coords).subspan(b, e - b), std::span<Assignment>(out).subspan(b, e - b));
-    });
-  }
-  locator.locate(std::span<const Coord>(coords).subspan(0, std::min(n, chunk)),
-                 std::span<Assignment>(out).subspan(0, std::min(n, chunk)));
-  for (auto& w : workers) w.join();
+  w.locate_seconds = seconds_since(t1);
 }
 
 std::string outside_detail(const Boundaries& b, int nearest, double distance_m) {
@@ -128,74 +137,82 @@ RunSummary run_project(const ProjectSettings& settings, const RunOptions& option
   std::vector<Rejection> rejections;
   std::vector<std::size_t> rejection_source;
   double t_ingest = 0, t_geocode = 0, t_aggregate = 0, t_points = 0;
-  FindingBatch batch;
-  std::vector<Coord> coords;
-  std::vector<Assignment> assigned;
-  std::vector<int> category_of;
+  std::vector<ChunkWork> work(threads);
 
   for (std::size_t s = 0; s < readers.size(); ++s) {
     CsvFindingReader& reader = *readers[s];
     SourceCounts& sc = summary.sources[reader.path()];
     for (;;) {
+      // Read up to one chunk per thread (sequential I/O), then parse, geocode and classify them in parallel.
       auto t0 = Clock::now();
-      bool more = reader.next_batch(batch, options.batch_rows);
+      std::size_t n = 0;
+      while (n < work.size() && reader.next_chunk(work[n].chunk)) ++n;
       t_ingest += seconds_since(t0);
-      if (!more) break;
-      sc.rows_read += static_cast<std::int64_t>(batch.size + batch.rejections.size());
-      for (auto& r : batch.rejections) {
-        sc.rejected_by_reason[r.reason]++;
-        rejections.push_back(std::move(r));
-        rejection_source.push_back(s);
+      if (n == 0) break;
+      std::vector<std::thread> workers;
+      for (std::size_t i = 1; i < n; ++i)
+        workers.emplace_back(process_chunk, std::cref(reader), std::cref(*locator), std::cref(settings.categories),
+                             std::ref(work[i]));
+      process_chunk(reader, *locator, settings.categories, work[0]);
+      for (auto& w : workers) w.join();
+      double parse = 0, locate = 0;
+      for (std::size_t i = 0; i < n; ++i) {
+        parse = std::max(parse, work[i].parse_seconds);
+        locate = std::max(locate, work[i].locate_seconds);
       }
-      sc.rejected += static_cast<std::int64_t>(batch.rejections.size());
+      t_ingest += parse;
+      t_geocode += locate;
 
-      auto t1 = Clock::now();
-      coords.resize(batch.size);
-      for (std::size_t i = 0; i < batch.size; ++i) coords[i] = batch.findings[i].lonlat;
-      locate_parallel(*locator, coords, assigned, threads);
-      t_geocode += seconds_since(t1);
-
-      auto t2 = Clock::now();
-      category_of.resize(batch.size);
-      for (std::size_t i = 0; i < batch.size; ++i) {
-        const Finding& f = batch.findings[i];
-        const Assignment& a = assigned[i];
-        if (a.desa < 0) {
-          Rejection r{reader.path(), f.row, "", "outside_boundaries", outside_detail(b, a.nearest, a.distance_m),
-                      f.attributes};
-          r.has_point = true;
-          r.lonlat = f.lonlat;
-          r.distance_m = a.distance_m;
-          sc.rejected++;
+      // Merge in chunk order, so the outputs do not depend on the thread count.
+      for (std::size_t wi = 0; wi < n; ++wi) {
+        ChunkWork& w = work[wi];
+        auto t2 = Clock::now();
+        FindingBatch& batch = w.batch;
+        sc.rows_read += static_cast<std::int64_t>(batch.size + batch.rejections.size());
+        for (auto& r : batch.rejections) {
           sc.rejected_by_reason[r.reason]++;
           rejections.push_back(std::move(r));
           rejection_source.push_back(s);
-          category_of[i] = -2;
-          continue;
         }
-        auto c = settings.categories.match(f.category);
-        if (!c) summary.unknown_categories[f.category]++;
-        category_of[i] = c ? static_cast<int>(*c) : -1;
-        counts.add(a.desa, category_of[i]);
-        if (a.flags) {
-          sc.flagged++;
-          for (std::uint32_t bit = 1; bit; bit <<= 1)
-            if (a.flags & bit) sc.flagged_by_flag[flag_names(bit)]++;
-        } else {
-          sc.geocoded++;
-        }
-      }
-      t_aggregate += seconds_since(t2);
-
-      if (points) {
-        auto t3 = Clock::now();
+        sc.rejected += static_cast<std::int64_t>(batch.rejections.size());
         for (std::size_t i = 0; i < batch.size; ++i) {
-          if (category_of[i] == -2) continue;
-          const std::string& code =
-              category_of[i] >= 0 ? settings.categories.categories()[static_cast<std::size_t>(category_of[i])].code : std::string();
-          points->write(temuan.feature(batch.findings[i], pass.maps[s], assigned[i], b, code, reader.path()));
+          const Finding& f = batch.findings[i];
+          const Assignment& a = w.assigned[i];
+          if (a.desa < 0) {
+            Rejection r{reader.path(), f.row, "", "outside_boundaries", outside_detail(b, a.nearest, a.distance_m),
+                        f.attributes};
+            r.has_point = true;
+            r.lonlat = f.lonlat;
+            r.distance_m = a.distance_m;
+            sc.rejected++;
+            sc.rejected_by_reason[r.reason]++;
+            rejections.push_back(std::move(r));
+            rejection_source.push_back(s);
+            continue;
+          }
+          if (w.category[i] < 0) summary.unknown_categories[f.category]++;
+          counts.add(a.desa, w.category[i]);
+          if (a.flags) {
+            sc.flagged++;
+            for (std::uint32_t bit = 1; bit; bit <<= 1)
+              if (a.flags & bit) sc.flagged_by_flag[flag_names(bit)]++;
+          } else {
+            sc.geocoded++;
+          }
         }
-        t_points += seconds_since(t3);
+        t_aggregate += seconds_since(t2);
+
+        if (points) {
+          auto t3 = Clock::now();
+          for (std::size_t i = 0; i < batch.size; ++i) {
+            if (w.assigned[i].desa < 0) continue;
+            const std::string& code =
+                w.category[i] >= 0 ? settings.categories.categories()[static_cast<std::size_t>(w.category[i])].code
+                                   : std::string();
+            points->write(temuan.feature(batch.findings[i], pass.maps[s], w.assigned[i], b, code, reader.path()));
+          }
+          t_points += seconds_since(t3);
+        }
       }
       if (options.progress) GDALTermProgress((s + reader.progress()) / static_cast<double>(readers.size()), nullptr, nullptr);
     }
