@@ -9,8 +9,11 @@
 //  - a border point (not core, within eps of some core point) joins the lowest-numbered cluster among
 //    its core neighbours (what sklearn's in-order expansion gives);
 //  - every other point is noise, labelled -1.
-// Points with non-finite coordinates are noise. Neighbours are found through a grid of cells at least eps
-// wide (a 3 x 3 block of cells holds every neighbour), so a million points take seconds.
+// Points with non-finite coordinates are noise. Neighbours are found through a grid of square cells of
+// side eps / sqrt(2) (grid DBSCAN, Gunawan 2013): the points of one cell are all within eps of each other,
+// so a cell with min_points points is all core and the core points of a cell always share a cluster;
+// clusters are then joined cell to cell (5 x 5 blocks), which keeps dense clusters from costing
+// O(n x neighbours). Only non-empty cells are stored, so memory is O(n) whatever eps and the extent.
 //
 // Cluster outlines: the GEOS convex hull of the cluster's points in metres, transformed back to lon/lat.
 // A cluster whose hull has no area (1 or 2 points, or all collinear) gets the hull buffered by
