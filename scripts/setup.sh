@@ -11,6 +11,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   # hotspot tests compare with PySAL: tests/reference/*.py run with Debian's Python
   python3-geopandas python3-libpysal python3-numpy python3-scipy python3-rtree
+  # DBSCAN cross-check with scikit-learn (tests/reference/dbscan_reference.py)
+  python3-sklearn
 )
 if [[ " $* " == *" --peers "* ]]; then
   packages+=(time)
