@@ -11,6 +11,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   # hotspot tests compare with PySAL: tests/reference/*.py run with Debian's Python
   python3-geopandas python3-libpysal python3-numpy python3-scipy python3-rtree
+  # tests/qgis/check_layers.py opens every output layer with QGIS itself (PyQGIS, headless; ~3 min to install)
+  python3-qgis qgis-providers
 )
 if [[ " $* " == *" --peers "* ]]; then
   packages+=(time)

@@ -157,7 +157,10 @@ TEST_F(OutputSetFiles, WritesExactlyTheExpectedFilesAndNoTemporaries) {
             (std::set<std::string>{"peta.gpkg", "desa.geojson", "temuan.geojson", "ditolak.geojson", "desa.shp",
                                    "desa.shx", "desa.dbf", "desa.prj", "desa.cpg", "desa.qix", "temuan.shp",
                                    "temuan.shx", "temuan.dbf", "temuan.prj", "temuan.cpg", "temuan.qix",
-                                   "ditolak.dbf", "ditolak.cpg"}));
+                                   "ditolak.dbf", "ditolak.cpg",
+                                   // QGIS extras: data dictionaries, styles, the project, the picture
+                                   "desa.kamus.csv", "temuan.kamus.csv", "ditolak.kamus.csv", "desa.qml",
+                                   "temuan.qml", "ditolak.qml", "peta.qgs", "peta_desa.png"}));
 }
 
 TEST_F(OutputSetFiles, GeoJsonIsRfc7946WithCounterClockwiseOuterRings) {
@@ -405,7 +408,7 @@ TEST(OutputSetAtomicity, CommitReplacesAnEarlierOutput) {
     auto& temuan = out.open_layer(temuan_schema());
     temuan.write({Coord{113.0, -7.7}, {std::int64_t{42}, std::string("baru")}});
     const auto finals = out.commit();
-    EXPECT_EQ(finals.size(), 1u + 1u + 6u);  // gpkg, geojson, shp/shx/dbf/prj/cpg/qix
+    EXPECT_EQ(finals.size(), 1u + 1u + 6u + 3u);  // gpkg, geojson, shp/shx/dbf/prj/cpg/qix, kamus/qml/qgs
   }
   EXPECT_EQ(entries(scratch.path()), first);  // no leftover staging folder
   auto gpkg = open_vector(scratch.path() / "peta.gpkg");

@@ -1,6 +1,6 @@
 #pragma once
-// The layers a run writes, as schemas and features: desa and kecamatan with their counts, temuan (the
-// located findings) and ditolak (the rejected rows).
+// The layers a run writes, as schemas and features: desa and kecamatan with their counts, the kabupaten
+// outline, temuan (the located findings) and ditolak (the rejected rows).
 #include <string>
 #include <vector>
 
@@ -19,6 +19,12 @@ Feature desa_feature(const Boundaries& b, std::size_t desa, const UnitCounts& co
 LayerSchema kecamatan_schema(const CategoryTaxonomy& categories);
 // `rows` from UnitCounts::by_kecamatan.
 Feature kecamatan_feature(const Boundaries& b, std::size_t kecamatan, const std::vector<std::int64_t>& row);
+
+// The kabupaten outline: code, name, area, number of kecamatan and desa, and the findings in it. When
+// the kabupaten was not given as a boundary layer (empty geometry), its outline is dissolved from its
+// kecamatan (holes under 1 ha dropped).
+LayerSchema kabupaten_schema();
+Feature kabupaten_feature(const Boundaries& b, std::size_t kabupaten, const UnitCounts& counts);
 
 // The point layer of located findings. Pass-through columns are every source column but the coordinates.
 class TemuanLayer {
