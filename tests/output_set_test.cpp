@@ -317,7 +317,12 @@ TEST_F(OutputSetFiles, ShapefilePointsAndAttributeOnlyTable) {
 TEST_F(OutputSetFiles, GeoPackageHoldsEveryLayerWithSpatialIndexes) {
   auto ds = open_vector(at("peta.gpkg"));
   ASSERT_TRUE(ds);
-  ASSERT_EQ(ds->GetLayerCount(), 3);
+  ASSERT_EQ(ds->GetLayerCount(), 3 + 1);  // and QGIS's layer_styles table
+  OGRLayer* styles = ds->GetLayerByName("layer_styles");
+  ASSERT_TRUE(styles);
+  EXPECT_EQ(styles->GetFeatureCount(), 2 + 1 + 1);  // desa: one symbol + outlines; temuan; ditolak by reason
+  styles->SetAttributeFilter("useAsDefault = 1");
+  EXPECT_EQ(styles->GetFeatureCount(), 3);  // one default per layer
   OGRLayer* desa = ds->GetLayerByName("desa");
   OGRLayer* temuan = ds->GetLayerByName("temuan");
   OGRLayer* ditolak = ds->GetLayerByName("ditolak");
@@ -413,7 +418,7 @@ TEST(OutputSetAtomicity, CommitReplacesAnEarlierOutput) {
   EXPECT_EQ(entries(scratch.path()), first);  // no leftover staging folder
   auto gpkg = open_vector(scratch.path() / "peta.gpkg");
   ASSERT_TRUE(gpkg);
-  EXPECT_EQ(gpkg->GetLayerCount(), 1);
+  EXPECT_EQ(gpkg->GetLayerCount(), 1 + 1);  // temuan and layer_styles
   EXPECT_EQ(gpkg->GetLayerByName("temuan")->GetFeatureCount(), 1);
   auto shp = open_vector(scratch.path() / "temuan.shp");
   ASSERT_TRUE(shp);

@@ -120,7 +120,9 @@ std::vector<ClassRange> rate_classes(const std::vector<double>& values, int clas
   if (clean.empty()) return out;
   double lower = *std::min_element(clean.begin(), clean.end());
   for (double upper : jenks_upper_bounds(clean, classes)) {
-    out.push_back({lower, upper, format_number(lower, decimals) + kEnDash + format_number(upper, decimals)});
+    std::string label = format_number(lower, decimals);
+    if (format_number(upper, decimals) != label) label += kEnDash + format_number(upper, decimals);
+    out.push_back({lower, upper, std::move(label)});
     lower = upper;  // QGIS takes the first range that holds a value: a shared bound belongs to the lower class
   }
   return out;

@@ -98,7 +98,7 @@ void QgisExtras::write_project() {
   ProjectSpec project{formats_.project_title.empty() ? "peta" : formats_.project_title, {}};
   for (const Written* l : order) {
     ProjectLayer p;
-    p.id = l->schema.name;
+    p.id = "peta_layer_" + l->schema.name;  // QGIS keeps a layer id only when it is over 10 characters
     p.title = panel_title(l->schema.name);
     if (!formats_.geopackage.empty()) p.datasource = "./" + formats_.geopackage + "|layername=" + l->schema.name;
     else if (formats_.geojson) p.datasource = "./" + l->schema.name + ".geojson";

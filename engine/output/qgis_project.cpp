@@ -1,17 +1,39 @@
 #include "output/qgis_project.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 #include <sstream>
 
+#include <ogr_spatialref.h>
+
 #include "core/crs.hpp"
+#include "output/ogr_feature_conversion.hpp"
 
 namespace peta {
 namespace {
 
 constexpr const char* kQgisVersion = "3.22.16-Białowieża";
 
+// A CRS as QGIS writes it: WKT2, PROJ string, SRID and authority id (QGIS reads the WKT first; an
+// authid alone leaves the project CRS unset).
 std::string spatialrefsys(const char* authid) {
-  return std::string("<spatialrefsys><authid>") + authid + "</authid></spatialrefsys>";
+  output_detail::ensure_gdal_registered();
+  OGRSpatialReference srs;
+  const int epsg = std::atoi(std::string(authid).substr(5).c_str());
+  srs.importFromEPSG(epsg);
+  char* wkt = nullptr;
+  const char* options[] = {"FORMAT=WKT2_2019", nullptr};
+  srs.exportToWkt(&wkt, options);
+  char* proj4 = nullptr;
+  srs.exportToProj4(&proj4);
+  std::string out = std::string("<spatialrefsys><wkt>") + xml_escape(wkt ? wkt : "") + "</wkt><proj4>" +
+                    xml_escape(proj4 ? proj4 : "") + "</proj4><srid>" + std::to_string(epsg) + "</srid><authid>" +
+                    authid + "</authid><description>" + xml_escape(srs.GetName() ? srs.GetName() : "") +
+                    "</description><geographicflag>" + (srs.IsGeographic() ? "true" : "false") +
+                    "</geographicflag></spatialrefsys>";
+  CPLFree(wkt);
+  CPLFree(proj4);
+  return out;
 }
 
 std::string fixed(double v) {
@@ -114,7 +136,8 @@ std::string qgis_project_xml(const ProjectSpec& project) {
   for (const auto& l : project.layers) write_layer(o, l);
   o << "</projectlayers>\n<layerorder>";
   for (const auto& l : project.layers) o << "<layer id=\"" << xml_escape(l.id) << "\"/>";
-  o << "</layerorder>\n<properties><Paths><Absolute type=\"bool\">false</Absolute></Paths></properties>\n</qgis>\n";
+  o << "</layerorder>\n<properties><Paths><Absolute type=\"bool\">false</Absolute></Paths>"
+       "<SpatialRefSys><ProjectionsEnabled type=\"int\">1</ProjectionsEnabled></SpatialRefSys></properties>\n</qgis>\n";
   return o.str();
 }
 

@@ -11,7 +11,7 @@
 namespace peta {
 
 struct ProjectLayer {
-  std::string id;          // unique in the project, e.g. "desa"
+  std::string id;          // unique in the project, over 10 characters (QGIS replaces shorter ids)
   std::string title;       // shown in the layers panel
   std::string datasource;  // relative to the project file, e.g. "./peta.gpkg|layername=desa"
   GeometryKind geometry = GeometryKind::multipolygon;
