@@ -9,3 +9,4 @@ cmake --build build -j "$(nproc)" --target peta
 ./build/tools/peta sample --boundaries ../shared/data/probolinggo/desa.geojson --count 5000 --seed 2026 \
   --out examples/probolinggo/temuan_contoh.csv
 ./build/tools/peta build examples/probolinggo/project.json
+echo "QGIS: open out/probolinggo/peta.qgs (every layer, styled); quick look: out/probolinggo/peta_desa.png"

@@ -13,6 +13,8 @@ packages=(
   python3-geopandas python3-libpysal python3-numpy python3-scipy python3-rtree
   # DBSCAN cross-check with scikit-learn (tests/reference/dbscan_reference.py)
   python3-sklearn
+  # tests/qgis/check_layers.py opens every output layer with QGIS itself (PyQGIS, headless; ~3 min to install)
+  python3-qgis qgis-providers
 )
 if [[ " $* " == *" --peers "* ]]; then
   packages+=(time)

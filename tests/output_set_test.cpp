@@ -157,7 +157,10 @@ TEST_F(OutputSetFiles, WritesExactlyTheExpectedFilesAndNoTemporaries) {
             (std::set<std::string>{"peta.gpkg", "desa.geojson", "temuan.geojson", "ditolak.geojson", "desa.shp",
                                    "desa.shx", "desa.dbf", "desa.prj", "desa.cpg", "desa.qix", "temuan.shp",
                                    "temuan.shx", "temuan.dbf", "temuan.prj", "temuan.cpg", "temuan.qix",
-                                   "ditolak.dbf", "ditolak.cpg"}));
+                                   "ditolak.dbf", "ditolak.cpg",
+                                   // QGIS extras: data dictionaries, styles, the project, the picture
+                                   "desa.kamus.csv", "temuan.kamus.csv", "ditolak.kamus.csv", "desa.qml",
+                                   "temuan.qml", "ditolak.qml", "peta.qgs", "peta_desa.png"}));
 }
 
 TEST_F(OutputSetFiles, GeoJsonIsRfc7946WithCounterClockwiseOuterRings) {
@@ -314,7 +317,12 @@ TEST_F(OutputSetFiles, ShapefilePointsAndAttributeOnlyTable) {
 TEST_F(OutputSetFiles, GeoPackageHoldsEveryLayerWithSpatialIndexes) {
   auto ds = open_vector(at("peta.gpkg"));
   ASSERT_TRUE(ds);
-  ASSERT_EQ(ds->GetLayerCount(), 3);
+  ASSERT_EQ(ds->GetLayerCount(), 3 + 1);  // and QGIS's layer_styles table
+  OGRLayer* styles = ds->GetLayerByName("layer_styles");
+  ASSERT_TRUE(styles);
+  EXPECT_EQ(styles->GetFeatureCount(), 2 + 1 + 1);  // desa: one symbol + outlines; temuan; ditolak by reason
+  styles->SetAttributeFilter("useAsDefault = 1");
+  EXPECT_EQ(styles->GetFeatureCount(), 3);  // one default per layer
   OGRLayer* desa = ds->GetLayerByName("desa");
   OGRLayer* temuan = ds->GetLayerByName("temuan");
   OGRLayer* ditolak = ds->GetLayerByName("ditolak");
@@ -405,12 +413,12 @@ TEST(OutputSetAtomicity, CommitReplacesAnEarlierOutput) {
     auto& temuan = out.open_layer(temuan_schema());
     temuan.write({Coord{113.0, -7.7}, {std::int64_t{42}, std::string("baru")}});
     const auto finals = out.commit();
-    EXPECT_EQ(finals.size(), 1u + 1u + 6u);  // gpkg, geojson, shp/shx/dbf/prj/cpg/qix
+    EXPECT_EQ(finals.size(), 1u + 1u + 6u + 3u);  // gpkg, geojson, shp/shx/dbf/prj/cpg/qix, kamus/qml/qgs
   }
   EXPECT_EQ(entries(scratch.path()), first);  // no leftover staging folder
   auto gpkg = open_vector(scratch.path() / "peta.gpkg");
   ASSERT_TRUE(gpkg);
-  EXPECT_EQ(gpkg->GetLayerCount(), 1);
+  EXPECT_EQ(gpkg->GetLayerCount(), 1 + 1);  // temuan and layer_styles
   EXPECT_EQ(gpkg->GetLayerByName("temuan")->GetFeatureCount(), 1);
   auto shp = open_vector(scratch.path() / "temuan.shp");
   ASSERT_TRUE(shp);

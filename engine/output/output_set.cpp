@@ -6,6 +6,7 @@
 #include "output/atomic_file.hpp"
 #include "output/geojson_layer_writer.hpp"
 #include "output/geopackage_writer.hpp"
+#include "output/qgis_extras.hpp"
 #include "output/shapefile_field_names.hpp"
 #include "output/shapefile_layer_writer.hpp"
 
@@ -34,6 +35,11 @@ struct OutputSet::Impl final : LayerSink {
     }
     if (options.geojson) writers.push_back(output_detail::make_geojson_writer(staging));
     if (options.shapefile) writers.push_back(output_detail::make_shapefile_writer(staging));
+    if (options.qgis)
+      extras = std::make_unique<output_detail::QgisExtras>(
+          staging, output_detail::ExtrasFormats{options.geojson, options.shapefile,
+                                                options.geopackage ? options.geopackage_name : std::string(),
+                                                options.project_title});
   }
 
   void write(const Feature& feature) override {
@@ -42,17 +48,20 @@ struct OutputSet::Impl final : LayerSink {
       throw Error("output layer " + layer_name + ": feature has " + std::to_string(feature.values.size()) +
                   " values, schema has " + std::to_string(field_count) + " fields");
     for (auto& w : writers) w->write(feature);
+    if (extras) extras->observe(feature);
   }
 
   void end_layer() {
     if (!layer_open) return;
     layer_open = false;
     for (auto& w : writers) w->end_layer();
+    if (extras) extras->end_layer();
   }
 
   OutputOptions options;
   output_detail::StagingFolder staging;  // declared before the writers: outlives them
   std::vector<std::unique_ptr<output_detail::FormatWriter>> writers;
+  std::unique_ptr<output_detail::QgisExtras> extras;
   std::set<std::string> layer_names;
   std::string layer_name;
   std::size_t field_count = 0;
@@ -87,6 +96,7 @@ LayerSink& OutputSet::open_layer(const LayerSchema& schema) {
     throw Error("output layer " + schema.name + ": opened twice");
   impl_->end_layer();
   for (auto& w : impl_->writers) w->begin_layer(schema);
+  if (impl_->extras) impl_->extras->begin_layer(schema);
   impl_->layer_name = schema.name;
   impl_->field_count = schema.fields.size();
   impl_->layer_open = true;
@@ -98,6 +108,7 @@ std::vector<std::string> OutputSet::commit() {
   impl_->end_layer();
   for (auto& w : impl_->writers) w->finish();
   impl_->writers.clear();
+  if (impl_->extras) impl_->extras->finish();
   auto finals = impl_->staging.commit();
   impl_->committed = true;
   return finals;

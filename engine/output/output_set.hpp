@@ -1,6 +1,7 @@
 #pragma once
 // Writes every layer of a run in each chosen format: one GeoJSON (RFC 7946) and one Shapefile
-// (.shp/.shx/.dbf/.prj/.cpg) per layer, and one GeoPackage holding all of them.
+// (.shp/.shx/.dbf/.prj/.cpg/.qix) per layer, and one GeoPackage holding all of them; beside them, unless
+// OutputOptions::qgis is false, what QGIS needs to open them styled (qgis_extras.hpp).
 // Every file is written under a temporary name and renamed only when complete (commit()), so a
 // crash never leaves a half-written layer behind. The temporaries live in a hidden staging folder
 // <folder>/.peta-tmp-XXXXXX; commit() renames them over any earlier output of the same names.
@@ -20,6 +21,10 @@ struct OutputOptions {
   bool shapefile = true;
   bool geopackage = true;
   std::string geopackage_name = "peta.gpkg";
+  // QGIS extras (qgis_extras.hpp): data dictionaries, .qml styles, the GeoPackage's layer_styles, a
+  // QGIS project <gpkg stem>.qgs and the picture <gpkg stem>_desa.png.
+  bool qgis = true;
+  std::string project_title;
 };
 
 class LayerSink {

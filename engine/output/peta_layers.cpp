@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "boundaries/polygon_ops.hpp"
 #include "output/short_names.hpp"
 
 namespace peta {
@@ -166,6 +167,42 @@ Feature klaster_feature(const DbscanCluster& c, const DbscanResult& result, cons
   };
   for (const auto& cat : categories.categories()) f.values.emplace_back(count_of(cat.code));
   f.values.emplace_back(count_of("lainnya"));
+  return f;
+}
+
+LayerSchema kabupaten_schema() {
+  LayerSchema s{"kabupaten", GeometryKind::multipolygon, {}};
+  s.fields = {text("kode", 5, "Kode kabupaten/kota (Kemendagri)", "Regency code (Kemendagri)"),
+              text("nama", 80, "Nama kabupaten/kota", "Regency name"),
+              real("luas_km2", 12, 4, "Luas (km², UTM 49S)", "Area (km², UTM 49S)", "km2"),
+              integer("n_kecamatan", "n_kec", "Jumlah kecamatan", "Number of districts"),
+              integer("n_desa", "n_desa", "Jumlah desa/kelurahan", "Number of villages"),
+              integer("n_total", "n_total", "Jumlah semua temuan", "Number of findings, all categories")};
+  return s;
+}
+
+Feature kabupaten_feature(const Boundaries& b, std::size_t kab, const UnitCounts& counts) {
+  const AdminUnit& u = b.kabupaten[kab];
+  std::vector<const MultiPolygon*> pieces;
+  double kecamatan_area = 0;
+  std::int64_t districts = 0, villages = 0, findings = 0;
+  for (std::size_t k = 0; k < b.kecamatan.size(); ++k) {
+    if (k >= b.kecamatan_kabupaten.size() || b.kecamatan_kabupaten[k] != static_cast<int>(kab)) continue;
+    ++districts;
+    pieces.push_back(&b.kecamatan[k].geometry);
+    kecamatan_area += b.kecamatan[k].area_km2;
+  }
+  for (std::size_t d = 0; d < b.desa.size(); ++d) {
+    if (b.desa_kecamatan[d] < 0 || b.kecamatan_kabupaten[static_cast<std::size_t>(b.desa_kecamatan[d])] != static_cast<int>(kab))
+      continue;
+    ++villages;
+    findings += counts.desa(d, counts.category_count());
+  }
+  Feature f;
+  const bool given = !u.geometry.empty();
+  f.geometry = given ? u.geometry : dissolve(pieces, 0.01);
+  f.values = {u.code.dotted(), u.name.empty() ? FieldValue{} : FieldValue{u.name}, given ? u.area_km2 : kecamatan_area,
+              districts, villages, findings};
   return f;
 }
 

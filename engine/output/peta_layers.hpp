@@ -1,6 +1,6 @@
 #pragma once
-// The layers a run writes, as schemas and features: desa and kecamatan with their counts, temuan (the
-// located findings) and ditolak (the rejected rows).
+// The layers a run writes, as schemas and features: desa and kecamatan with their counts, the kabupaten
+// outline, temuan (the located findings) and ditolak (the rejected rows).
 #include <string>
 #include <vector>
 
@@ -29,6 +29,12 @@ Feature kecamatan_feature(const Boundaries& b, std::size_t kecamatan, const std:
 // DBSCAN clusters of findings: one convex hull each, numbered as DBSCAN labels them, with its counts.
 LayerSchema klaster_schema(const CategoryTaxonomy& categories);
 Feature klaster_feature(const DbscanCluster& c, const DbscanResult& result, const CategoryTaxonomy& categories);
+
+// The kabupaten outline: code, name, area, number of kecamatan and desa, and the findings in it. When
+// the kabupaten was not given as a boundary layer (empty geometry), its outline is dissolved from its
+// kecamatan (holes under 1 ha dropped).
+LayerSchema kabupaten_schema();
+Feature kabupaten_feature(const Boundaries& b, std::size_t kabupaten, const UnitCounts& counts);
 
 // The point layer of located findings. Pass-through columns are every source column but the coordinates.
 class TemuanLayer {

@@ -26,32 +26,18 @@ std::vector<OgrFieldSpec> shapefile_fields(const LayerSchema& schema) {
   std::vector<OgrFieldSpec> specs;
   for (std::size_t i = 0; i < schema.fields.size(); ++i) {
     const FieldDef& f = schema.fields[i];
+    const DbfFieldSize size = dbf_field_size(f, schema.name);
     OgrFieldSpec s{names[i], f.type};
+    s.width = size.width;
+    s.precision = size.precision;
     switch (f.type) {
-      case FieldType::integer:
-        s.width = f.width > 0 ? f.width : kDefaultIntegerWidth;
-        if (s.width > kMaxIntegerWidth)
-          throw Error("layer " + schema.name + ", field " + f.name + ": integer width " +
-                      std::to_string(s.width) + " exceeds 18");
-        s.type = s.width <= 9 ? OFTInteger : OFTInteger64;
-        break;
-      case FieldType::real:
-        s.type = OFTReal;
-        s.precision = f.precision > 0 ? f.precision : kDefaultRealPrecision;
-        s.width = f.width > 0 ? f.width : s.precision + 13;  // sign, 11 integer digits, point
-        if (s.width <= s.precision + 1)
-          throw Error("layer " + schema.name + ", field " + f.name + ": width " + std::to_string(s.width) +
-                      " leaves no room for " + std::to_string(s.precision) + " decimals");
-        break;
+      case FieldType::integer: s.type = s.width <= 9 ? OFTInteger : OFTInteger64; break;
+      case FieldType::real: s.type = OFTReal; break;
       case FieldType::text:
         s.type = OFTString;
-        s.width = f.width > 0 ? std::min(f.width, kMaxTextBytes) : kMaxTextBytes;
         s.max_text_bytes = static_cast<std::size_t>(s.width);
         break;
-      case FieldType::date:
-        s.type = OFTDate;
-        s.width = 8;
-        break;
+      case FieldType::date: s.type = OFTDate; break;
     }
     specs.push_back(std::move(s));
   }
@@ -114,6 +100,28 @@ class ShapefileWriter final : public FormatWriter {
 };
 
 }  // namespace
+
+DbfFieldSize dbf_field_size(const FieldDef& f, const std::string& layer) {
+  DbfFieldSize s;
+  switch (f.type) {
+    case FieldType::integer:
+      s.width = f.width > 0 ? f.width : kDefaultIntegerWidth;
+      if (s.width > kMaxIntegerWidth)
+        throw Error("layer " + layer + ", field " + f.name + ": integer width " + std::to_string(s.width) +
+                    " exceeds 18");
+      break;
+    case FieldType::real:
+      s.precision = f.precision > 0 ? f.precision : kDefaultRealPrecision;
+      s.width = f.width > 0 ? f.width : s.precision + 13;  // sign, 11 integer digits, point
+      if (s.width <= s.precision + 1)
+        throw Error("layer " + layer + ", field " + f.name + ": width " + std::to_string(s.width) +
+                    " leaves no room for " + std::to_string(s.precision) + " decimals");
+      break;
+    case FieldType::text: s.width = f.width > 0 ? std::min(f.width, kMaxTextBytes) : kMaxTextBytes; break;
+    case FieldType::date: s.width = 8; break;
+  }
+  return s;
+}
 
 std::unique_ptr<FormatWriter> make_shapefile_writer(StagingFolder& staging) {
   return std::make_unique<ShapefileWriter>(staging);

@@ -131,7 +131,8 @@ RunSummary run_project(const ProjectSettings& settings, const RunOptions& option
 
   const OutputSettings& out = settings.output;
   std::filesystem::create_directories(out.folder);
-  OutputSet outputs(OutputOptions{out.folder, out.geojson, out.shapefile, out.geopackage, out.geopackage_name});
+  OutputSet outputs(OutputOptions{out.folder, out.geojson, out.shapefile, out.geopackage, out.geopackage_name, true,
+                                 settings.name});
   TemuanLayer temuan(pass.names);
   LayerSink* points = out.has_layer("temuan") ? &outputs.open_layer(temuan.schema()) : nullptr;
 
@@ -263,6 +264,10 @@ RunSummary run_project(const ProjectSettings& settings, const RunOptions& option
       LayerSink& sink = outputs.open_layer(kecamatan_schema(settings.categories));
       auto rows = counts.by_kecamatan(b);
       for (std::size_t k = 0; k < b.kecamatan.size(); ++k) sink.write(kecamatan_feature(b, k, rows[k]));
+    }
+    if (out.has_layer("kabupaten") && !b.kabupaten.empty()) {
+      LayerSink& sink = outputs.open_layer(kabupaten_schema());
+      for (std::size_t k = 0; k < b.kabupaten.size(); ++k) sink.write(kabupaten_feature(b, k, counts));
     }
     if (clusters) {
       LayerSink& sink = outputs.open_layer(klaster_schema(settings.categories));

@@ -77,8 +77,8 @@ OutputSettings read_output(const nlohmann::json& j, const fs::path& base) {
   }
   if (auto layers = r.texts("layers")) {
     for (const auto& l : *layers)
-      if (l != "desa" && l != "kecamatan" && l != "temuan" && l != "ditolak")
-        throw Error("output.layers: unknown layer '" + l + "' (expected desa, kecamatan, temuan, ditolak)");
+      if (l != "desa" && l != "kecamatan" && l != "kabupaten" && l != "temuan" && l != "ditolak")
+        throw Error("output.layers: unknown layer '" + l + "' (expected desa, kecamatan, kabupaten, temuan, ditolak)");
     o.layers = *layers;
   }
   o.geopackage_name = r.text("geopackage_name").value_or(o.geopackage_name);

@@ -23,7 +23,7 @@ struct OutputSettings {
   std::string folder = "out";
   bool geojson = true, shapefile = true, geopackage = true;
   std::string geopackage_name = "peta.gpkg";
-  std::vector<std::string> layers = {"desa", "kecamatan", "temuan", "ditolak"};
+  std::vector<std::string> layers = {"desa", "kecamatan", "kabupaten", "temuan", "ditolak"};
   std::string language = "id";  // "id" or "en": labels in summaries and reports
   bool has_layer(const std::string& name) const;
 };

@@ -1,0 +1,251 @@
+#include "output/style_rules.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "output/class_breaks.hpp"
+
+namespace peta {
+namespace {
+
+constexpr std::size_t kMaxCategories = 30;  // distinct text values kept for a categorized style
+
+bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+
+bool is_count_field(const FieldDef& f) {
+  return f.type == FieldType::integer && starts_with(f.name, "n_") && f.name != "n_desa";
+}
+bool is_rate_field(const FieldDef& f) { return f.type == FieldType::real && starts_with(f.name, "eb_"); }
+bool is_gi_bin_field(const FieldDef& f) { return f.type == FieldType::integer && starts_with(f.name, "gi_bin_"); }
+bool is_lisa_field(const FieldDef& f) { return f.type == FieldType::integer && starts_with(f.name, "lisa_q_"); }
+bool is_category_field(const FieldDef& f) { return f.name == "kat_kode" || f.name == "alasan"; }
+
+const FieldDef* find_field(const LayerSchema& s, const std::string& name) {
+  for (const auto& f : s.fields)
+    if (f.name == name) return &f;
+  return nullptr;
+}
+
+std::string short_of(const FieldDef& f) { return f.short_name.empty() ? f.name : f.short_name; }
+
+// ColorBrewer YlOrRd (5 classes), picked evenly for fewer.
+const Rgba kYlOrRd[] = {{255, 255, 178}, {254, 204, 92}, {253, 141, 60}, {240, 59, 32}, {189, 0, 38}};
+const Rgba kZero{242, 242, 242};
+const Rgba kBorder{110, 110, 110};
+
+Rgba sequential(std::size_t i, std::size_t n) {
+  if (n <= 1) return kYlOrRd[2];
+  return kYlOrRd[(i * 4 + (n - 1) / 2) / (n - 1)];
+}
+
+// Qualitative colours for categories (ColorBrewer Set1 without its yellow, then Dark2).
+const Rgba kQualitative[] = {{228, 26, 28},  {55, 126, 184}, {77, 175, 74},  {152, 78, 163}, {255, 127, 0},
+                             {166, 86, 40},  {247, 129, 191}, {27, 158, 119}, {217, 95, 2},  {117, 112, 179},
+                             {231, 41, 138}, {102, 166, 30},  {230, 171, 2}};
+
+SymbolSpec fill(Rgba c) { return {c, kBorder, 0.15, false, 2.0}; }
+
+LayerStyle base_style(const LayerSchema& schema, std::string name) {
+  LayerStyle s;
+  s.name = std::move(name);
+  s.geometry = schema.geometry == GeometryKind::none ? GeometryKind::point : schema.geometry;
+  for (const auto& f : schema.fields) {
+    if (f.label_id.empty()) continue;
+    s.aliases.emplace_back(f.name, f.label_id);
+    if (!f.short_name.empty() && f.short_name != f.name) s.aliases.emplace_back(f.short_name, f.label_id);
+  }
+  if (find_field(schema, "nama") && schema.geometry == GeometryKind::multipolygon) {
+    s.has_labels = true;
+    s.labels = {"nama", schema.name == "desa" ? 150000.0 : 750000.0, schema.name == "desa" ? 7.5 : 9.0};
+  }
+  return s;
+}
+
+LayerStyle graduated(const LayerSchema& schema, const FieldDef& f, std::vector<ClassRange> classes,
+                     std::string name) {
+  LayerStyle s = base_style(schema, std::move(name));
+  s.description = f.label_id + " / " + f.label_en;
+  s.renderer = RendererKind::graduated;
+  s.field = f.name;
+  s.field_short = short_of(f);
+  std::size_t positive = 0;
+  for (const auto& c : classes) positive += c.upper > 0 ? 1 : 0;
+  std::size_t k = 0;
+  for (auto& c : classes) {
+    bool zero = c.lower == 0 && c.upper == 0;
+    Rgba colour = zero ? kZero : sequential(k++, positive);
+    s.ranges.push_back({c.lower, c.upper, std::move(c.label), fill(colour)});
+  }
+  return s;
+}
+
+LayerStyle categorized(const LayerSchema& schema, const FieldDef& f, std::vector<CategorySpec> categories,
+                       std::string name) {
+  LayerStyle s = base_style(schema, std::move(name));
+  s.description = f.label_id + " / " + f.label_en;
+  s.renderer = RendererKind::categorized;
+  s.field = f.name;
+  s.field_short = short_of(f);
+  s.categories = std::move(categories);
+  return s;
+}
+
+LayerStyle gi_style(const LayerSchema& schema, const FieldDef& f) {
+  // ColorBrewer RdBu (7 classes): hot spots red, not significant near white, cold spots blue.
+  struct Bin { int value; const char* label; Rgba colour; };
+  const Bin bins[] = {{3, "Titik panas 99%", {178, 24, 43}},     {2, "Titik panas 95%", {239, 138, 98}},
+                      {1, "Titik panas 90%", {253, 219, 199}},   {0, "Tidak signifikan", {247, 247, 247}},
+                      {-1, "Titik dingin 90%", {209, 229, 240}}, {-2, "Titik dingin 95%", {103, 169, 207}},
+                      {-3, "Titik dingin 99%", {33, 102, 172}}};
+  std::vector<CategorySpec> cats;
+  for (const auto& b : bins) cats.push_back({std::to_string(b.value), b.label, fill(b.colour)});
+  std::string code = f.name.substr(std::string("gi_bin_").size());
+  return categorized(schema, f, std::move(cats), "Titik panas Gi*: " + code);
+}
+
+LayerStyle lisa_style(const LayerSchema& schema, const FieldDef& f) {
+  // GeoDa's LISA cluster colours.
+  std::vector<CategorySpec> cats = {{"1", "Tinggi–Tinggi (HH)", fill({228, 26, 28})},
+                                    {"2", "Rendah–Tinggi (LH)", fill({166, 189, 219})},
+                                    {"3", "Rendah–Rendah (LL)", fill({33, 102, 172})},
+                                    {"4", "Tinggi–Rendah (HL)", fill({244, 165, 130})},
+                                    {"0", "Tidak signifikan", fill({238, 238, 238})}};
+  std::string code = f.name.substr(std::string("lisa_q_").size());
+  return categorized(schema, f, std::move(cats), "Kluster LISA: " + code);
+}
+
+std::string reason_label(const std::string& reason) {
+  static const std::map<std::string, std::string> labels = {
+      {"coordinate_missing", "Koordinat kosong"},
+      {"coordinate_unparseable", "Koordinat tak terbaca"},
+      {"coordinate_out_of_range", "Koordinat di luar jangkauan"},
+      {"column_count", "Jumlah kolom tidak sesuai"},
+      {"outside_boundaries", "Di luar batas wilayah"}};
+  auto it = labels.find(reason);
+  return it != labels.end() ? it->second : reason;
+}
+
+// "jalan_rusak" -> "Jalan rusak"
+std::string readable_code(std::string code) {
+  std::replace(code.begin(), code.end(), '_', ' ');
+  if (!code.empty() && code[0] >= 'a' && code[0] <= 'z') code[0] = static_cast<char>(code[0] - 'a' + 'A');
+  return code;
+}
+
+LayerStyle value_style(const LayerSchema& schema, const FieldDef& f, const std::set<std::string>& values) {
+  std::vector<CategorySpec> cats;
+  std::size_t i = 0;
+  for (const auto& v : values) {
+    if (v.empty()) continue;
+    SymbolSpec sym{kQualitative[i++ % std::size(kQualitative)], {255, 255, 255}, 0.2, false, 2.2};
+    cats.push_back({v, f.name == "alasan" ? reason_label(v) : readable_code(v), sym});
+  }
+  cats.push_back({"", "Lainnya / kosong", {{150, 150, 150}, {255, 255, 255}, 0.2, false, 2.0}});
+  return categorized(schema, f, std::move(cats), f.name == "alasan" ? "Alasan penolakan" : "Kategori temuan");
+}
+
+LayerStyle outline_style(const LayerSchema& schema, double width_mm, Rgba colour) {
+  LayerStyle s = base_style(schema, kOutlineStyleName);
+  s.description = "Batas saja / outlines only";
+  s.renderer = RendererKind::single_symbol;
+  s.symbol = {{255, 255, 255, 0}, colour, width_mm, true, 2.0};
+  return s;
+}
+
+LayerStyle single_style(const LayerSchema& schema) {
+  LayerStyle s = base_style(schema, "Simbol tunggal");
+  s.symbol = schema.geometry == GeometryKind::point ? SymbolSpec{{200, 30, 30}, {255, 255, 255}, 0.2, false, 2.0}
+                                                    : fill({200, 200, 200});
+  return s;
+}
+
+}  // namespace
+
+StyleObserver::StyleObserver(const LayerSchema& schema) {
+  for (std::size_t i = 0; i < schema.fields.size(); ++i) {
+    const FieldDef& f = schema.fields[i];
+    if (is_count_field(f) || is_rate_field(f)) numeric_.emplace_back(i, f.name);
+    if (is_category_field(f)) textual_.emplace_back(i, f.name);
+  }
+  for (const auto& [i, name] : numeric_) numbers_[name];
+  for (const auto& [i, name] : textual_) texts_[name];
+}
+
+void StyleObserver::observe(const Feature& feature) {
+  ++features_;
+  for (const auto& [i, name] : numeric_) {
+    if (i >= feature.values.size()) continue;
+    const FieldValue& v = feature.values[i];
+    if (auto p = std::get_if<std::int64_t>(&v)) numbers_[name].push_back(static_cast<double>(*p));
+    else if (auto d = std::get_if<double>(&v)) numbers_[name].push_back(*d);
+  }
+  for (const auto& [i, name] : textual_) {
+    if (i >= feature.values.size()) continue;
+    auto& set = texts_[name];
+    if (auto s = std::get_if<std::string>(&feature.values[i]); s && set.size() < kMaxCategories) set.insert(*s);
+  }
+  struct Extend {
+    Box& box;
+    void operator()(std::monostate) {}
+    void operator()(const Coord& c) { box.expand(c); }
+    void operator()(const MultiLineString& m) {
+      for (const auto& l : m)
+        for (const auto& c : l) box.expand(c);
+    }
+    void operator()(const MultiPolygon& m) { box.expand(m.bounds()); }
+  };
+  std::visit(Extend{extent_}, feature.geometry);
+}
+
+const std::vector<double>& StyleObserver::numbers(const std::string& field) const {
+  static const std::vector<double> none;
+  auto it = numbers_.find(field);
+  return it == numbers_.end() ? none : it->second;
+}
+
+const std::set<std::string>& StyleObserver::texts(const std::string& field) const {
+  static const std::set<std::string> none;
+  auto it = texts_.find(field);
+  return it == texts_.end() ? none : it->second;
+}
+
+std::vector<LayerStyle> layer_styles(const LayerSchema& schema, const StyleObserver& data) {
+  std::vector<LayerStyle> styles;
+  const bool polygons = schema.geometry == GeometryKind::multipolygon;
+  const FieldDef* total = find_field(schema, "n_total");
+  if (schema.name == "kabupaten") {
+    styles.push_back(outline_style(schema, 0.8, {40, 40, 40}));
+    styles.back().has_labels = false;
+  } else if (polygons && total) {
+    styles.push_back(graduated(schema, *total, count_classes(data.numbers(total->name)), "Jumlah temuan"));
+  } else if (const FieldDef* kat = find_field(schema, "kat_kode")) {
+    styles.push_back(value_style(schema, *kat, data.texts(kat->name)));
+  } else if (const FieldDef* reason = find_field(schema, "alasan")) {
+    styles.push_back(value_style(schema, *reason, data.texts(reason->name)));
+  } else {
+    styles.push_back(single_style(schema));
+  }
+  if (!polygons || schema.name == "kabupaten") return styles;
+
+  styles.push_back(outline_style(schema, 0.5, {60, 60, 60}));
+  for (const auto& f : schema.fields) {
+    if (is_count_field(f) && &f != total)
+      styles.push_back(graduated(schema, f, count_classes(data.numbers(f.name)), f.label_id));
+    else if (is_rate_field(f))
+      styles.push_back(graduated(schema, f, rate_classes(data.numbers(f.name)),
+                                 "Laju EB: " + f.name.substr(std::string("eb_").size())));
+    else if (is_gi_bin_field(f))
+      styles.push_back(gi_style(schema, f));
+    else if (is_lisa_field(f))
+      styles.push_back(lisa_style(schema, f));
+  }
+  return styles;
+}
+
+std::size_t style_index(const std::vector<LayerStyle>& styles, const std::string& name) {
+  for (std::size_t i = 0; i < styles.size(); ++i)
+    if (styles[i].name == name) return i;
+  return 0;
+}
+
+}  // namespace peta
