@@ -21,6 +21,7 @@ UnitExtras::UnitExtras(const CategoryTaxonomy& categories, UnitExtrasOptions opt
 void UnitExtras::extend(LayerSchema& schema) {
   total_ = field_index(schema, "n_total");
   sensitive_.clear();
+  derived_.clear();
   if (options_.lengths)
     schema.fields.push_back({"panjang_m", FieldType::real, "", 14, 1, "Panjang ruas temuan garis (m, UTM 49S)",
                              "Length of line findings, e.g. damaged road (m, UTM 49S)", "m"});
@@ -28,6 +29,15 @@ void UnitExtras::extend(LayerSchema& schema) {
   for (const auto& c : categories_.categories()) {
     if (!c.sensitive) continue;
     sensitive_.push_back(field_index(schema, "n_" + c.code));
+    std::vector<int> derived;
+    const std::string suffix = "_" + c.code;
+    for (std::size_t i = 0; i < schema.fields.size(); ++i) {
+      const std::string& name = schema.fields[i].name;
+      if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0 &&
+          name != "n_" + c.code)
+        derived.push_back(static_cast<int>(i));
+    }
+    derived_.push_back(std::move(derived));
     std::string k = std::to_string(options_.k);
     schema.fields.push_back({"s_" + c.code, FieldType::integer, "s_" + c.short_code, 1, 0,
                              "1 = jumlah " + c.label_id + " disembunyikan (kurang dari " + k + "), 0 = ditampilkan",
@@ -44,12 +54,15 @@ void UnitExtras::apply(Feature& f, double length_m) const {
   auto& total = f.values[static_cast<std::size_t>(total_)];
   std::int64_t t = std::holds_alternative<std::int64_t>(total) ? std::get<std::int64_t>(total) : 0;
   std::vector<FieldValue> flags;
-  for (int index : sensitive_) {
-    auto& v = f.values[static_cast<std::size_t>(index)];
+  for (std::size_t s = 0; s < sensitive_.size(); ++s) {
+    auto& v = f.values[static_cast<std::size_t>(sensitive_[s])];
     std::int64_t n = std::holds_alternative<std::int64_t>(v) ? std::get<std::int64_t>(v) : 0;
     t -= n;
     bool suppress = n < options_.k;
-    if (suppress) v = std::monostate{};
+    if (suppress) {
+      v = std::monostate{};
+      for (int d : derived_[s]) f.values[static_cast<std::size_t>(d)] = std::monostate{};
+    }
     flags.emplace_back(std::int64_t{suppress ? 1 : 0});
   }
   total = t;

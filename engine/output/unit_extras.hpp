@@ -3,7 +3,9 @@
 // stretches, and the public profile's protection of sensitive categories (UU 27/2022):
 //   - n_<sensitive> below k is written as NULL, never as a number, and s_<short> = 1 says it was suppressed
 //     (0 when published), so a suppressed count never reads as 0;
-//   - n_total leaves the sensitive categories out, so no suppressed count can be recovered from it.
+//   - n_total leaves the sensitive categories out, so no suppressed count can be recovered from it;
+//   - statistics derived from a suppressed count (fields <prefix>_<code>, e.g. eb_stunting, gi_z_stunting)
+//     are NULL too.
 // Works on any desa/kecamatan schema that has the count fields (n_total, n_<code>), whatever else it holds.
 #include <cstddef>
 #include <vector>
@@ -32,6 +34,7 @@ class UnitExtras {
   UnitExtrasOptions options_;
   int total_ = -1;
   std::vector<int> sensitive_;  // field indexes of n_<code> of sensitive categories
+  std::vector<std::vector<int>> derived_;  // per sensitive category: fields <prefix>_<code> derived from the count
 };
 
 }  // namespace peta

@@ -21,6 +21,8 @@
 #include "geocode/line_cutter.hpp"
 #include "geocode/name_placer.hpp"
 #include "geocode/point_locator.hpp"
+#include "hotspots/hotspot_report.hpp"
+#include "hotspots/weights_io.hpp"
 #include "output/output_set.hpp"
 #include "output/peta_layers.hpp"
 #include "output/rejects_csv.hpp"
@@ -328,6 +330,9 @@ RunSummary run_project(const ProjectSettings& settings, const RunOptions& option
   MetricDistance distance(b);
   double t_ingest = 0, t_geocode = 0, t_aggregate = 0, t_points = 0;
   std::vector<ChunkWork> work(threads);
+  const bool keep_points = settings.point_hotspots.kde || settings.point_hotspots.dbscan;
+  std::vector<Coord> kept_points;          // for KDE and DBSCAN only (24 bytes a finding)
+  std::vector<std::string> kept_categories;
 
   // Keeps a rejection, protecting what the profile says must not leave peta.
   auto reject = [&](Rejection&& r, std::size_t s, SourceCounts& sc) {
@@ -412,6 +417,13 @@ RunSummary run_project(const ProjectSettings& settings, const RunOptions& option
           counts.add(a.desa, w.category[i]);
           if (a.flags & (kFlagByName | kFlagByCode)) sc.by_name_or_code++;
           else sc.by_coordinates++;
+          // Point statistics (KDE, DBSCAN) see exact locations: the public profile keeps sensitive points out.
+          if (keep_points && !(public_profile && sensitive(w.category[i]))) {
+            kept_points.push_back(f.lonlat);
+            kept_categories.push_back(w.category[i] >= 0
+                                          ? settings.categories.categories()[static_cast<std::size_t>(w.category[i])].code
+                                          : std::string("lainnya"));
+          }
           if (a.flags) {
             sc.flagged++;
             for (std::uint32_t bit = 1; bit; bit <<= 1)
@@ -471,6 +483,19 @@ RunSummary run_project(const ProjectSettings& settings, const RunOptions& option
   summary.stages.push_back({"aggregate", t_aggregate});
   if (points) summary.stages.push_back({"write_points", t_points});
 
+  std::unique_ptr<DesaHotspots> hotspots;
+  if (settings.hotspots.enabled) {
+    StageTimer t(summary, "hotspots");
+    hotspots = std::make_unique<DesaHotspots>(desa_hotspots(b, counts, settings.categories, settings.hotspots));
+  }
+  std::unique_ptr<DbscanResult> clusters;
+  if (settings.point_hotspots.dbscan) {
+    StageTimer t(summary, "dbscan");
+    clusters = std::make_unique<DbscanResult>(dbscan(kept_points, kept_categories, settings.point_hotspots.dbscan_settings));
+    summary.point_clusters = static_cast<std::int64_t>(clusters->clusters.size());
+    summary.point_noise = static_cast<std::int64_t>(clusters->noise_count);
+  }
+
   {
     StageTimer t(summary, "write_layers");
     const bool any_lines = !line_findings.empty();
@@ -494,11 +519,11 @@ RunSummary run_project(const ProjectSettings& settings, const RunOptions& option
     }
     UnitExtras extras(settings.categories, {public_profile, settings.privacy.k, any_lines});
     if (out.has_layer("desa")) {
-      LayerSchema schema = desa_schema(settings.categories);
+      LayerSchema schema = desa_schema(settings.categories, hotspots.get());
       extras.extend(schema);
       LayerSink& sink = outputs.open_layer(schema);
       for (std::size_t d = 0; d < b.desa.size(); ++d) {
-        Feature f = desa_feature(b, d, counts);
+        Feature f = desa_feature(b, d, counts, hotspots.get());
         extras.apply(f, length_m[d]);
         sink.write(f);
       }
@@ -516,12 +541,38 @@ RunSummary run_project(const ProjectSettings& settings, const RunOptions& option
         sink.write(f);
       }
     }
+    if (clusters) {
+      LayerSink& sink = outputs.open_layer(klaster_schema(settings.categories));
+      for (const auto& c : clusters->clusters) sink.write(klaster_feature(c, *clusters, settings.categories));
+    }
     summary.outputs = outputs.commit();
     if (out.has_layer("ditolak")) {
       std::string csv = out.folder + "/ditolak.csv";
       write_rejects_csv(csv, all.names, rejections, all.maps, rejection_source);
       summary.outputs.push_back(csv);
     }
+  }
+  if (hotspots) {
+    StageTimer t(summary, "write_reports");
+    std::string base = out.folder + "/titik_panas";
+    write_atomically(base + ".json", [&](std::ostream& o) { o << hotspot_report_json(b, counts, *hotspots).dump(2) << '\n'; });
+    write_atomically(base + ".csv", [&](std::ostream& o) { o << hotspot_report_csv(b, counts, *hotspots); });
+    write_atomically(base + ".txt", [&](std::ostream& o) { o << hotspot_report_text(b, counts, *hotspots, out.language); });
+    std::string gal = out.folder + "/bobot_queen.gal";
+    std::vector<std::string> ids;
+    for (const auto& d : b.desa) ids.push_back(d.code.dotted());
+    write_gal(gal + ".tmp", hotspots->weights, ids);
+    std::filesystem::rename(gal + ".tmp", gal);
+    for (const char* ext : {".json", ".csv", ".txt"}) summary.outputs.push_back(base + ext);
+    summary.outputs.push_back(gal);
+  }
+  if (settings.point_hotspots.kde && kept_points.size() >= 2) {
+    StageTimer t(summary, "kde");
+    std::vector<MultiPolygon> polygons;
+    for (const auto& d : b.desa) polygons.push_back(d.geometry);
+    std::string tif = out.folder + "/kepadatan.tif";
+    write_density_geotiff(kernel_density(kept_points, metric_extent(polygons), settings.point_hotspots.kde_settings), tif);
+    summary.outputs.push_back(tif);
   }
   std::string summary_path = out.folder + "/ringkasan.json";
   summary.outputs.push_back(summary_path);

@@ -8,6 +8,9 @@
 #include "findings/column_detection.hpp"
 #include "findings/text_encoding.hpp"
 #include "geocode/point_locator.hpp"
+#include "hotspots/dbscan.hpp"
+#include "hotspots/desa_hotspots.hpp"
+#include "hotspots/kde.hpp"
 
 namespace peta {
 
@@ -40,6 +43,14 @@ struct OutputSettings {
   bool has_layer(const std::string& name) const;
 };
 
+// Point hotspots over the findings themselves (off unless the project file asks for them).
+struct PointHotspotSettings {
+  bool kde = false;
+  KdeSettings kde_settings;
+  bool dbscan = false;
+  DbscanSettings dbscan_settings;
+};
+
 struct ProjectSettings {
   std::string name;
   std::string file;  // the project file itself
@@ -50,6 +61,8 @@ struct ProjectSettings {
   std::vector<std::string> code_lists;  // geocode.code_lists: CSVs like wilayah_3513.csv (names and older spellings)
   PrivacySettings privacy;
   OutputSettings output;
+  HotspotSettings hotspots;
+  PointHotspotSettings point_hotspots;
 };
 
 // Reads and validates a project file. An unknown key or a value of the wrong type throws peta::Error
