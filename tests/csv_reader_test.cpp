@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "findings/csv_finding_reader.hpp"
+#include "findings/row_location.hpp"
 #include "findings/csv_record_reader.hpp"
 #include "test_support.hpp"
 
@@ -63,29 +64,45 @@ TEST(CsvFindingReader, DetectsColumnsAndRejectsBadRowsWithReasons) {
   EXPECT_EQ(reader.indexes().lon, 1);
   EXPECT_EQ(reader.indexes().lat, 2);
   EXPECT_EQ(reader.indexes().category, 3);
-  FindingBatch batch;
-  ASSERT_TRUE(reader.next_batch(batch, 100));
-  ASSERT_EQ(batch.size, 2u);
-  EXPECT_EQ(batch.findings[0].id, "A1");
-  EXPECT_EQ(batch.findings[0].row, 2);
-  EXPECT_DOUBLE_EQ(batch.findings[0].lonlat.x, 113.2);
-  EXPECT_EQ(batch.findings[0].category, "jalan_rusak");
-  EXPECT_EQ(batch.findings[1].id, "A6");
-  EXPECT_DOUBLE_EQ(batch.findings[1].lonlat.y, -7.85);
-  ASSERT_EQ(batch.rejections.size(), 4u);
-  auto expect = [&](std::size_t i, long long row, const char* field, const char* reason) {
-    EXPECT_EQ(batch.rejections[i].row, row);
-    EXPECT_EQ(batch.rejections[i].field, field);
-    EXPECT_EQ(batch.rejections[i].reason, reason);
-    EXPECT_EQ(batch.rejections[i].file, path);
+  RawFindingUnit unit;
+  ASSERT_TRUE(reader.next_unit(unit));
+  reader.split(unit);
+  ASSERT_EQ(unit.rows.size, 5u);
+  ASSERT_EQ(unit.rows.rejections.size(), 1u);
+  EXPECT_EQ(unit.rows.rejections[0].row, 6);
+  EXPECT_EQ(unit.rows.rejections[0].reason, "column_count");
+  EXPECT_EQ(unit.rows.rejections[0].detail, "expected 5 fields, found 4");
+  EXPECT_EQ(unit.rows.rejections[0].file, path);
+
+  CoordinateParser parser;
+  RowLocator locator(reader.indexes(), reader.columns(), parser, "");
+  struct Want {
+    long long row;
+    const char* id;
+    const char* field;
+    const char* reason;
   };
-  expect(0, 3, "Bujur", "coordinate_missing");
-  expect(1, 4, "Lintang", "coordinate_unparseable");
-  expect(2, 5, "Bujur", "coordinate_out_of_range");
-  expect(3, 6, "", "column_count");
-  EXPECT_EQ(batch.rejections[1].values, (std::vector<std::string>{"A3", "113.2", "abc", "stunting", "bad lat"}));
-  EXPECT_EQ(batch.rejections[3].detail, "expected 5 fields, found 4");
-  EXPECT_FALSE(reader.next_batch(batch, 100));
+  std::vector<Want> want = {{2, "A1", "", ""},
+                            {3, "A2", "Bujur", "coordinate_missing"},
+                            {4, "A3", "Lintang", "coordinate_unparseable"},
+                            {5, "A4", "Bujur", "coordinate_out_of_range"},
+                            {7, "A6", "", ""}};
+  RowLocation loc;
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    Finding& f = unit.rows.findings[i];
+    locator.read(f, nullptr, loc);
+    EXPECT_EQ(f.row, want[i].row);
+    EXPECT_EQ(f.id, want[i].id);
+    EXPECT_EQ(loc.field, want[i].field) << i;
+    EXPECT_EQ(loc.reason, want[i].reason) << i;
+  }
+  locator.read(unit.rows.findings[0], nullptr, loc);
+  EXPECT_EQ(loc.kind, RowLocation::Kind::point);
+  EXPECT_DOUBLE_EQ(loc.lonlat.x, 113.2);
+  EXPECT_EQ(unit.rows.findings[0].category, "jalan_rusak");
+  locator.read(unit.rows.findings[4], nullptr, loc);
+  EXPECT_DOUBLE_EQ(loc.lonlat.y, -7.85);
+  EXPECT_FALSE(reader.next_unit(unit));
 }
 
 TEST(CsvFindingReader, MissingColumnNamesTheFile) {

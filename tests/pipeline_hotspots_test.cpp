@@ -35,6 +35,7 @@ TEST(PipelineHotspots, LayerFieldsReportAndPointHotspotsAgreeWithTheEngine) {
       {"boundaries",
        {{"desa", {{"path", bs.desa.path}}}, {"kecamatan", {{"path", bs.kecamatan->path}}}}},
       {"findings", {{{"path", dir + "/temuan.csv"}}}},
+      {"privacy", {{"profile", "internal"}}},
       {"hotspots", {{"permutations", 99}, {"kde", {{"bandwidth_m", 2000}}}, {"dbscan", {{"eps_m", 300}, {"min_points", 8}}}}},
       {"output", {{"folder", dir + "/out"}, {"formats", {"geopackage"}}}}};
   test::write_file(dir + "/p.json", p.dump());

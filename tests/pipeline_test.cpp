@@ -46,6 +46,7 @@ Fixture make_fixture(const std::string& name, long long count, unsigned long lon
        {{"desa", {{"path", test::data("probolinggo/desa.geojson")}}},
         {"kecamatan", {{"path", test::data("probolinggo/kecamatan.geojson")}}}}},
       {"findings", {{{"path", f.csv}}}},
+      {"privacy", {{"profile", "internal"}}},
       {"output", {{"folder", f.dir + "/out"}}}};
   f.project = f.dir + "/project.json";
   test::write_file(f.project, p.dump(2));

@@ -343,7 +343,8 @@ TEST(QgisCheck, ProbolinggoBuildOpensStyledInQgisInEveryFormat) {
                    {{"desa", {{"path", test::data("probolinggo/desa.geojson")}}},
                     {"kecamatan", {{"path", test::data("probolinggo/kecamatan.geojson")}}},
                     {"kabupaten", {{"path", test::data("probolinggo/kabupaten.geojson")}}}}},
-                  {"findings", {{{"path", csv}}}},
+                  {"findings", {{{"path", csv}, {"publish", {"tanggal", "tingkat", "keterangan"}}}}},
+                  {"privacy", {{"profile", "internal"}}},
                   {"output", {{"folder", dir + "/out"}}}};
   test::write_file(dir + "/project.json", project.dump(2));
   std::string build = std::string(PETA_CLI) + " build --json " + dir + "/project.json > " + dir + "/summary.json";

@@ -15,6 +15,7 @@ std::string flag_names(std::uint32_t flags) {
   add(kFlagSwappedFixed, "tertukar_diperbaiki");
   add(kFlagByName, "dari_nama");
   add(kFlagByCode, "dari_kode");
+  add(kFlagNameMismatch, "nama_beda");
   return out;
 }
 

@@ -17,6 +17,7 @@ enum Flag : std::uint32_t {
   kFlagSwappedFixed = 1u << 3,  // latitude and longitude given the other way round: swapped back
   kFlagByName = 1u << 4,        // no coordinate: placed by the desa name (gazetteer)
   kFlagByCode = 1u << 5,        // no coordinate: placed by the Kemendagri desa code
+  kFlagNameMismatch = 1u << 6,  // coordinates and the desa named in the row disagree: the coordinates win
 };
 
 // Short flag names, as written to the `flags` field ("celah;tumpang_tindih").

@@ -11,6 +11,9 @@ SourceCounts RunSummary::total() const {
     t.geocoded += s.geocoded;
     t.flagged += s.flagged;
     t.rejected += s.rejected;
+    t.by_coordinates += s.by_coordinates;
+    t.by_name_or_code += s.by_name_or_code;
+    t.lines += s.lines;
     for (const auto& [r, n] : s.rejected_by_reason) t.rejected_by_reason[r] += n;
     for (const auto& [f, n] : s.flagged_by_flag) t.flagged_by_flag[f] += n;
   }
@@ -25,7 +28,10 @@ nlohmann::json counts_json(const SourceCounts& s) {
           {"rejected", s.rejected},
           {"rejected_by_reason", s.rejected_by_reason},
           {"flagged_by_flag", s.flagged_by_flag},
-          {"balanced", s.balanced()}};
+          {"by_coordinates", s.by_coordinates},
+          {"by_name_or_code", s.by_name_or_code},
+          {"lines", s.lines},
+          {"balanced", s.balanced() && s.states_balanced()}};
 }
 }  // namespace
 
@@ -62,8 +68,27 @@ std::string RunSummary::to_text() const {
     std::snprintf(line, sizeof line, "      %-24s%12lld\n", r.c_str(), static_cast<long long>(n));
     out += line;
   }
-  out += t.balanced() ? "  (dibaca = tergeokode + ditandai + ditolak: cocok / counts add up)\n"
-                      : "  PERINGATAN: jumlah tidak cocok / WARNING: counts do not add up\n";
+  std::snprintf(line, sizeof line, "  dari koordinat / by coordinates   %7lld  (garis / lines %lld)\n",
+                static_cast<long long>(t.by_coordinates), static_cast<long long>(t.lines));
+  out += line;
+  std::snprintf(line, sizeof line, "  dari nama/kode / by name or code  %7lld\n", static_cast<long long>(t.by_name_or_code));
+  out += line;
+  out += t.balanced() && t.states_balanced()
+             ? "  (dibaca = tergeokode + ditandai + ditolak = koordinat + nama/kode + ditolak: cocok / counts add up)\n"
+             : "  PERINGATAN: jumlah tidak cocok / WARNING: counts do not add up\n";
+  if (sources.size() > 1) {
+    out += "Per sumber / per source (dibaca, koordinat, nama/kode, ditolak):\n";
+    for (const auto& [name, s] : sources) {
+      std::snprintf(line, sizeof line, "  %10lld %10lld %10lld %10lld  ", static_cast<long long>(s.rows_read),
+                    static_cast<long long>(s.by_coordinates), static_cast<long long>(s.by_name_or_code),
+                    static_cast<long long>(s.rejected));
+      out += line + name + "\n";
+      for (const auto& [r, n] : s.rejected_by_reason) {
+        std::snprintf(line, sizeof line, "      %-24s%12lld\n", r.c_str(), static_cast<long long>(n));
+        out += line;
+      }
+    }
+  }
   if (!unknown_categories.empty()) {
     out += "Kategori tak dikenal / unknown categories:\n";
     for (const auto& [c, n] : unknown_categories) {

@@ -17,7 +17,13 @@ struct SourceCounts {
   std::int64_t rejected = 0;
   std::map<std::string, std::int64_t> rejected_by_reason;
   std::map<std::string, std::int64_t> flagged_by_flag;
+  // The three states (flags come on top): placed by coordinates (points and lines), placed by desa name or
+  // code, rejected.
+  std::int64_t by_coordinates = 0;
+  std::int64_t by_name_or_code = 0;
+  std::int64_t lines = 0;      // of by_coordinates: line findings (road stretches)
   bool balanced() const { return rows_read == geocoded + flagged + rejected; }
+  bool states_balanced() const { return rows_read == by_coordinates + by_name_or_code + rejected; }
 };
 
 struct StageTime {

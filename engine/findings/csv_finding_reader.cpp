@@ -1,29 +1,31 @@
 #include "findings/csv_finding_reader.hpp"
 
-#include "findings/decimal_coordinate.hpp"
-
 namespace peta {
 
 CsvFindingReader::CsvFindingReader(const CsvSourceOptions& options)
-    : chunks_(options.path, options.delimiter, options.chunk_bytes) {
-  indexes_ = resolve_columns(options.columns, chunks_.header(), options.path);
+    : chunks_(options.path, options.delimiter, options.chunk_bytes), encoding_(options.encoding), header_(chunks_.header()) {
+  if (encoding_ == TextEncoding::detect) {
+    std::string all;
+    for (const auto& h : header_) all += h;
+    if (!is_valid_utf8(all)) encoding_ = TextEncoding::cp1252;  // a header already says so for the whole file
+  }
+  for (auto& h : header_) to_utf8(h, encoding_);
+  indexes_ = resolve_columns(options.columns, header_, options.path, false, options.category_required);
 }
 
-bool CsvFindingReader::next_batch(FindingBatch& batch, std::size_t) {
-  CsvChunk chunk;
-  batch.clear();
-  if (!next_chunk(chunk)) return false;
-  parse(chunk, batch);
-  return true;
+bool CsvFindingReader::next_unit(RawFindingUnit& unit) {
+  unit.clear();
+  unit.is_text = true;
+  return chunks_.next(unit.text);
 }
 
-void CsvFindingReader::parse(const CsvChunk& chunk, FindingBatch& batch) const {
+void CsvFindingReader::split(RawFindingUnit& unit) const {
+  FindingBatch& batch = unit.rows;
   batch.clear();
-  const std::string& path = chunks_.path();
-  const auto& header = chunks_.header();
-  const std::size_t width = header.size();
-  const auto lon = static_cast<std::size_t>(indexes_.lon), lat = static_cast<std::size_t>(indexes_.lat);
-  CsvChunkCursor cursor(chunk, chunks_.delimiter());
+  if (!unit.is_text) return;
+  to_utf8(unit.text.bytes, encoding_);
+  const std::size_t width = header_.size();
+  CsvChunkCursor cursor(unit.text, chunks_.delimiter());
   for (;;) {
     Finding& f = batch.append();
     if (!cursor.next(f.attributes)) {
@@ -31,25 +33,13 @@ void CsvFindingReader::parse(const CsvChunk& chunk, FindingBatch& batch) const {
       break;
     }
     f.row = cursor.row();
-    auto reject = [&](std::string field, std::string reason, std::string detail) {
-      batch.rejections.push_back({path, f.row, std::move(field), std::move(reason), std::move(detail), f.attributes});
-      --batch.size;
-    };
     if (f.attributes.size() != width) {
-      reject("", "column_count",
-             "expected " + std::to_string(width) + " fields, found " + std::to_string(f.attributes.size()));
-      continue;
+      batch.rejections.push_back({chunks_.path(), f.row, "", "column_count",
+                                  "expected " + std::to_string(width) + " fields, found " +
+                                      std::to_string(f.attributes.size()),
+                                  f.attributes});
+      --batch.size;
     }
-    if (auto e = parse_decimal_degree(f.attributes[lon], 180, f.lonlat.x); e != CoordinateError::none) {
-      reject(header[lon], coordinate_error_code(e), "longitude '" + f.attributes[lon] + "'");
-      continue;
-    }
-    if (auto e = parse_decimal_degree(f.attributes[lat], 90, f.lonlat.y); e != CoordinateError::none) {
-      reject(header[lat], coordinate_error_code(e), "latitude '" + f.attributes[lat] + "'");
-      continue;
-    }
-    f.id = indexes_.id >= 0 ? f.attributes[static_cast<std::size_t>(indexes_.id)] : std::to_string(f.row);
-    f.category = f.attributes[static_cast<std::size_t>(indexes_.category)];
   }
 }
 

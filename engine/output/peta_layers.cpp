@@ -217,7 +217,14 @@ TemuanLayer::TemuanLayer(std::vector<std::string> passthrough) : passthrough_(pa
       text("tanda", 64, "Tanda geokode (celah, tumpang_tindih)", "Geocoding flags (gap, overlap)"),
       real("jarak_m", 10, 1, "Jarak ke desa bila di celah (m)", "Distance to the village when in a gap (m)", "m"),
       {"baris", FieldType::integer, "", 10, 0, "Nomor baris di sumber", "Row number in the source", ""},
-      text("sumber", 254, "Berkas sumber", "Source file")};
+      text("sumber", 254, "Berkas sumber", "Source file"),
+      text("presisi", 5, "Presisi lokasi: titik (koordinat) atau desa (dari nama/kode desa)",
+           "Location precision: titik (coordinates) or desa (from the desa name/code)"),
+      {"desa_disebut", FieldType::text, "desa_sbt", 96, 0,
+       "Desa yang disebut di baris bila berbeda dari koordinat (kode nama)",
+       "Village named in the row when it differs from the coordinates (code name)", ""},
+      {"jarak_disebut_m", FieldType::real, "jarak_sbt", 12, 1, "Jarak titik ke desa yang disebut (m)",
+       "Distance from the point to the named village (m)", "m"}};
   std::vector<std::string> taken;
   for (const auto& f : fixed) taken.push_back(f.name);
   auto names = source_field_names(passthrough, fixed);
@@ -229,7 +236,8 @@ TemuanLayer::TemuanLayer(std::vector<std::string> passthrough) : passthrough_(pa
 }
 
 Feature TemuanLayer::feature(const Finding& f, const std::vector<int>& column_map, const Assignment& a,
-                             const Boundaries& b, const std::string& category_code, const std::string& source) const {
+                             const Boundaries& b, const std::string& category_code, const std::string& source,
+                             const TemuanPlacement& placement) const {
   Feature out;
   out.geometry = f.lonlat;
   out.values.reserve(schema_.fields.size());
@@ -252,6 +260,15 @@ Feature TemuanLayer::feature(const Finding& f, const std::vector<int>& column_ma
   out.values.emplace_back(a.distance_m);
   out.values.emplace_back(static_cast<std::int64_t>(f.row));
   out.values.emplace_back(source);
+  out.values.emplace_back(std::string(placement.by_name_or_code ? "desa" : "titik"));
+  if (placement.named_desa >= 0) {
+    const AdminUnit& n = b.desa[static_cast<std::size_t>(placement.named_desa)];
+    out.values.emplace_back(n.code.dotted() + " " + n.name);
+    out.values.emplace_back(placement.named_distance_m);
+  } else {
+    out.values.emplace_back(std::monostate{});
+    out.values.emplace_back(std::monostate{});
+  }
   return out;
 }
 

@@ -36,14 +36,23 @@ Feature klaster_feature(const DbscanCluster& c, const DbscanResult& result, cons
 LayerSchema kabupaten_schema();
 Feature kabupaten_feature(const Boundaries& b, std::size_t kabupaten, const UnitCounts& counts);
 
-// The point layer of located findings. Pass-through columns are every source column but the coordinates.
+// How a finding was placed, beyond its Assignment.
+struct TemuanPlacement {
+  bool by_name_or_code = false;  // presisi "desa" (the desa's point on surface), else "titik"
+  int named_desa = -1;           // the desa the row names when it disagrees with the coordinates (flag nama_beda)
+  double named_distance_m = -1;  // distance from the point to that desa (EPSG:32749)
+};
+
+// The point layer of located findings. Pass-through columns are the source columns that may be published
+// (never the coordinates).
 class TemuanLayer {
  public:
   TemuanLayer(std::vector<std::string> passthrough_columns);
   const LayerSchema& schema() const { return schema_; }
   // `column_map[i]` is the index in the finding's attributes of pass-through column i, or -1.
   Feature feature(const Finding& f, const std::vector<int>& column_map, const Assignment& a, const Boundaries& b,
-                  const std::string& category_code, const std::string& source) const;
+                  const std::string& category_code, const std::string& source,
+                  const TemuanPlacement& placement = {}) const;
 
  private:
   LayerSchema schema_;

@@ -1,4 +1,5 @@
 // Reads the project file into ProjectSettings. The accepted keys are listed in the README.
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 
@@ -44,20 +45,53 @@ BoundarySource read_boundary_source(const nlohmann::json& j, const std::string& 
   return s;
 }
 
+SourceFormat format_of(const std::string& path, const std::optional<std::string>& declared, const std::string& where) {
+  std::string f = declared.value_or("");
+  if (f.empty()) {
+    std::string ext = fs::path(path).extension().string();
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == ".csv" || ext == ".txt" || ext == ".tsv") return SourceFormat::csv;
+    if (ext == ".xlsx") return SourceFormat::xlsx;
+    if (ext == ".geojson" || ext == ".json" || ext == ".gpkg" || ext == ".shp" || ext == ".fgb" || ext == ".kml" ||
+        ext == ".gml" || ext == ".zip")
+      return SourceFormat::vector;
+    throw Error(where + ": cannot tell the format of '" + path + "' from its extension; give \"format\": csv, xlsx or vector");
+  }
+  if (f == "csv") return SourceFormat::csv;
+  if (f == "xlsx") return SourceFormat::xlsx;
+  if (f == "vector" || f == "geojson" || f == "gpkg" || f == "shapefile") return SourceFormat::vector;
+  throw Error(where + ": unknown format '" + f + "' (expected csv, xlsx, vector, geojson, gpkg or shapefile)");
+}
+
 FindingSourceSettings read_finding_source(const nlohmann::json& j, const std::string& where, const fs::path& base) {
-  JsonObjectReader r(j, where, {"path", "columns", "delimiter"});
+  JsonObjectReader r(j, where,
+                     {"path", "format", "sheet", "layer", "encoding", "columns", "delimiter", "crs", "kategori", "publish"});
   FindingSourceSettings s;
   s.path = resolve_path(r.required_text("path"), base);
+  s.format = format_of(s.path, r.text("format"), r.where("format"));
+  if (r.has("sheet") && r.has("layer")) throw Error(r.where("sheet") + ": give either sheet or layer, not both");
+  s.layer = r.text("sheet").value_or(r.text("layer").value_or(""));
+  s.encoding = parse_text_encoding(r.text("encoding").value_or(""), r.where("encoding"));
+  s.crs = r.text("crs").value_or("");
+  s.category = r.text("kategori").value_or("");
+  s.publish = r.texts("publish").value_or(std::vector<std::string>{});
   if (auto d = r.text("delimiter")) {
     if (d->size() != 1) throw Error(r.where("delimiter") + ": must be one character, e.g. \",\" or \";\"");
     s.delimiter = (*d)[0];
   }
   if (r.has("columns")) {
-    JsonObjectReader c(r.at("columns"), r.where("columns"), {"id", "lon", "lat", "kategori"});
+    JsonObjectReader c(r.at("columns"), r.where("columns"),
+                       {"id", "lon", "lat", "kategori", "koordinat", "geopoint", "desa", "kecamatan", "kode_desa", "wkt"});
     s.columns.id = c.text("id").value_or("");
     s.columns.lon = c.text("lon").value_or("");
     s.columns.lat = c.text("lat").value_or("");
     s.columns.category = c.text("kategori").value_or("");
+    s.columns.koordinat = c.text("koordinat").value_or("");
+    s.columns.geopoint = c.text("geopoint").value_or("");
+    s.columns.desa = c.text("desa").value_or("");
+    s.columns.kecamatan = c.text("kecamatan").value_or("");
+    s.columns.kode_desa = c.text("kode_desa").value_or("");
+    s.columns.wkt = c.text("wkt").value_or("");
   }
   return s;
 }
@@ -77,8 +111,8 @@ OutputSettings read_output(const nlohmann::json& j, const fs::path& base) {
   }
   if (auto layers = r.texts("layers")) {
     for (const auto& l : *layers)
-      if (l != "desa" && l != "kecamatan" && l != "kabupaten" && l != "temuan" && l != "ditolak")
-        throw Error("output.layers: unknown layer '" + l + "' (expected desa, kecamatan, kabupaten, temuan, ditolak)");
+      if (l != "desa" && l != "kecamatan" && l != "kabupaten" && l != "temuan" && l != "ditolak" && l != "ruas")
+        throw Error("output.layers: unknown layer '" + l + "' (expected desa, kecamatan, kabupaten, temuan, ditolak, ruas)");
     o.layers = *layers;
   }
   o.geopackage_name = r.text("geopackage_name").value_or(o.geopackage_name);
@@ -139,7 +173,7 @@ ProjectSettings load_project(const std::string& path) {
   ProjectSettings s;
   s.file = path;
   try {
-    JsonObjectReader r(j, "", {"name", "boundaries", "findings", "categories", "geocode", "output", "hotspots"});
+    JsonObjectReader r(j, "", {"name", "boundaries", "findings", "categories", "geocode", "privacy", "output", "hotspots"});
     s.name = r.text("name").value_or(fs::path(path).stem().string());
     if (!r.has("boundaries")) throw Error("boundaries: missing (required)");
     JsonObjectReader b(r.at("boundaries"), "boundaries", {"desa", "kecamatan", "kabupaten"});
@@ -155,9 +189,19 @@ ProjectSettings load_project(const std::string& path) {
     }
     if (r.has("categories")) s.categories = CategoryTaxonomy::from_json(r.at("categories"), "categories");
     if (r.has("geocode")) {
-      JsonObjectReader g(r.at("geocode"), "geocode", {"gap_tolerance_m"});
+      JsonObjectReader g(r.at("geocode"), "geocode", {"gap_tolerance_m", "code_lists"});
       s.geocode.gap_tolerance_m = g.number("gap_tolerance_m").value_or(s.geocode.gap_tolerance_m);
       if (s.geocode.gap_tolerance_m < 0) throw Error("geocode.gap_tolerance_m: must be >= 0");
+      for (const auto& p : g.texts("code_lists").value_or(std::vector<std::string>{}))
+        s.code_lists.push_back(resolve_path(p, base));
+    }
+    if (r.has("privacy")) {
+      JsonObjectReader p(r.at("privacy"), "privacy", {"profile", "k"});
+      std::string profile = p.text("profile").value_or("public");
+      if (profile != "public" && profile != "internal") throw Error("privacy.profile: must be \"public\" or \"internal\"");
+      s.privacy.public_profile = profile == "public";
+      s.privacy.k = static_cast<int>(p.integer("k").value_or(5));
+      if (s.privacy.k < 1) throw Error("privacy.k: must be >= 1");
     }
     if (r.has("hotspots")) read_hotspots(r.at("hotspots"), base, s.hotspots, s.point_hotspots);
     if (r.has("output")) s.output = read_output(r.at("output"), base);

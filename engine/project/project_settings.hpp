@@ -6,6 +6,7 @@
 #include "aggregate/category_taxonomy.hpp"
 #include "boundaries/boundary_source.hpp"
 #include "findings/column_detection.hpp"
+#include "findings/text_encoding.hpp"
 #include "geocode/point_locator.hpp"
 #include "hotspots/dbscan.hpp"
 #include "hotspots/desa_hotspots.hpp"
@@ -13,17 +14,31 @@
 
 namespace peta {
 
+enum class SourceFormat { csv, xlsx, vector };
+
 struct FindingSourceSettings {
   std::string path;
+  SourceFormat format = SourceFormat::csv;  // from "format", else from the file extension
+  std::string layer;                        // XLSX sheet or vector layer; empty: the first
   FindingColumns columns;
   char delimiter = 0;  // 0: detect
+  TextEncoding encoding = TextEncoding::detect;
+  std::string crs;       // CRS of the coordinates (CSV/XLSX) or override of the layer's CRS; empty: EPSG:4326 / the layer's
+  std::string category;  // fixed category for every row (when the source has no category column)
+  std::vector<std::string> publish;  // source columns that may reach the outputs besides id, kategori, desa, kecamatan, kode_desa
 };
+
+// UU 27/2022: sensitive categories (children's health) are specific personal data.
+struct PrivacySettings {
+  bool public_profile = true;  // "public": sensitive categories only as desa aggregates, counts below k suppressed
+  int k = 5;
+}; 
 
 struct OutputSettings {
   std::string folder = "out";
   bool geojson = true, shapefile = true, geopackage = true;
   std::string geopackage_name = "peta.gpkg";
-  std::vector<std::string> layers = {"desa", "kecamatan", "kabupaten", "temuan", "ditolak"};
+  std::vector<std::string> layers = {"desa", "kecamatan", "kabupaten", "temuan", "ditolak", "ruas"};
   std::string language = "id";  // "id" or "en": labels in summaries and reports
   bool has_layer(const std::string& name) const;
 };
@@ -43,6 +58,8 @@ struct ProjectSettings {
   std::vector<FindingSourceSettings> findings;
   CategoryTaxonomy categories = CategoryTaxonomy::defaults();
   LocatorOptions geocode;
+  std::vector<std::string> code_lists;  // geocode.code_lists: CSVs like wilayah_3513.csv (names and older spellings)
+  PrivacySettings privacy;
   OutputSettings output;
   HotspotSettings hotspots;
   PointHotspotSettings point_hotspots;

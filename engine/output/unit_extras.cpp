@@ -1,0 +1,72 @@
+#include "output/unit_extras.hpp"
+
+#include <string>
+
+#include "core/error.hpp"
+
+namespace peta {
+namespace {
+
+int field_index(const LayerSchema& s, const std::string& name) {
+  for (std::size_t i = 0; i < s.fields.size(); ++i)
+    if (s.fields[i].name == name) return static_cast<int>(i);
+  throw Error("layer " + s.name + " has no field " + name);
+}
+
+}  // namespace
+
+UnitExtras::UnitExtras(const CategoryTaxonomy& categories, UnitExtrasOptions options)
+    : categories_(categories), options_(options) {}
+
+void UnitExtras::extend(LayerSchema& schema) {
+  total_ = field_index(schema, "n_total");
+  sensitive_.clear();
+  derived_.clear();
+  if (options_.lengths)
+    schema.fields.push_back({"panjang_m", FieldType::real, "", 14, 1, "Panjang ruas temuan garis (m, UTM 49S)",
+                             "Length of line findings, e.g. damaged road (m, UTM 49S)", "m"});
+  if (!options_.public_profile) return;
+  for (const auto& c : categories_.categories()) {
+    if (!c.sensitive) continue;
+    sensitive_.push_back(field_index(schema, "n_" + c.code));
+    std::vector<int> derived;
+    const std::string suffix = "_" + c.code;
+    for (std::size_t i = 0; i < schema.fields.size(); ++i) {
+      const std::string& name = schema.fields[i].name;
+      if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0 &&
+          name != "n_" + c.code)
+        derived.push_back(static_cast<int>(i));
+    }
+    derived_.push_back(std::move(derived));
+    std::string k = std::to_string(options_.k);
+    schema.fields.push_back({"s_" + c.code, FieldType::integer, "s_" + c.short_code, 1, 0,
+                             "1 = jumlah " + c.label_id + " disembunyikan (kurang dari " + k + "), 0 = ditampilkan",
+                             "1 = count of " + c.label_en + " suppressed (below " + k + "), 0 = published", ""});
+  }
+  auto& total = schema.fields[static_cast<std::size_t>(total_)];
+  total.label_id = "Jumlah temuan, tanpa kategori sensitif";
+  total.label_en = "Number of findings, sensitive categories left out";
+}
+
+void UnitExtras::apply(Feature& f, double length_m) const {
+  if (options_.lengths) f.values.emplace_back(length_m);
+  if (!options_.public_profile) return;
+  auto& total = f.values[static_cast<std::size_t>(total_)];
+  std::int64_t t = std::holds_alternative<std::int64_t>(total) ? std::get<std::int64_t>(total) : 0;
+  std::vector<FieldValue> flags;
+  for (std::size_t s = 0; s < sensitive_.size(); ++s) {
+    auto& v = f.values[static_cast<std::size_t>(sensitive_[s])];
+    std::int64_t n = std::holds_alternative<std::int64_t>(v) ? std::get<std::int64_t>(v) : 0;
+    t -= n;
+    bool suppress = n < options_.k;
+    if (suppress) {
+      v = std::monostate{};
+      for (int d : derived_[s]) f.values[static_cast<std::size_t>(d)] = std::monostate{};
+    }
+    flags.emplace_back(std::int64_t{suppress ? 1 : 0});
+  }
+  total = t;
+  for (auto& v : flags) f.values.push_back(std::move(v));
+}
+
+}  // namespace peta

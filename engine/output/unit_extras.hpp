@@ -1,0 +1,40 @@
+#pragma once
+// What the findings add to the desa and kecamatan layers beyond the counts: the length of damaged road
+// stretches, and the public profile's protection of sensitive categories (UU 27/2022):
+//   - n_<sensitive> below k is written as NULL, never as a number, and s_<short> = 1 says it was suppressed
+//     (0 when published), so a suppressed count never reads as 0;
+//   - n_total leaves the sensitive categories out, so no suppressed count can be recovered from it;
+//   - statistics derived from a suppressed count (fields <prefix>_<code>, e.g. eb_stunting, gi_z_stunting)
+//     are NULL too.
+// Works on any desa/kecamatan schema that has the count fields (n_total, n_<code>), whatever else it holds.
+#include <cstddef>
+#include <vector>
+
+#include "aggregate/category_taxonomy.hpp"
+#include "output/layer.hpp"
+
+namespace peta {
+
+struct UnitExtrasOptions {
+  bool public_profile = true;
+  int k = 5;
+  bool lengths = false;  // add panjang_m (damaged length of line findings, m in EPSG:32749)
+};
+
+class UnitExtras {
+ public:
+  UnitExtras(const CategoryTaxonomy& categories, UnitExtrasOptions options);
+  // Appends the extra fields (panjang_m, then s_<short> per sensitive category in the public profile).
+  void extend(LayerSchema& schema);
+  // For a feature of the extended schema: suppresses, fixes n_total and appends the extra values.
+  void apply(Feature& feature, double length_m) const;
+
+ private:
+  const CategoryTaxonomy& categories_;
+  UnitExtrasOptions options_;
+  int total_ = -1;
+  std::vector<int> sensitive_;  // field indexes of n_<code> of sensitive categories
+  std::vector<std::vector<int>> derived_;  // per sensitive category: fields <prefix>_<code> derived from the count
+};
+
+}  // namespace peta
