@@ -11,6 +11,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   # hotspot tests compare with PySAL: tests/reference/*.py run with Debian's Python
   python3-geopandas python3-libpysal python3-numpy python3-scipy python3-rtree
+  # peta serve: the HTTP server (header-only); Debian's Chromium for the web page's browser test (Node.js and npm come with the machine)
+  libcpp-httplib-dev chromium
 )
 if [[ " $* " == *" --peers "* ]]; then
   packages+=(time)

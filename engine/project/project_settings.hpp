@@ -7,6 +7,7 @@
 #include "boundaries/boundary_source.hpp"
 #include "findings/column_detection.hpp"
 #include "geocode/point_locator.hpp"
+#include "query/priority_score.hpp"
 
 namespace peta {
 
@@ -33,6 +34,7 @@ struct ProjectSettings {
   CategoryTaxonomy categories = CategoryTaxonomy::defaults();
   LocatorOptions geocode;
   OutputSettings output;
+  query::PrioritySettings priority;  // weights of the priority score (peta query / serve)
 };
 
 // Reads and validates a project file. An unknown key or a value of the wrong type throws peta::Error
