@@ -17,7 +17,8 @@ url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$out/serve.out")
 run() {
   local name=$1 target=$2
   echo "== $name: GET /$target  ($connections connections, ${duration}s)"
-  curl -sf "$url$target" | head -c 200; echo
+  curl -sf "$url$target" -o "$out/answer"  # fails the script on an error status
+  head -c 160 "$out/answer"; echo
   wrk -t 2 -c "$connections" -d "${duration}s" --latency "$url$target" | grep -E 'Latency|50%|90%|99%|Requests/sec|requests in|Non-2xx'
 }
 run "top 10 desa, jalan_rusak, Kec. Sumber" "api/query?category=jalan_rusak&kecamatan=Sumber&n=10"

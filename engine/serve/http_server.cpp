@@ -48,6 +48,7 @@ HttpServer::HttpServer(const query::QueryModel& model, ServeOptions options)
   const ServeOptions& o = s.options;
   const unsigned threads = o.threads ? o.threads : 1;
   s.server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  s.server.set_tcp_nodelay(true);  // small answers leave at once (no 40 ms Nagle + delayed-ACK stall)
   s.server.set_payload_max_length(o.max_body);
   s.server.set_read_timeout(o.io_timeout_s, 0);
   s.server.set_write_timeout(o.io_timeout_s, 0);
