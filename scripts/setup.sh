@@ -11,7 +11,10 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   # hotspot tests compare with PySAL: tests/reference/*.py run with Debian's Python
   python3-geopandas python3-libpysal python3-numpy python3-scipy python3-rtree
-  # peta serve: the HTTP server (header-only); Debian's Chromium for the web page's browser test (Node.js and npm come with the machine)
+  # DBSCAN cross-check with scikit-learn (tests/reference/dbscan_reference.py)
+  python3-sklearn
+  # peta serve: cpp-httplib (found with pkg-config); Debian's Chromium for the web map's browser test
+  # (Node.js and npm come with the machine)
   libcpp-httplib-dev chromium
 )
 if [[ " $* " == *" --peers "* ]]; then

@@ -105,3 +105,32 @@ TEST(CsvFindingReader, MissingColumnNamesTheFile) {
 
 }  // namespace
 }  // namespace peta
+
+namespace peta {
+namespace {
+
+// Every chunk size, down to a few bytes, gives the same records and row numbers: chunks end only on
+// record boundaries, even with quoted newlines and doubled quotes.
+TEST(CsvChunkReader, ChunksEndOnRecordBoundariesForAnyChunkSize) {
+  auto dir = test::temp_dir("csvchunk");
+  std::string path = dir + "/c.csv";
+  test::write_file(path, "id,\"catatan\npanjang\",x\r\n1,\"a\nb\",2\r\n\r\n2,\"\"\"q\"\", \"\"r\"\"\",3\n3,plain,4\n4,\"z\"");
+  std::vector<std::pair<long long, std::vector<std::string>>> want = {
+      {3, {"1", "a\nb", "2"}}, {6, {"2", "\"q\", \"r\"", "3"}}, {7, {"3", "plain", "4"}}, {8, {"4", "z"}}};
+  for (std::size_t size : {1u, 2u, 3u, 5u, 8u, 13u, 64u, 4096u}) {
+    CsvChunkReader reader(path, 0, size);
+    ASSERT_EQ(reader.header(), (std::vector<std::string>{"id", "catatan\npanjang", "x"})) << size;
+    std::vector<std::pair<long long, std::vector<std::string>>> got;
+    CsvChunk chunk;
+    while (reader.next(chunk)) {
+      CsvChunkCursor cursor(chunk, reader.delimiter());
+      std::vector<std::string> fields;
+      while (cursor.next(fields)) got.emplace_back(cursor.row(), fields);
+    }
+    EXPECT_EQ(got, want) << "chunk size " << size;
+    EXPECT_DOUBLE_EQ(reader.progress(), 1.0);
+  }
+}
+
+}  // namespace
+}  // namespace peta

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <cctype>
+#include <future>
 #include <map>
 
 #include "boundaries/ogr_boundary_reader.hpp"
 #include "boundaries/polygon_ops.hpp"
 #include "core/crs.hpp"
+#include "core/parallel.hpp"
 #include "core/error.hpp"
 
 namespace peta {
@@ -45,15 +47,22 @@ std::vector<AdminUnit> to_units(const RawLayer& raw, const std::string& level, A
       std::string j = lower(r.jenis);
       u.jenis = (j == "desa" || j == "kelurahan") ? j : (code->is_kelurahan() ? "kelurahan" : "desa");
     }
+    units.push_back(std::move(u));
+  }
+  // Areas and validity, on every core; repairs are recorded afterwards in feature order.
+  std::vector<std::optional<GeometryRepair>> repairs(units.size());
+  parallel_for(units.size(), thread_count(), [&](std::size_t i) {
+    AdminUnit& u = units[i];
     u.area_km2 = area_km2(u.geometry);
     if (auto reason = invalid_reason(u.geometry)) {
       u.geometry = make_valid(u.geometry);
       double after = area_km2(u.geometry);
-      issues.repairs.push_back({level, code->dotted(), r.name, *reason, after - u.area_km2});
+      repairs[i] = GeometryRepair{level, u.code.dotted(), u.name, *reason, after - u.area_km2};
       u.area_km2 = after;
     }
-    units.push_back(std::move(u));
-  }
+  });
+  for (auto& r : repairs)
+    if (r) issues.repairs.push_back(std::move(*r));
   std::sort(units.begin(), units.end(), [](const AdminUnit& a, const AdminUnit& b) { return a.code < b.code; });
   return units;
 }
@@ -62,15 +71,14 @@ std::vector<AdminUnit> to_units(const RawLayer& raw, const std::string& level, A
 std::vector<AdminUnit> dissolve_kecamatan(const std::vector<AdminUnit>& desa, const std::map<std::string, std::string>& names,
                                           const std::vector<std::string>& codes) {
   std::vector<AdminUnit> out;
-  for (const auto& kec : codes) {
-    std::vector<const MultiPolygon*> pieces;
-    for (const auto& d : desa)
-      if (d.code.parent()->dotted() == kec) pieces.push_back(&d.geometry);
-    AdminUnit u{*AdminCode::parse(kec), names.count(kec) ? names.at(kec) : std::string(), {},
-                dissolve(pieces, kDissolveDropHolesKm2), 0};
-    u.area_km2 = area_km2(u.geometry);
-    out.push_back(std::move(u));
-  }
+  for (const auto& kec : codes) out.push_back({*AdminCode::parse(kec), names.count(kec) ? names.at(kec) : std::string(), {}, {}, 0});
+  std::map<std::string, std::vector<const MultiPolygon*>> pieces_of;
+  for (const auto& d : desa) pieces_of[d.code.at(AdminLevel::kecamatan).dotted()].push_back(&d.geometry);
+  parallel_for(out.size(), thread_count(), [&](std::size_t k) {
+    const auto& pieces = pieces_of.at(codes[k]);
+    out[k].geometry = dissolve(pieces, kDissolveDropHolesKm2);
+    out[k].area_km2 = area_km2(out[k].geometry);
+  });
   return out;
 }
 
@@ -81,6 +89,13 @@ LoadedBoundaries load_boundaries(const BoundarySettings& settings) {
   Boundaries& b = out.boundaries;
   LoadIssues& issues = out.issues;
 
+  // The layers are read concurrently (separate GDAL datasets); parsing a GeoJSON is most of the cost.
+  auto read_async = [](const std::optional<BoundarySource>& source, const char* level) {
+    return source ? std::async(std::launch::async, [&source, level] { return read_boundary_layer(*source, level); })
+                  : std::future<RawLayer>();
+  };
+  auto kecamatan_future = read_async(settings.kecamatan, "kecamatan");
+  auto kabupaten_future = read_async(settings.kabupaten, "kabupaten");
   RawLayer raw_desa = read_boundary_layer(settings.desa, "desa");
   issues.desa_profile = raw_desa.profile;
   b.desa = to_units(raw_desa, "desa", AdminLevel::desa, issues);
@@ -96,8 +111,7 @@ LoadedBoundaries load_boundaries(const BoundarySettings& settings) {
   }
 
   if (settings.kecamatan) {
-    b.kecamatan = to_units(read_boundary_layer(*settings.kecamatan, "kecamatan"), "kecamatan", AdminLevel::kecamatan,
-                           issues);
+    b.kecamatan = to_units(kecamatan_future.get(), "kecamatan", AdminLevel::kecamatan, issues);
   }
   // Kecamatan that some desa names but no kecamatan layer has: dissolved from those desa.
   std::vector<std::string> missing;
@@ -117,8 +131,7 @@ LoadedBoundaries load_boundaries(const BoundarySettings& settings) {
     if (k.name.empty() && kec_names.count(k.code.dotted())) k.name = kec_names.at(k.code.dotted());
 
   if (settings.kabupaten) {
-    b.kabupaten = to_units(read_boundary_layer(*settings.kabupaten, "kabupaten"), "kabupaten", AdminLevel::kabupaten,
-                           issues);
+    b.kabupaten = to_units(kabupaten_future.get(), "kabupaten", AdminLevel::kabupaten, issues);
   }
   for (const auto& k : b.kecamatan) {
     AdminCode kab = k.code.at(AdminLevel::kabupaten);

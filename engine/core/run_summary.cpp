@@ -38,6 +38,7 @@ nlohmann::json RunSummary::to_json() const {
   for (const auto& st : stages) j["stages"].push_back({{"stage", st.stage}, {"seconds", st.seconds}});
   j["outputs"] = outputs;
   j["unknown_categories"] = unknown_categories;
+  if (point_clusters >= 0) j["dbscan"] = {{"clusters", point_clusters}, {"noise", point_noise}};
   return j;
 }
 

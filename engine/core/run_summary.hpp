@@ -30,6 +30,8 @@ struct RunSummary {
   std::vector<StageTime> stages;
   std::vector<std::string> outputs;             // files written
   std::map<std::string, std::int64_t> unknown_categories;
+  std::int64_t point_clusters = -1;  // DBSCAN clusters and noise points, when DBSCAN ran
+  std::int64_t point_noise = -1;
 
   SourceCounts total() const;
   nlohmann::json to_json() const;

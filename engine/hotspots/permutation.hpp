@@ -111,32 +111,28 @@ struct PermutationOutcome {
 PermutationOutcome summarise_permutations(double observed, std::size_t larger, double sum, double sum_sq,
                                           int permutations);
 
+// Partial Fisher-Yates for draw_distinct_others when k is large (out of line; see below).
+void draw_distinct_others_by_shuffle(RandomStream& rng, std::uint32_t n, std::uint32_t self, std::uint32_t k,
+                                     std::uint32_t* draws, std::vector<std::uint32_t>& scratch);
+
 // Fills draws[0..k) with k distinct indices from [0, n) without `self` (k <= n - 1).
-// `scratch` must hold n entries equal to 0..n-1 on entry and is restored on exit (used when k is large).
-inline void draw_distinct_others(RandomStream& rng, std::uint32_t n, std::uint32_t self, std::uint32_t k,
-                                 std::uint32_t* draws, std::vector<std::uint32_t>& scratch) {
-  if (k <= 24) {
-    for (std::uint32_t m = 0; m < k;) {
-      std::uint32_t u = rng.below(n - 1);
-      std::uint32_t j = u < self ? u : u + 1;
-      bool seen = false;
-      for (std::uint32_t q = 0; q < m; ++q) seen |= draws[q] == j;
-      if (!seen) draws[m++] = j;
-    }
+// Small k (<= 24, contiguity): uniform draws over the n - 1 others, a repeat is drawn again.
+// Large k: partial Fisher-Yates over `scratch`, which must hold n entries equal to 0..n-1 on entry and is
+// restored on exit.
+[[gnu::always_inline]] inline void draw_distinct_others(RandomStream& rng, std::uint32_t n, std::uint32_t self,
+                                                        std::uint32_t k, std::uint32_t* draws,
+                                                        std::vector<std::uint32_t>& scratch) {
+  if (k > 24) {
+    draw_distinct_others_by_shuffle(rng, n, self, k, draws, scratch);
     return;
   }
-  // Partial Fisher-Yates over 0..n-1 with `self` moved to the last slot, then undone.
-  std::swap(scratch[self], scratch[n - 1]);
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> swaps;
-  swaps.reserve(k);
-  for (std::uint32_t m = 0; m < k; ++m) {
-    std::uint32_t r = m + rng.below(n - 1 - m);
-    std::swap(scratch[m], scratch[r]);
-    swaps.emplace_back(m, r);
-    draws[m] = scratch[m];
+  for (std::uint32_t m = 0; m < k;) {
+    std::uint32_t u = rng.below(n - 1);
+    std::uint32_t j = u < self ? u : u + 1;
+    bool seen = false;
+    for (std::uint32_t q = 0; q < m; ++q) seen |= draws[q] == j;
+    if (!seen) draws[m++] = j;
   }
-  for (auto it = swaps.rbegin(); it != swaps.rend(); ++it) std::swap(scratch[it->first], scratch[it->second]);
-  std::swap(scratch[self], scratch[n - 1]);
 }
 
 // Conditional permutation test for K local statistics that share the neighbour slots of each observation
@@ -178,6 +174,72 @@ std::array<std::vector<PermutationOutcome>, K> conditional_permutation_tests(
           sum[s] += sim[s];
           sum_sq[s] += sim[s] * sim[s];
         }
+      }
+      for (std::size_t s = 0; s < K; ++s)
+        out[s][i] = summarise_permutations(obs[s], larger[s], sum[s], sum_sq[s], settings.permutations);
+    }
+  });
+  return out;
+}
+
+// The same test with the rounds simulated in batches of up to kPermutationBatch, so the statistics of
+// several rounds can be summed side by side (independent chains keep the processor busy):
+//   simulate_batch(i, draws, k, rounds, sim)
+// with draws[b * k + m] the observation in slot m of round b (b < rounds) and sim[b * K + s] the
+// simulated statistic s of round b. The draws, and so the results, are those of
+// conditional_permutation_tests with a `simulate` that does the same arithmetic for each round.
+inline constexpr int kPermutationBatch = 8;
+
+template <std::size_t K, class SimulateBatch>
+std::array<std::vector<PermutationOutcome>, K> conditional_permutation_tests_batched(
+    const SpatialWeights& weights, const std::array<const std::vector<double>*, K>& observed,
+    const PermutationSettings& settings, SimulateBatch&& simulate_batch) {
+  const std::size_t n = weights.size();
+  std::array<std::vector<PermutationOutcome>, K> out;
+  for (auto& o : out) o.resize(n);
+  if (settings.permutations <= 0 || n < 2) return out;
+  parallel_chunks(n, settings.threads, 64, [&](std::size_t begin, std::size_t end) {
+    const std::size_t width = weights.max_cardinality() + 1;
+    std::vector<std::uint32_t> draws(width * kPermutationBatch);
+    std::vector<std::uint32_t> scratch;
+    for (std::size_t i = begin; i < end; ++i) {
+      std::uint32_t k = std::uint32_t(weights.cardinality(i) - (weights.has_self(i) ? 1 : 0));
+      if (k == 0) continue;
+      k = std::min<std::uint32_t>(k, std::uint32_t(n - 1));
+      if (k > 24 && scratch.empty()) {
+        scratch.resize(n);
+        for (std::uint32_t q = 0; q < n; ++q) scratch[q] = q;
+      }
+      RandomStream rng(stream_seed(settings.seed, i));
+      const std::uint32_t others = std::uint32_t(n - 1), self = std::uint32_t(i);
+      std::array<std::size_t, K> larger{};
+      std::array<double, K> sum{}, sum_sq{}, obs{};
+      std::array<double, K * kPermutationBatch> sim{};
+      for (std::size_t s = 0; s < K; ++s) obs[s] = (*observed[s])[i];
+      for (int r = 0; r < settings.permutations; r += kPermutationBatch) {
+        const int rounds = std::min(kPermutationBatch, settings.permutations - r);
+        for (int b = 0; b < rounds; ++b) {
+          std::uint32_t* slot = draws.data() + std::size_t(b) * k;
+          if (k > 24) {
+            draw_distinct_others_by_shuffle(rng, std::uint32_t(n), std::uint32_t(i), k, slot, scratch);
+            continue;
+          }
+          for (std::uint32_t m = 0; m < k;) {  // as draw_distinct_others
+            const std::uint32_t u = rng.below(others);
+            const std::uint32_t j = u < self ? u : u + 1;
+            bool seen = false;
+            for (std::uint32_t q = 0; q < m; ++q) seen |= slot[q] == j;
+            if (!seen) slot[m++] = j;
+          }
+        }
+        simulate_batch(i, static_cast<const std::uint32_t*>(draws.data()), k, rounds, sim.data());
+        for (int b = 0; b < rounds; ++b)
+          for (std::size_t s = 0; s < K; ++s) {
+            const double v = sim[std::size_t(b) * K + s];
+            larger[s] += v >= obs[s];
+            sum[s] += v;
+            sum_sq[s] += v * v;
+          }
       }
       for (std::size_t s = 0; s < K; ++s)
         out[s][i] = summarise_permutations(obs[s], larger[s], sum[s], sum_sq[s], settings.permutations);

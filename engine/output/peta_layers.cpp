@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 
 #include "output/short_names.hpp"
 
@@ -54,9 +55,36 @@ std::vector<FieldValue> counts_values(const std::vector<std::int64_t>& row) {
   return v;
 }
 
+void add_hotspot_fields(LayerSchema& s, const DesaHotspots& h) {
+  const std::string unit = h.base == "km2" ? "per km2" : "per " + std::to_string(static_cast<long long>(h.per)) + " penduduk";
+  for (const auto& c : h.categories) {
+    auto real_field = [&](const std::string& prefix, const std::string& sp, const std::string& id, const std::string& en,
+                          const std::string& u, int precision) {
+      s.fields.push_back({prefix + c.code, FieldType::real, sp + c.short_code, 18, precision, id + ": " + c.label_id,
+                          en + ": " + c.label_en, u});
+    };
+    auto int_field = [&](const std::string& prefix, const std::string& sp, const std::string& id, const std::string& en) {
+      s.fields.push_back({prefix + c.code, FieldType::integer, sp + c.short_code, 4, 0, id + ": " + c.label_id,
+                          en + ": " + c.label_en, ""});
+    };
+    real_field("rate_", "rt", "Laju kasar (" + unit + ")", "Crude rate (" + unit + ")", unit, 6);
+    real_field("eb_", "eb", "Laju Empirical Bayes (" + unit + ")", "Empirical Bayes rate (" + unit + ")", unit, 6);
+    real_field("gi_z_", "gz", "Gi* skor z", "Gi* z-score", "z", 6);
+    real_field("gi_p_", "gp", "Gi* nilai p (dua sisi)", "Gi* p-value (two-sided)", "p", 6);
+    int_field("gi_bin_", "gb", "Gi* kelas: +3/+2/+1 titik panas 99/95/90%, -3/-2/-1 titik dingin, 0 tidak signifikan",
+              "Gi* bin: +3/+2/+1 hot spot 99/95/90%, -3/-2/-1 cold spot, 0 not significant");
+    real_field("lisa_i_", "li", "Moran lokal Ii", "Local Moran's Ii", "", 6);
+    real_field("lisa_p_", "lp", "Moran lokal nilai p semu (999 permutasi)", "Local Moran pseudo p-value (999 permutations)", "p", 6);
+    int_field("lisa_q_", "lq", "Kuadran LISA signifikan: 1 HH, 2 LH, 3 LL, 4 HL, 0 tidak signifikan",
+              "Significant LISA quadrant: 1 HH, 2 LH, 3 LL, 4 HL, 0 not significant");
+  }
+}
+
+FieldValue real_or_null(double v) { return std::isfinite(v) ? FieldValue{v} : FieldValue{}; }
+
 }  // namespace
 
-LayerSchema desa_schema(const CategoryTaxonomy& categories) {
+LayerSchema desa_schema(const CategoryTaxonomy& categories, const DesaHotspots* hotspots) {
   LayerSchema s{"desa", GeometryKind::multipolygon, {}};
   s.fields = {text("kode", 13, "Kode desa (Kemendagri)", "Village code (Kemendagri)"),
               text("nama", 80, "Nama desa/kelurahan", "Village name"),
@@ -65,10 +93,11 @@ LayerSchema desa_schema(const CategoryTaxonomy& categories) {
               text("nama_kec", 80, "Nama kecamatan", "District name"),
               real("luas_km2", 12, 4, "Luas (km², UTM 49S)", "Area (km², UTM 49S)", "km2")};
   add_count_fields(s, categories);
+  if (hotspots) add_hotspot_fields(s, *hotspots);
   return s;
 }
 
-Feature desa_feature(const Boundaries& b, std::size_t d, const UnitCounts& counts) {
+Feature desa_feature(const Boundaries& b, std::size_t d, const UnitCounts& counts, const DesaHotspots* hotspots) {
   const AdminUnit& u = b.desa[d];
   const AdminUnit& k = b.kecamatan_of(d);
   Feature f;
@@ -77,6 +106,17 @@ Feature desa_feature(const Boundaries& b, std::size_t d, const UnitCounts& count
   std::vector<std::int64_t> row;
   for (std::size_t c = 0; c <= counts.category_count(); ++c) row.push_back(counts.desa(d, c));
   for (auto& v : counts_values(row)) f.values.push_back(std::move(v));
+  if (hotspots)
+    for (const auto& c : hotspots->categories) {
+      f.values.push_back(real_or_null(c.rate[d]));
+      f.values.push_back(real_or_null(c.eb[d]));
+      f.values.push_back(real_or_null(c.gi_z[d]));
+      f.values.push_back(real_or_null(c.gi_p[d]));
+      f.values.push_back(static_cast<std::int64_t>(c.gi_bin[d]));
+      f.values.push_back(real_or_null(c.lisa_i[d]));
+      f.values.push_back(real_or_null(c.lisa_p[d]));
+      f.values.push_back(static_cast<std::int64_t>(c.lisa_q[d]));
+    }
   return f;
 }
 
@@ -97,6 +137,35 @@ Feature kecamatan_feature(const Boundaries& b, std::size_t k, const std::vector<
   f.geometry = u.geometry;
   f.values = {u.code.dotted(), u.name, u.area_km2, villages};
   for (auto& v : counts_values(row)) f.values.push_back(std::move(v));
+  return f;
+}
+
+LayerSchema klaster_schema(const CategoryTaxonomy& categories) {
+  LayerSchema s{"klaster", GeometryKind::multipolygon, {}};
+  s.fields = {{"klaster", FieldType::integer, "", 8, 0, "Nomor klaster DBSCAN", "DBSCAN cluster number", ""},
+              integer("jumlah", "jumlah", "Jumlah temuan dalam klaster", "Findings in the cluster"),
+              integer("inti", "inti", "Jumlah titik inti", "Core points"),
+              real("luas_km2", 12, 4, "Luas selubung (km²)", "Hull area (km²)", "km2"),
+              real("pusat_lon", 12, 7, "Bujur pusat", "Centre longitude", "derajat"),
+              real("pusat_lat", 12, 7, "Lintang pusat", "Centre latitude", "derajat")};
+  for (const auto& c : categories.categories())
+    s.fields.push_back(integer("n_" + c.code, "n_" + c.short_code, "Jumlah temuan: " + c.label_id, "Findings: " + c.label_en));
+  s.fields.push_back(integer("n_lainnya", "n_lainnya", "Kategori tak dikenal", "Unknown category"));
+  return s;
+}
+
+Feature klaster_feature(const DbscanCluster& c, const DbscanResult& result, const CategoryTaxonomy& categories) {
+  Feature f;
+  f.geometry = c.hull;
+  f.values = {static_cast<std::int64_t>(c.id), static_cast<std::int64_t>(c.size), static_cast<std::int64_t>(c.core_count),
+              c.hull_area_km2, c.centre.x, c.centre.y};
+  auto count_of = [&](const std::string& code) -> std::int64_t {
+    for (std::size_t i = 0; i < result.categories.size(); ++i)
+      if (result.categories[i] == code && i < c.category_counts.size()) return static_cast<std::int64_t>(c.category_counts[i]);
+    return 0;
+  };
+  for (const auto& cat : categories.categories()) f.values.emplace_back(count_of(cat.code));
+  f.values.emplace_back(count_of("lainnya"));
   return f;
 }
 

@@ -11,8 +11,7 @@ namespace peta {
 
 struct RunOptions {
   bool progress = false;           // GDAL's terminal progress bar on stderr
-  std::size_t batch_rows = 65536;  // findings held at once: memory stays flat whatever the input size
-  unsigned threads = 0;            // geocoding threads; 0: all cores
+  unsigned threads = 0;            // threads that parse and geocode chunks of ~4 MiB; 0: all cores
 };
 
 // Runs the project and writes every output. Returns the summary (also written as ringkasan.json).

@@ -109,6 +109,43 @@ query::PrioritySettings read_priority(const nlohmann::json& j, const CategoryTax
   return p;
 }
 
+void read_hotspots(const nlohmann::json& j, const fs::path& base, HotspotSettings& h, PointHotspotSettings& p) {
+  JsonObjectReader r(j, "hotspots", {"enabled", "tolerance_m", "permutations", "seed", "alpha", "fdr", "population", "kde", "dbscan"});
+  h.enabled = r.boolean("enabled").value_or(true);
+  h.weights.tolerance_m = r.number("tolerance_m").value_or(h.weights.tolerance_m);
+  if (h.weights.tolerance_m < 0) throw Error("hotspots.tolerance_m: must be >= 0");
+  h.permutations = static_cast<int>(r.integer("permutations").value_or(h.permutations));
+  if (h.permutations < 0 || h.permutations > 99999) throw Error("hotspots.permutations: must be 0..99999");
+  h.seed = static_cast<std::uint64_t>(r.integer("seed").value_or(static_cast<long long>(h.seed)));
+  h.alpha = r.number("alpha").value_or(h.alpha);
+  if (h.alpha <= 0 || h.alpha >= 1) throw Error("hotspots.alpha: must be between 0 and 1");
+  h.fdr = r.boolean("fdr").value_or(false);
+  if (r.has("population")) {
+    JsonObjectReader pop(r.at("population"), "hotspots.population", {"path", "code", "value", "per"});
+    h.population_path = resolve_path(pop.required_text("path"), base);
+    h.population_code_column = pop.text("code").value_or(h.population_code_column);
+    h.population_value_column = pop.text("value").value_or(h.population_value_column);
+    h.per = pop.number("per").value_or(h.per);
+    if (h.per <= 0) throw Error("hotspots.population.per: must be > 0");
+  }
+  if (r.has("kde")) {
+    JsonObjectReader k(r.at("kde"), "hotspots.kde", {"bandwidth_m", "cell_size_m"});
+    p.kde = true;
+    p.kde_settings.bandwidth_m = k.number("bandwidth_m").value_or(0);
+    p.kde_settings.cell_size_m = k.number("cell_size_m").value_or(0);
+    if (p.kde_settings.bandwidth_m < 0 || p.kde_settings.cell_size_m < 0)
+      throw Error("hotspots.kde: bandwidth_m and cell_size_m must be >= 0 (0 = the default rule)");
+  }
+  if (r.has("dbscan")) {
+    JsonObjectReader d(r.at("dbscan"), "hotspots.dbscan", {"eps_m", "min_points"});
+    p.dbscan = true;
+    p.dbscan_settings.eps_m = d.number("eps_m").value_or(p.dbscan_settings.eps_m);
+    p.dbscan_settings.min_points = static_cast<std::size_t>(d.integer("min_points").value_or(5));
+    if (p.dbscan_settings.eps_m <= 0 || p.dbscan_settings.min_points < 1)
+      throw Error("hotspots.dbscan: eps_m must be > 0 and min_points >= 1");
+  }
+}
+
 }  // namespace
 
 ProjectSettings load_project(const std::string& path) {
@@ -124,7 +161,7 @@ ProjectSettings load_project(const std::string& path) {
   ProjectSettings s;
   s.file = path;
   try {
-    JsonObjectReader r(j, "", {"name", "boundaries", "findings", "categories", "geocode", "output", "priority"});
+    JsonObjectReader r(j, "", {"name", "boundaries", "findings", "categories", "geocode", "output", "hotspots", "priority"});
     s.name = r.text("name").value_or(fs::path(path).stem().string());
     if (!r.has("boundaries")) throw Error("boundaries: missing (required)");
     JsonObjectReader b(r.at("boundaries"), "boundaries", {"desa", "kecamatan", "kabupaten"});
@@ -145,6 +182,7 @@ ProjectSettings load_project(const std::string& path) {
       s.geocode.gap_tolerance_m = g.number("gap_tolerance_m").value_or(s.geocode.gap_tolerance_m);
       if (s.geocode.gap_tolerance_m < 0) throw Error("geocode.gap_tolerance_m: must be >= 0");
     }
+    if (r.has("hotspots")) read_hotspots(r.at("hotspots"), base, s.hotspots, s.point_hotspots);
     if (r.has("output")) s.output = read_output(r.at("output"), base);
     else s.output.folder = (base / "out").string();
   } catch (const Error& e) {

@@ -7,6 +7,9 @@
 #include "boundaries/boundary_source.hpp"
 #include "findings/column_detection.hpp"
 #include "geocode/point_locator.hpp"
+#include "hotspots/dbscan.hpp"
+#include "hotspots/desa_hotspots.hpp"
+#include "hotspots/kde.hpp"
 #include "query/priority_score.hpp"
 
 namespace peta {
@@ -26,6 +29,14 @@ struct OutputSettings {
   bool has_layer(const std::string& name) const;
 };
 
+// Point hotspots over the findings themselves (off unless the project file asks for them).
+struct PointHotspotSettings {
+  bool kde = false;
+  KdeSettings kde_settings;
+  bool dbscan = false;
+  DbscanSettings dbscan_settings;
+};
+
 struct ProjectSettings {
   std::string name;
   std::string file;  // the project file itself
@@ -35,6 +46,8 @@ struct ProjectSettings {
   LocatorOptions geocode;
   OutputSettings output;
   query::PrioritySettings priority;  // weights of the priority score (peta query / serve)
+  HotspotSettings hotspots;
+  PointHotspotSettings point_hotspots;
 };
 
 // Reads and validates a project file. An unknown key or a value of the wrong type throws peta::Error

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The web map's end-to-end test (ctest web_map_e2e): builds a small project over the real Probolinggo desa,
-# adds Gi* fields for stunting with SQL (synthetic values until the build computes them), starts `peta serve`
+# The web map's end-to-end test (ctest web_map_e2e): builds a small project over the real Probolinggo desa
+# (with its Gi* fields; synthetic ones are added with SQL if the build wrote none), starts `peta serve`
 # on a free loopback port, drives Debian's Chromium through web/test/map_e2e.mjs, and stops the server.
 #   run_map_e2e.sh PETA_CLI SHARED_DATA OUT_DIR
 set -euo pipefail
@@ -23,14 +23,16 @@ cat > "$out/project.json" <<JSON
 JSON
 "$peta" build -q "$out/project.json"
 gpkg="$out/out/peta.gpkg"
-# Synthetic Gi* fields for stunting: z from the count, bins at 90/95/99 %.
+# Synthetic Gi* fields for stunting when the build wrote none: z from the count, bins at 90/95/99 %.
 sql() { ogrinfo -q "$gpkg" -sql "$1" >/dev/null; }
-sql "ALTER TABLE desa ADD COLUMN gi_z_stunting REAL"
-sql "ALTER TABLE desa ADD COLUMN gi_bin_stunting INTEGER"
-sql "UPDATE desa SET gi_z_stunting = (n_stunting - (SELECT avg(n_stunting) FROM desa)) / 2.0"
-sql "UPDATE desa SET gi_bin_stunting = CASE WHEN gi_z_stunting >= 2.576 THEN 3 WHEN gi_z_stunting >= 1.960 THEN 2
-     WHEN gi_z_stunting >= 1.645 THEN 1 WHEN gi_z_stunting <= -2.576 THEN -3 WHEN gi_z_stunting <= -1.960 THEN -2
-     WHEN gi_z_stunting <= -1.645 THEN -1 ELSE 0 END"
+if ! ogrinfo -so "$gpkg" desa | grep -q '^gi_bin_stunting:'; then
+  sql "ALTER TABLE desa ADD COLUMN gi_z_stunting REAL"
+  sql "ALTER TABLE desa ADD COLUMN gi_bin_stunting INTEGER"
+  sql "UPDATE desa SET gi_z_stunting = (n_stunting - (SELECT avg(n_stunting) FROM desa)) / 2.0"
+  sql "UPDATE desa SET gi_bin_stunting = CASE WHEN gi_z_stunting >= 2.576 THEN 3 WHEN gi_z_stunting >= 1.960 THEN 2
+       WHEN gi_z_stunting >= 1.645 THEN 1 WHEN gi_z_stunting <= -2.576 THEN -3 WHEN gi_z_stunting <= -1.960 THEN -2
+       WHEN gi_z_stunting <= -1.645 THEN -1 ELSE 0 END"
+fi
 
 "$peta" serve "$out/project.json" --port 0 > "$out/serve.out" 2> "$out/serve.err" &
 server=$!

@@ -1,0 +1,184 @@
+#include "findings/csv_chunk.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+#include "core/error.hpp"
+
+namespace peta {
+
+bool CsvChunkCursor::next(std::vector<std::string>& fields) {
+  const bool* stop = stop_;
+  const std::string& s = chunk_.bytes;
+  const char* data = s.data();
+  const std::size_t end = s.size();
+  for (;;) {
+    if (pos_ >= end) return false;
+    std::size_t i = pos_;
+    std::size_t count = 0;
+    long long newlines = 0;
+    for (;;) {
+      if (count == fields.size()) fields.emplace_back();
+      std::string& f = fields[count++];
+      if (i < end && data[i] == '"') {  // quoted field
+        f.clear();
+        ++i;
+        for (;;) {
+          const char* q = static_cast<const char*>(std::memchr(data + i, '"', end - i));
+          std::size_t qi = q ? static_cast<std::size_t>(q - data) : end;
+          newlines += std::count(data + i, data + qi, '\n');
+          f.append(data + i, qi - i);
+          if (!q) {  // unterminated quote at the end: take the rest
+            i = end;
+            break;
+          }
+          if (qi + 1 < end && data[qi + 1] == '"') {
+            f += '"';
+            i = qi + 2;
+            continue;
+          }
+          i = qi + 1;
+          break;
+        }
+        // text between the closing quote and the delimiter is kept, as spreadsheets do
+        std::size_t start = i;
+        while (i < end && !stop[static_cast<unsigned char>(data[i])]) ++i;
+        f.append(data + start, i - start);
+      } else {
+        std::size_t start = i;
+        while (i < end && !stop[static_cast<unsigned char>(data[i])]) ++i;
+        f.assign(data + start, i - start);
+      }
+      if (i < end && data[i] == delimiter_) {
+        ++i;
+        continue;
+      }
+      if (i < end && data[i] == '\r') ++i;
+      if (i < end && data[i] == '\n') ++i;
+      break;
+    }
+    pos_ = i;
+    row_ = next_row_;
+    next_row_ += newlines + 1;
+    if (count == 1 && fields[0].empty()) continue;  // blank line
+    fields.resize(count);
+    return true;
+  }
+}
+
+CsvChunkReader::CsvChunkReader(const std::string& path, char delimiter, std::size_t chunk_bytes)
+    : path_(path), chunk_bytes_(chunk_bytes) {
+  file_ = std::fopen(path.c_str(), "rb");
+  if (!file_) throw Error("cannot open findings file '" + path + "': " + std::strerror(errno));
+  std::error_code ec;
+  file_size_ = static_cast<long long>(std::filesystem::file_size(path, ec));
+  read_more();
+  if (pending_.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+    pending_.erase(0, 3);
+    bytes_handed_ += 3;
+  }
+  // The header is the first record (a quoted header name may hold a newline).
+  std::size_t header_end = std::string::npos;
+  for (;;) {
+    bool quoted = false;
+    for (std::size_t i = 0; i < pending_.size(); ++i) {
+      char c = pending_[i];
+      if (c == '"') quoted = !quoted;
+      else if (!quoted && c == '\n') {
+        header_end = i + 1;
+        break;
+      }
+    }
+    if (header_end != std::string::npos || !read_more()) break;
+  }
+  if (header_end == std::string::npos) header_end = pending_.size();
+  if (delimiter) {
+    delimiter_ = delimiter;
+  } else {  // more ';' than ',' outside quotes in the header means semicolon-separated
+    std::size_t commas = 0, semis = 0;
+    bool quoted = false;
+    for (std::size_t i = 0; i < header_end; ++i) {
+      char c = pending_[i];
+      if (c == '"') quoted = !quoted;
+      else if (!quoted && c == ',') ++commas;
+      else if (!quoted && c == ';') ++semis;
+    }
+    delimiter_ = semis > commas ? ';' : ',';
+  }
+  CsvChunk first{pending_.substr(0, header_end), 1};
+  CsvChunkCursor cursor(first, delimiter_);
+  if (!cursor.next(header_)) throw Error("findings file '" + path + "' is empty: no header row");
+  for (auto& h : header_) {
+    auto b = h.find_first_not_of(" \t");
+    auto e = h.find_last_not_of(" \t");
+    h = b == std::string::npos ? std::string() : h.substr(b, e - b + 1);
+  }
+  pending_row_ = 1 + std::count(first.bytes.begin(), first.bytes.end(), '\n');
+  pending_.erase(0, header_end);
+  bytes_handed_ += static_cast<long long>(header_end);
+}
+
+CsvChunkReader::~CsvChunkReader() {
+  if (file_) std::fclose(file_);
+}
+
+double CsvChunkReader::progress() const {
+  return file_size_ > 0 ? std::min(1.0, static_cast<double>(bytes_handed_) / static_cast<double>(file_size_)) : 1.0;
+}
+
+bool CsvChunkReader::read_more() {
+  if (eof_) return false;
+  std::size_t old = pending_.size();
+  pending_.resize(old + chunk_bytes_);
+  std::size_t got = std::fread(pending_.data() + old, 1, chunk_bytes_, file_);
+  pending_.resize(old + got);
+  if (got < chunk_bytes_) eof_ = true;
+  return got > 0;
+}
+
+bool CsvChunkReader::next(CsvChunk& chunk) {
+  if (pending_.size() < chunk_bytes_ && !eof_) read_more();
+  if (pending_.empty()) return false;
+  // The last record boundary: the last '\n' outside quotes (the whole rest at end of file).
+  std::size_t cut = std::string::npos;
+  for (;;) {
+    if (eof_) {
+      cut = pending_.size();
+      break;
+    }
+    bool quoted = false;
+    const char* data = pending_.data();
+    std::size_t n = pending_.size(), i = 0;
+    while (i < n) {
+      if (!quoted) {
+        const char* q = static_cast<const char*>(std::memchr(data + i, '"', n - i));
+        std::size_t qi = q ? static_cast<std::size_t>(q - data) : n;
+        const void* nl = qi > i ? memrchr(data + i, '\n', qi - i) : nullptr;
+        if (nl) cut = static_cast<std::size_t>(static_cast<const char*>(nl) - data) + 1;
+        if (!q) break;
+        quoted = true;
+        i = qi + 1;
+      } else {
+        const char* q = static_cast<const char*>(std::memchr(data + i, '"', n - i));
+        if (!q) break;
+        quoted = false;  // a doubled quote toggles twice, which is right
+        i = static_cast<std::size_t>(q - data) + 1;
+      }
+    }
+    if (cut != std::string::npos) break;
+    if (!read_more()) {
+      cut = pending_.size();
+      break;
+    }
+  }
+  chunk.bytes.assign(pending_, 0, cut);
+  chunk.first_row = pending_row_;
+  pending_row_ += std::count(chunk.bytes.begin(), chunk.bytes.end(), '\n');
+  pending_.erase(0, cut);
+  bytes_handed_ += static_cast<long long>(cut);
+  return true;
+}
+
+}  // namespace peta

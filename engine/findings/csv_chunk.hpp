@@ -1,0 +1,66 @@
+#pragma once
+// CSV text cut into chunks that each end on a record boundary, so that chunks can be parsed on
+// several threads at once; and the RFC 4180 record parser that works on one chunk.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+namespace peta {
+
+struct CsvChunk {
+  std::string bytes;        // whole records only
+  long long first_row = 0;  // spreadsheet row number of the chunk's first line (the header is row 1)
+};
+
+// Parses the records of one chunk in order. Quoted fields may hold delimiters, doubled quotes and
+// newlines; blank lines are skipped (but counted in the row numbers).
+class CsvChunkCursor {
+ public:
+  CsvChunkCursor(const CsvChunk& chunk, char delimiter) : chunk_(chunk), delimiter_(delimiter), next_row_(chunk.first_row) {
+    stop_[static_cast<unsigned char>(delimiter)] = stop_['\n'] = stop_['\r'] = true;
+  }
+  // The next record's fields (their storage is reused); false at the end of the chunk.
+  bool next(std::vector<std::string>& fields);
+  long long row() const { return row_; }  // row number of the record last returned
+
+ private:
+  const CsvChunk& chunk_;
+  char delimiter_;
+  std::size_t pos_ = 0;
+  long long row_ = 0;
+  long long next_row_;
+  bool stop_[256] = {};  // bytes that end an unquoted field: the delimiter, CR and LF
+};
+
+// Reads a CSV file as chunks of about `chunk_bytes` (a record longer than that makes a longer chunk).
+// Skips a UTF-8 BOM, detects the delimiter (',' or ';') from the header unless given, and reads the header.
+class CsvChunkReader {
+ public:
+  explicit CsvChunkReader(const std::string& path, char delimiter = 0, std::size_t chunk_bytes = 4u << 20);
+  ~CsvChunkReader();
+  CsvChunkReader(const CsvChunkReader&) = delete;
+  CsvChunkReader& operator=(const CsvChunkReader&) = delete;
+
+  const std::vector<std::string>& header() const { return header_; }
+  char delimiter() const { return delimiter_; }
+  const std::string& path() const { return path_; }
+  // The next chunk; false when the file is exhausted.
+  bool next(CsvChunk& chunk);
+  double progress() const;
+
+ private:
+  bool read_more();  // appends up to chunk_bytes_ to pending_; false at end of file
+
+  std::FILE* file_ = nullptr;
+  std::string path_;
+  std::size_t chunk_bytes_;
+  std::string pending_;          // bytes read but not handed out yet
+  long long pending_row_ = 1;    // row number of pending_'s first line
+  bool eof_ = false;
+  char delimiter_ = ',';
+  std::vector<std::string> header_;
+  long long bytes_handed_ = 0;
+  long long file_size_ = 0;
+};
+
+}  // namespace peta

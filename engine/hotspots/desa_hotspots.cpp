@@ -1,0 +1,118 @@
+#include "hotspots/desa_hotspots.hpp"
+
+#include <cmath>
+#include <map>
+
+#include "core/error.hpp"
+#include "findings/csv_record_reader.hpp"
+#include "hotspots/eb_rates.hpp"
+#include "hotspots/local_hotspots.hpp"
+#include "hotspots/metric_geometry.hpp"
+
+namespace peta {
+namespace {
+
+// Population per desa from a CSV keyed by Kemendagri code (with or without dots).
+std::vector<double> read_population(const Boundaries& b, const HotspotSettings& s) {
+  CsvRecordReader reader(s.population_path);
+  const auto& header = reader.header();
+  auto column = [&](const std::string& name) {
+    for (std::size_t i = 0; i < header.size(); ++i)
+      if (header[i] == name) return i;
+    throw Error(s.population_path + ": no column '" + name + "'");
+  };
+  std::size_t code_col = column(s.population_code_column), value_col = column(s.population_value_column);
+  std::vector<double> population(b.desa.size(), std::nan(""));
+  std::vector<std::string> fields;
+  while (reader.next(fields)) {
+    std::string where = s.population_path + " row " + std::to_string(reader.row());
+    if (fields.size() <= std::max(code_col, value_col)) throw Error(where + ": too few fields");
+    auto code = AdminCode::parse(fields[code_col]);
+    if (!code) throw Error(where + ", column " + s.population_code_column + ": '" + fields[code_col] + "' is not a desa code");
+    int d = b.find_desa(*code);
+    if (d < 0) continue;  // another region's desa
+    try {
+      std::size_t used = 0;
+      double v = std::stod(fields[value_col], &used);
+      if (used != fields[value_col].size() || v < 0) throw std::invalid_argument("");
+      population[static_cast<std::size_t>(d)] = v;
+    } catch (const std::exception&) {
+      throw Error(where + ", column " + s.population_value_column + ": '" + fields[value_col] + "' is not a count");
+    }
+  }
+  std::string missing;
+  int n_missing = 0;
+  for (std::size_t d = 0; d < b.desa.size(); ++d)
+    if (std::isnan(population[d]) && n_missing++ < 5) missing += " " + b.desa[d].code.dotted();
+  if (n_missing)
+    throw Error(s.population_path + ": no population for " + std::to_string(n_missing) + " desa (" + missing +
+                (n_missing > 5 ? " ..." : "") + ")");
+  return population;
+}
+
+CategoryHotspots analyse(const std::vector<double>& events, const std::vector<double>& base, double per,
+                         const SpatialWeights& w, const HotspotSettings& s) {
+  CategoryHotspots c;
+  c.rate = crude_rates(events, base, per);
+  c.eb = empirical_bayes_rates(events, base);
+  for (auto& v : c.eb) v *= per;
+  GlobalMoranSettings gm;
+  gm.permutation.permutations = s.permutations;
+  gm.permutation.seed = s.seed;
+  c.moran = global_moran(w, c.eb, gm);
+  LocalSettings lm;
+  lm.permutation.permutations = s.permutations;
+  lm.permutation.seed = s.seed;
+  lm.alpha = s.alpha;
+  lm.fdr = s.fdr;
+  GetisOrdSettings gi;
+  gi.fdr = s.fdr;
+  LocalHotspots local = local_hotspots(w, c.eb, lm, gi);
+  c.gi_z = local.gi_star.z;
+  c.gi_p = local.gi_star.p_norm;
+  c.gi_bin = local.gi_star.bin;
+  c.lisa_i = local.moran.Ii;
+  c.lisa_p = local.moran.p_sim;
+  c.lisa_q = local.moran.cluster;
+  return c;
+}
+
+}  // namespace
+
+DesaHotspots desa_hotspots(const Boundaries& b, const UnitCounts& counts, const CategoryTaxonomy& taxonomy,
+                           const HotspotSettings& settings) {
+  DesaHotspots out;
+  std::vector<MultiPolygon> geometries;
+  for (const auto& d : b.desa) geometries.push_back(d.geometry);
+  SpatialWeights w = contiguity_weights(project_to_metric(geometries, settings.weights.threads), settings.weights);
+  out.neighbour_links = w.link_count();
+  for (std::size_t i : w.islands()) out.islands.push_back(b.desa[i].code.dotted() + " " + b.desa[i].name);
+
+  std::vector<double> base;
+  if (settings.population_path.empty()) {
+    out.base = "km2";
+    out.per = 1;
+    for (const auto& d : b.desa) base.push_back(d.area_km2);
+  } else {
+    out.base = "penduduk";
+    out.per = settings.per;
+    base = read_population(b, settings);
+  }
+  const std::size_t n = b.desa.size(), k = taxonomy.size();
+  for (std::size_t c = 0; c <= k; ++c) {
+    std::vector<double> events(n);
+    for (std::size_t d = 0; d < n; ++d) events[d] = static_cast<double>(c < k ? counts.desa(d, c) : counts.desa_total(d));
+    CategoryHotspots h = analyse(events, base, out.per, w, settings);
+    if (c < k) {
+      const Category& cat = taxonomy.categories()[c];
+      h.code = cat.code, h.short_code = cat.short_code, h.label_id = cat.label_id, h.label_en = cat.label_en;
+    } else {
+      h.code = "semua", h.short_code = "semua", h.label_id = "Semua kategori", h.label_en = "All categories";
+    }
+    out.categories.push_back(std::move(h));
+  }
+  out.weights = std::move(w);
+  return out;
+}
+
+}  // namespace peta
