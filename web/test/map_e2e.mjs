@@ -120,6 +120,8 @@ try {
 
   await step('5. a screenshot is saved', async () => {
     const file = path.join(outDir, 'peta_map.png');
+    // The popup fades in: wait until it is opaque.
+    await page.waitForFunction(() => getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1');
     await page.screenshot({ path: file });
     assert.ok(fs.statSync(file).size > 20000);
     console.log(`  screenshot: ${file}`);
