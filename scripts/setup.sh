@@ -2,7 +2,7 @@
 # Installs, with apt-get, whatever peta needs that is missing on a Debian 12 machine.
 # Idempotent and quiet when everything is already there.
 #   scripts/setup.sh          build + test dependencies
-#   scripts/setup.sh --peers  also what the benchmark's peers need (GNU time)
+#   scripts/setup.sh --peers  also what the benchmarks need (GNU time; wrk for peta serve)
 set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
@@ -15,9 +15,12 @@ packages=(
   python3-sklearn
   # tests/qgis/check_layers.py opens every output layer with QGIS itself (PyQGIS, headless; ~3 min to install)
   python3-qgis qgis-providers
+  # peta serve: cpp-httplib (found with pkg-config); Debian's Chromium for the web map's browser test
+  # (Node.js and npm come with the machine)
+  libcpp-httplib-dev chromium
 )
 if [[ " $* " == *" --peers "* ]]; then
-  packages+=(time)
+  packages+=(time wrk)
 fi
 missing=()
 for p in "${packages[@]}"; do
@@ -29,4 +32,11 @@ if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+# The web page's npm packages (Leaflet, compiled into peta; playwright-core for the browser test), when the
+# lock file changed or they were never installed.
+web="$(cd "$(dirname "$0")/.." && pwd)/web"
+if [[ ! -f "$web/node_modules/.package-lock.json" || "$web/package-lock.json" -nt "$web/node_modules/.package-lock.json" ]]; then
+  echo "setup: npm ci in web/"
+  (cd "$web" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi

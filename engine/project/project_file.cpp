@@ -121,6 +121,28 @@ OutputSettings read_output(const nlohmann::json& j, const fs::path& base) {
   return o;
 }
 
+// "priority": {"weights": {"<category code>": number >= 0, ...}}
+query::PrioritySettings read_priority(const nlohmann::json& j, const CategoryTaxonomy& categories) {
+  JsonObjectReader r(j, "priority", {"weights"});
+  query::PrioritySettings p;
+  if (!r.has("weights")) return p;
+  const auto& w = r.at("weights");
+  if (!w.is_object()) throw Error("priority.weights: must be an object of category code -> weight");
+  for (const auto& [code, value] : w.items()) {
+    const std::string where = "priority.weights." + code;
+    bool known = false;
+    std::string codes;
+    for (const auto& c : categories.categories()) {
+      known = known || c.code == code;
+      codes += (codes.empty() ? "" : ", ") + c.code;
+    }
+    if (!known) throw Error(where + ": unknown category (expected one of: " + codes + ")");
+    if (!value.is_number() || value.get<double>() < 0) throw Error(where + ": must be a number >= 0");
+    p.weights[code] = value.get<double>();
+  }
+  return p;
+}
+
 void read_hotspots(const nlohmann::json& j, const fs::path& base, HotspotSettings& h, PointHotspotSettings& p) {
   JsonObjectReader r(j, "hotspots", {"enabled", "tolerance_m", "permutations", "seed", "alpha", "fdr", "population", "kde", "dbscan"});
   h.enabled = r.boolean("enabled").value_or(true);
@@ -173,7 +195,7 @@ ProjectSettings load_project(const std::string& path) {
   ProjectSettings s;
   s.file = path;
   try {
-    JsonObjectReader r(j, "", {"name", "boundaries", "findings", "categories", "geocode", "privacy", "output", "hotspots"});
+    JsonObjectReader r(j, "", {"name", "boundaries", "findings", "categories", "geocode", "privacy", "output", "hotspots", "priority"});
     s.name = r.text("name").value_or(fs::path(path).stem().string());
     if (!r.has("boundaries")) throw Error("boundaries: missing (required)");
     JsonObjectReader b(r.at("boundaries"), "boundaries", {"desa", "kecamatan", "kabupaten"});
@@ -188,6 +210,7 @@ ProjectSettings load_project(const std::string& path) {
         s.findings.push_back(read_finding_source(f[i], "findings[" + std::to_string(i) + "]", base));
     }
     if (r.has("categories")) s.categories = CategoryTaxonomy::from_json(r.at("categories"), "categories");
+    if (r.has("priority")) s.priority = read_priority(r.at("priority"), s.categories);
     if (r.has("geocode")) {
       JsonObjectReader g(r.at("geocode"), "geocode", {"gap_tolerance_m", "code_lists"});
       s.geocode.gap_tolerance_m = g.number("gap_tolerance_m").value_or(s.geocode.gap_tolerance_m);

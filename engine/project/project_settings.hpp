@@ -11,6 +11,7 @@
 #include "hotspots/dbscan.hpp"
 #include "hotspots/desa_hotspots.hpp"
 #include "hotspots/kde.hpp"
+#include "query/priority_score.hpp"
 
 namespace peta {
 
@@ -61,6 +62,7 @@ struct ProjectSettings {
   std::vector<std::string> code_lists;  // geocode.code_lists: CSVs like wilayah_3513.csv (names and older spellings)
   PrivacySettings privacy;
   OutputSettings output;
+  query::PrioritySettings priority;  // weights of the priority score (peta query / serve)
   HotspotSettings hotspots;
   PointHotspotSettings point_hotspots;
 };

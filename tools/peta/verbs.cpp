@@ -24,6 +24,8 @@ void add_verbs(CLI::App& app) {
   add_boundaries(app);
   add_sample(app);
   add_bench(app);
+  add_query(app);
+  add_serve(app);
 }
 
 int run_selected(CLI::App& app) {

@@ -16,5 +16,7 @@ void add_build(CLI::App& app);
 void add_boundaries(CLI::App& app);
 void add_sample(CLI::App& app);
 void add_bench(CLI::App& app);
+void add_query(CLI::App& app);
+void add_serve(CLI::App& app);
 
 }  // namespace peta::cli

@@ -1,0 +1,152 @@
+#include "query/map_data.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+
+#include "query/date_text.hpp"
+#include "query/unit_counts.hpp"
+
+namespace peta::query {
+namespace {
+
+nlohmann::json number_or_null(double v) { return std::isnan(v) ? nlohmann::json(nullptr) : nlohmann::json(v); }
+
+bool has(const UnitTable& t, const std::string& name) { return t.field(name).has_value(); }
+
+}  // namespace
+
+nlohmann::json model_meta(const QueryModel& m) {
+  nlohmann::json j;
+  j["n_desa"] = m.desa.size();
+  j["n_kecamatan"] = m.kecamatan.size();
+  j["n_temuan"] = m.findings.size();
+  j["has_findings"] = m.has_findings;
+  nlohmann::json categories = nlohmann::json::array();
+  for (std::size_t c = 0; c < m.categories.size(); ++c) {
+    const auto& cat = m.categories[c];
+    categories.push_back({{"code", cat.code},
+                          {"label_id", cat.label_id},
+                          {"label_en", cat.label_en},
+                          {"sensitive", cat.sensitive},
+                          {"weight", m.weights[c]},
+                          {"gi", has(m.desa, "gi_z_" + cat.code) && has(m.desa, "gi_bin_" + cat.code)},
+                          {"lisa", has(m.desa, "lisa_p_" + cat.code) && has(m.desa, "lisa_q_" + cat.code)},
+                          {"rate_field", has(m.desa, "rate_" + cat.code)}});
+  }
+  j["categories"] = std::move(categories);
+  j["total"] = {{"gi", has(m.desa, "gi_z_total") && has(m.desa, "gi_bin_total")}, {"rate_field", has(m.desa, "rate_total")}};
+  nlohmann::json kecamatan = nlohmann::json::array();
+  std::vector<std::size_t> order(m.kecamatan.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(), [&](auto a, auto b) { return m.kecamatan.nama[a] < m.kecamatan.nama[b]; });
+  for (auto k : order) kecamatan.push_back({{"kode", m.kecamatan.kode[k]}, {"nama", m.kecamatan.nama[k]}});
+  j["kecamatan"] = std::move(kecamatan);
+  auto values = [](const std::vector<std::string>& dictionary) {
+    return std::vector<std::string>(dictionary.begin() + 1, dictionary.end());
+  };
+  j["severity"] = values(m.findings.severity_values);
+  j["status"] = values(m.findings.status_values);
+  j["date_min"] = m.date_min ? nlohmann::json(format_date(m.date_min)) : nlohmann::json(nullptr);
+  j["date_max"] = m.date_max ? nlohmann::json(format_date(m.date_max)) : nlohmann::json(nullptr);
+  j["desa_fields"] = m.desa.numeric_names;
+  return j;
+}
+
+std::string layer_geojson(const QueryModel& m, Level level) {
+  const UnitTable& t = level == Level::desa ? m.desa : m.kecamatan;
+  std::string out = "{\"type\":\"FeatureCollection\",\"name\":\"";
+  out += level == Level::desa ? "desa" : "kecamatan";
+  out += "\",\"features\":[";
+  for (std::size_t u = 0; u < t.size(); ++u) {
+    nlohmann::json p;
+    p["kode"] = t.kode[u];
+    p["nama"] = t.nama[u];
+    if (level == Level::desa) {
+      p["jenis"] = t.jenis[u];
+      p["kode_kec"] = t.kode_kec[u];
+      p["nama_kec"] = t.nama_kec[u];
+    }
+    for (std::size_t f = 0; f < t.numeric_names.size(); ++f) p[t.numeric_names[f]] = number_or_null(t.numeric[f][u]);
+    p["label_lon"] = number_or_null(t.label_lon[u]);
+    p["label_lat"] = number_or_null(t.label_lat[u]);
+    if (u) out += ",";
+    out += "{\"type\":\"Feature\",\"properties\":" + p.dump() + ",\"geometry\":" + t.geometry_json[u] + "}";
+  }
+  return out + "]}\n";
+}
+
+nlohmann::json desa_summary(const QueryModel& m, const std::string& kode, const FindingFilter& filter,
+                            const std::string& lang, std::size_t latest, const Deadline& deadline) {
+  auto unit = m.desa.unit(kode);
+  if (!unit || kode.size() > 32) throw QueryError("kode: no desa '" + kode.substr(0, 32) + "'");
+  const std::size_t d = *unit;
+  const bool en = lang == "en";
+  const std::vector<std::size_t> found = m.has_findings ? matching_findings(m, filter, static_cast<long>(d), deadline)
+                                                        : std::vector<std::size_t>{};
+  nlohmann::json j;
+  j["kode"] = m.desa.kode[d];
+  j["nama"] = m.desa.nama[d];
+  j["jenis"] = m.desa.jenis[d];
+  j["kode_kec"] = m.desa.kode_kec[d];
+  j["nama_kec"] = m.desa.nama_kec[d];
+  j["luas_km2"] = number_or_null(m.desa.luas_km2[d]);
+  j["filtered"] = filter.active();
+
+  std::vector<double> counts(m.categories.size(), 0.0);
+  double total = 0;
+  if (!filter.active()) {
+    for (std::size_t c = 0; c < counts.size(); ++c) counts[c] = m.desa.numeric[*m.desa.field("n_" + m.categories[c].code)][d];
+    total = m.desa.numeric[*m.desa.field("n_total")][d];
+  } else {
+    for (auto i : found) {
+      if (m.findings.category[i] >= 0) counts[static_cast<std::size_t>(m.findings.category[i])] += 1;
+      total += 1;
+    }
+  }
+  nlohmann::json per_category = nlohmann::json::array();
+  double known = 0;
+  for (std::size_t c = 0; c < counts.size(); ++c) {
+    const auto& cat = m.categories[c];
+    nlohmann::json e = {{"code", cat.code}, {"label", en ? cat.label_en : cat.label_id}, {"n", std::llround(counts[c])}};
+    if (auto bin = m.desa.field("gi_bin_" + cat.code)) e["gi_bin"] = number_or_null(m.desa.numeric[*bin][d]);
+    if (auto z = m.desa.field("gi_z_" + cat.code)) e["gi_z"] = number_or_null(m.desa.numeric[*z][d]);
+    per_category.push_back(std::move(e));
+    known += counts[c];
+  }
+  j["categories"] = std::move(per_category);
+  j["n_total"] = std::llround(total);
+  j["n_lainnya"] = std::llround(total - known);
+
+  const FindingTable& t = m.findings;
+  std::vector<std::size_t> severity_count(t.severity_values.size(), 0);
+  for (auto i : found) ++severity_count[t.severity[i]];
+  nlohmann::json severity = nlohmann::json::array();
+  for (std::size_t s = 1; s < severity_count.size(); ++s)
+    if (severity_count[s]) severity.push_back({{"value", t.severity_values[s]}, {"n", severity_count[s]}});
+  if (!severity_count.empty() && severity_count[0]) severity.push_back({{"value", nullptr}, {"n", severity_count[0]}});
+  j["severity"] = std::move(severity);
+
+  std::vector<std::size_t> newest = found;
+  std::stable_sort(newest.begin(), newest.end(), [&](auto a, auto b) { return t.date[a] > t.date[b]; });
+  if (newest.size() > latest) newest.resize(latest);
+  nlohmann::json items = nlohmann::json::array();
+  for (auto i : newest) {
+    const Category* cat = t.category[i] >= 0 ? &m.categories[static_cast<std::size_t>(t.category[i])] : nullptr;
+    nlohmann::json e;
+    e["id"] = t.id[i];
+    e["tanggal"] = t.date[i] ? nlohmann::json(format_date(t.date[i])) : nlohmann::json(nullptr);
+    e["kategori"] = cat ? cat->code : "lainnya";
+    e["label"] = cat ? (en ? cat->label_en : cat->label_id) : (en ? "Other" : "Lainnya");
+    e["tingkat"] = t.severity[i] ? nlohmann::json(t.severity_values[t.severity[i]]) : nlohmann::json(nullptr);
+    if (!t.status_column.empty())
+      e["status"] = t.status[i] ? nlohmann::json(t.status_values[t.status[i]]) : nlohmann::json(nullptr);
+    // Notes about sensitive categories may name a child or a household: the map shows only their counts.
+    e["keterangan"] = cat && cat->sensitive ? nlohmann::json(nullptr) : nlohmann::json(t.note[i]);
+    items.push_back(std::move(e));
+  }
+  j["latest"] = std::move(items);
+  return j;
+}
+
+}  // namespace peta::query

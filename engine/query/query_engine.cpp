@@ -1,0 +1,264 @@
+#include "query/query_engine.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <limits>
+#include <map>
+
+#include "query/date_text.hpp"
+#include "query/priority_score.hpp"
+#include "query/unit_counts.hpp"
+
+namespace peta::query {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+std::string folded(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (!std::isspace(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string without_prefix(std::string s) {
+  for (const char* p : {"kecamatan", "kec.", "kec"})
+    if (s.rfind(p, 0) == 0 && s.size() > std::char_traits<char>::length(p)) return s.substr(std::char_traits<char>::length(p));
+  return s;
+}
+
+std::string level_word(Level l, bool english) {
+  if (l == Level::desa) return english ? "villages" : "desa";
+  return english ? "districts" : "kecamatan";
+}
+
+struct Metrics {
+  std::vector<double> count, rate, priority;
+  const std::vector<double>* gi_z = nullptr;
+  const std::vector<double>* gi_bin = nullptr;
+  const std::vector<double>* sort_field = nullptr;  // a layer field asked for by name
+};
+
+}  // namespace
+
+std::size_t QueryResult::column(const std::string& name) const {
+  for (std::size_t i = 0; i < columns.size(); ++i)
+    if (columns[i].name == name) return i;
+  return columns.size();
+}
+
+std::vector<std::size_t> resolve_kecamatan(const QueryModel& m, const std::vector<std::string>& names) {
+  std::vector<std::size_t> out;
+  for (const auto& name : names) {
+    std::optional<std::size_t> hit = m.kecamatan.unit(name);
+    if (!hit) {
+      const std::string key = without_prefix(folded(name));
+      for (std::size_t k = 0; k < m.kecamatan.size() && !hit; ++k)
+        if (folded(m.kecamatan.nama[k]) == key) hit = k;
+    }
+    if (!hit) throw QueryError("kecamatan: no kecamatan '" + name + "' (give a code such as 35.13.01 or a name)");
+    out.push_back(*hit);
+  }
+  return out;
+}
+
+QueryResult run_query(const QueryModel& m, const QuerySpec& spec, std::size_t max_rows, const Deadline& deadline) {
+  const bool desa_level = spec.level == Level::desa;
+  const UnitTable& table = desa_level ? m.desa : m.kecamatan;
+  const char* table_name = desa_level ? "desa" : "kecamatan";
+  if (spec.per_kecamatan && !desa_level) throw QueryError("per_kecamatan: only for level=desa");
+
+  std::optional<std::size_t> category;
+  if (!spec.category.empty()) {
+    category = m.category(spec.category);
+    if (!category) {
+      std::string codes;
+      for (const auto& c : m.categories) codes += (codes.empty() ? "" : ", ") + c.code;
+      throw QueryError("category: unknown '" + spec.category + "' (codes: " + codes + ", or all)");
+    }
+  }
+  const std::string suffix = category ? spec.category : "total";
+  auto layer_field = [&](const std::string& name) -> const std::vector<double>* {
+    auto f = table.field(name);
+    return f ? &table.numeric[*f] : nullptr;
+  };
+  auto required_field = [&](const std::string& name, const char* why) -> const std::vector<double>& {
+    if (auto* f = layer_field(name)) return *f;
+    throw QueryError(std::string(why) + ": the " + table_name + " layer has no field '" + name +
+                     "' (hotspot fields come with a build that computes them)");
+  };
+
+  CountMatrix counts = desa_counts(m, spec.findings, deadline);
+  if (!desa_level) counts = kecamatan_counts(m, counts);
+  const std::size_t column = category ? *category : counts.total_column();
+
+  QueryResult r;
+  r.spec = spec;
+  Metrics x;
+  x.count.resize(table.size());
+  x.rate.resize(table.size());
+  const std::vector<double>* rate_field = layer_field("rate_" + suffix);
+  const std::vector<double>* layer_count = layer_field("n_" + suffix);
+  r.rate_basis = rate_field ? "rate_" + suffix : "per_km2";
+  for (std::size_t u = 0; u < table.size(); ++u) {
+    const double n = counts.at(u, column);
+    x.count[u] = n;
+    if (rate_field) {
+      // rate_<c> is proportional to the count (per population); filtered findings scale it.
+      const double full = layer_count ? (*layer_count)[u] : kNaN;
+      const double v = (*rate_field)[u];
+      x.rate[u] = !spec.findings.active() ? v : (n == 0 ? 0.0 : (full > 0 ? v * n / full : kNaN));
+    } else {
+      const double area = table.luas_km2[u];
+      x.rate[u] = area > 0 ? n / area : kNaN;
+    }
+  }
+  x.priority = priority_scores(counts, m.weights);
+  x.gi_z = layer_field("gi_z_" + suffix);
+  x.gi_bin = layer_field("gi_bin_" + suffix);
+
+  const std::vector<double>* sort_values = nullptr;
+  std::string sort_column = spec.sort;
+  if (spec.sort == "count") sort_values = &x.count, sort_column = "n";
+  else if (spec.sort == "rate") sort_values = &x.rate, sort_column = "laju";
+  else if (spec.sort == "priority") sort_values = &x.priority, sort_column = "prioritas";
+  else if (spec.sort == "gi_z") sort_values = &required_field("gi_z_" + suffix, "sort gi_z"), sort_column = "gi_z";
+  else {
+    sort_values = x.sort_field = &required_field(spec.sort, "sort");
+    if (spec.sort == "gi_z_" + suffix) x.sort_field = nullptr, sort_column = "gi_z";
+  }
+  r.sort_column = sort_column;
+
+  // Unit filters.
+  std::vector<bool> keep(table.size(), true);
+  if (!spec.kecamatan.empty()) {
+    std::vector<bool> wanted(m.kecamatan.size(), false);
+    for (auto k : resolve_kecamatan(m, spec.kecamatan)) wanted[k] = true;
+    for (std::size_t u = 0; u < table.size(); ++u) {
+      const long k = desa_level ? m.desa_kecamatan[u] : static_cast<long>(u);
+      keep[u] = k >= 0 && wanted[static_cast<std::size_t>(k)];
+    }
+  }
+  if (spec.significance) {
+    const int level = spec.significance == 99 ? 3 : spec.significance == 95 ? 2 : 1;
+    const double alpha = spec.significance == 99 ? 0.01 : spec.significance == 95 ? 0.05 : 0.10;
+    if (spec.statistic == Statistic::gi) {
+      const auto& bin = required_field("gi_bin_" + suffix, "significance");
+      for (std::size_t u = 0; u < table.size(); ++u)
+        keep[u] = keep[u] && !std::isnan(bin[u]) && (spec.spot == Spot::hot ? bin[u] >= level : bin[u] <= -level);
+    } else {
+      const auto& p = required_field("lisa_p_" + suffix, "significance");
+      const auto& q = required_field("lisa_q_" + suffix, "significance");
+      const double quadrant = spec.spot == Spot::hot ? 1 : 3;  // HH or LL
+      for (std::size_t u = 0; u < table.size(); ++u)
+        keep[u] = keep[u] && !std::isnan(p[u]) && p[u] <= alpha && q[u] == quadrant;
+    }
+  }
+
+  std::vector<std::size_t> order;
+  for (std::size_t u = 0; u < table.size(); ++u)
+    if (keep[u]) order.push_back(u);
+  r.matched = order.size();
+  const auto& v = *sort_values;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const bool na = std::isnan(v[a]), nb = std::isnan(v[b]);
+    if (na != nb) return nb;  // missing values last
+    if (!na && v[a] != v[b]) return spec.ascending ? v[a] < v[b] : v[a] > v[b];
+    return table.kode[a] < table.kode[b];
+  });
+
+  // Columns.
+  auto add = [&](std::string name, std::string id, std::string en, bool numeric, int decimals) {
+    r.columns.push_back({std::move(name), std::move(id), std::move(en), numeric, decimals});
+  };
+  add("peringkat", "Peringkat", "Rank", true, 0);
+  if (spec.per_kecamatan) add("peringkat_kab", "Peringkat kab.", "Rank in regency", true, 0);
+  add("kode", "Kode", "Code", false, 0);
+  add("nama", desa_level ? "Desa" : "Kecamatan", desa_level ? "Village" : "District", false, 0);
+  if (desa_level) {
+    add("kode_kec", "Kode kec.", "District code", false, 0);
+    add("nama_kec", "Kecamatan", "District", false, 0);
+  }
+  add("n", "Jumlah", "Count", true, 0);
+  add("laju", r.rate_basis == "per_km2" ? "Per km²" : "Laju", r.rate_basis == "per_km2" ? "Per km²" : "Rate", true, 2);
+  add("prioritas", "Prioritas", "Priority", true, 1);
+  if (x.gi_z) add("gi_z", "Gi* z", "Gi* z", true, 2);
+  if (x.gi_bin) add("gi_bin", "Kelas Gi*", "Gi* bin", true, 0);
+  if (x.sort_field) add(spec.sort, spec.sort, spec.sort, true, 3);
+
+  auto emit = [&](std::size_t u, std::size_t rank, std::size_t overall) {
+    std::vector<Cell> row;
+    row.emplace_back(static_cast<double>(rank));
+    if (spec.per_kecamatan) row.emplace_back(static_cast<double>(overall));
+    row.emplace_back(table.kode[u]);
+    row.emplace_back(table.nama[u]);
+    if (desa_level) {
+      row.emplace_back(table.kode_kec[u]);
+      row.emplace_back(table.nama_kec[u]);
+    }
+    auto number = [](double d) { return std::isnan(d) ? Cell{} : Cell{d}; };
+    row.push_back(number(x.count[u]));
+    row.push_back(number(x.rate[u]));
+    row.push_back(number(x.priority[u]));
+    if (x.gi_z) row.push_back(number((*x.gi_z)[u]));
+    if (x.gi_bin) row.push_back(number((*x.gi_bin)[u]));
+    if (x.sort_field) row.push_back(number((*x.sort_field)[u]));
+    r.rows.push_back(std::move(row));
+    r.units.push_back(u);
+  };
+  const std::size_t top = spec.top ? spec.top : order.size();
+  if (!spec.per_kecamatan) {
+    for (std::size_t i = 0; i < order.size() && i < top; ++i) emit(order[i], i + 1, i + 1);
+  } else {
+    std::map<std::string, std::vector<std::size_t>> by_kecamatan;  // by kecamatan code: the camat's lists in code order
+    std::map<std::size_t, std::size_t> overall;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      overall[order[i]] = i + 1;
+      auto& list = by_kecamatan[m.desa.kode_kec[order[i]]];
+      if (list.size() < top) list.push_back(order[i]);
+    }
+    for (const auto& [code, list] : by_kecamatan)
+      for (std::size_t i = 0; i < list.size(); ++i) emit(list[i], i + 1, overall[list[i]]);
+  }
+  if (r.rows.size() > max_rows) {
+    r.rows.resize(max_rows);
+    r.units.resize(max_rows);
+    r.truncated = true;
+  }
+
+  // The title: what was asked, in both languages.
+  auto describe = [&](bool en) {
+    std::string t;
+    if (spec.top) t += std::to_string(spec.top) + " ";
+    t += level_word(spec.level, en);
+    t += en ? (spec.ascending ? " with the lowest " : " with the highest ") : (spec.ascending ? " terendah menurut " : " teratas menurut ");
+    std::string what = sort_column == "n" ? (en ? "count" : "jumlah") : sort_column == "laju" ? (en ? "rate" : "laju")
+                     : sort_column == "prioritas" ? (en ? "priority score" : "skor prioritas") : sort_column;
+    t += what;
+    const Category* c = category ? &m.categories[*category] : nullptr;
+    t += ": " + (c ? (en ? c->label_en : c->label_id) : std::string(en ? "all categories" : "semua kategori"));
+    if (spec.per_kecamatan) t += en ? ", per district" : ", per kecamatan";
+    for (std::size_t i = 0; i < spec.kecamatan.size(); ++i) t += (i ? ", " : " · Kec. ") + spec.kecamatan[i];
+    if (!spec.findings.severity.empty()) {
+      t += en ? " · severity " : " · tingkat ";
+      for (std::size_t i = 0; i < spec.findings.severity.size(); ++i) t += (i ? "," : "") + spec.findings.severity[i];
+    }
+    if (!spec.findings.status.empty()) {
+      t += " · status ";
+      for (std::size_t i = 0; i < spec.findings.status.size(); ++i) t += (i ? "," : "") + spec.findings.status[i];
+    }
+    if (spec.findings.date_from) t += (en ? " · from " : " · dari ") + format_date(spec.findings.date_from);
+    if (spec.findings.date_to) t += (en ? " · to " : " · sampai ") + format_date(spec.findings.date_to);
+    if (spec.significance) {
+      t += " · " + std::string(spec.spot == Spot::hot ? (en ? "hot spots " : "titik panas ") : (en ? "cold spots " : "titik dingin "));
+      t += (spec.statistic == Statistic::gi ? "Gi* " : "LISA ") + std::to_string(spec.significance) + " %";
+    }
+    return t;
+  };
+  r.title_id = describe(false);
+  r.title_en = describe(true);
+  return r;
+}
+
+}  // namespace peta::query

@@ -1,0 +1,95 @@
+#include "serve/api_router.hpp"
+
+#include "query/deadline.hpp"
+#include "query/map_data.hpp"
+#include "query/query_engine.hpp"
+#include "query/query_format.hpp"
+#include "serve/web_assets.hpp"
+
+namespace peta::serve {
+namespace {
+
+const char* content_type_of(const std::string& name) {
+  if (name.ends_with(".html")) return "text/html; charset=utf-8";
+  if (name.ends_with(".js")) return "text/javascript; charset=utf-8";
+  if (name.ends_with(".css")) return "text/css; charset=utf-8";
+  return "application/octet-stream";
+}
+
+ApiResponse ok(std::string body, std::string content_type = "application/json; charset=utf-8") {
+  return {200, std::move(content_type), std::move(body)};
+}
+
+}  // namespace
+
+ApiResponse error_response(int status, const std::string& message) {
+  return {status, "application/json; charset=utf-8", nlohmann::json{{"error", message}}.dump() + "\n"};
+}
+
+ApiRouter::ApiRouter(const query::QueryModel& model, RouterLimits limits) : model_(model), limits_(limits) {
+  nlohmann::json meta = query::model_meta(model);
+  meta["limits"] = {{"max_rows", limits.spec.max_rows}, {"query_ms", limits.query_budget.count()}};
+  meta_ = meta.dump() + "\n";
+  desa_layer_ = query::layer_geojson(model, query::Level::desa);
+  kecamatan_layer_ = query::layer_geojson(model, query::Level::kecamatan);
+}
+
+ApiResponse ApiRouter::handle(const ApiRequest& request) const {
+  if (request.method != "GET" && request.method != "HEAD")
+    return error_response(405, "method " + request.method.substr(0, 16) + " not allowed: this API is read-only (GET)");
+  const std::string& p = request.path;
+  auto no_params = [&]() -> bool { return request.params.empty(); };
+  if (p == "/api/query") return query(request);
+  if (p == "/api/desa") return desa(request);
+  if (p == "/api/meta" || p == "/api/health" || p == "/api/layers/desa.geojson" || p == "/api/layers/kecamatan.geojson") {
+    if (!no_params()) return error_response(400, p + " takes no parameters");
+    if (p == "/api/meta") return ok(meta_);
+    if (p == "/api/health") return ok("{\"ok\":true}\n");
+    return ok(p == "/api/layers/desa.geojson" ? desa_layer_ : kecamatan_layer_, "application/geo+json");
+  }
+  const std::string name = p == "/" ? "index.html" : p.size() > 1 ? p.substr(1) : "";
+  const auto& assets = web_asset_files();
+  if (auto it = assets.find(name); it != assets.end()) return ok(std::string(it->second), content_type_of(name));
+  return error_response(404, "no such resource (see /api/meta, /api/query, /api/desa, /api/layers/desa.geojson)");
+}
+
+ApiResponse ApiRouter::query(const ApiRequest& request) const {
+  try {
+    query::QuerySpec spec = query::parse_query_spec(request.params, limits_.spec);
+    if (spec.format == query::Format::table) return error_response(400, "format: table is for the terminal; use json, csv or geojson");
+    query::QueryResult r = query::run_query(model_, spec, limits_.spec.max_rows, query::Deadline(limits_.query_budget));
+    switch (spec.format) {
+      case query::Format::csv: return ok(query::format_csv(r), "text/csv; charset=utf-8");
+      case query::Format::geojson: return ok(query::format_geojson(r, model_), "application/geo+json");
+      default: return ok(query::result_json(r, spec.lang).dump() + "\n");
+    }
+  } catch (const query::QueryTimeout& e) {
+    return error_response(503, e.what());
+  } catch (const query::QueryError& e) {
+    return error_response(400, e.what());
+  }
+}
+
+ApiResponse ApiRouter::desa(const ApiRequest& request) const {
+  try {
+    std::string kode, lang = "id";
+    query::Params rest;
+    for (const auto& kv : request.params) {
+      if (kv.first == "kode") {
+        if (!kode.empty()) throw query::QueryError("kode: give one code");
+        kode = kv.second;
+      } else {
+        rest.push_back(kv);
+      }
+    }
+    if (kode.empty()) throw query::QueryError("kode: missing (e.g. /api/desa?kode=35.13.01.2001)");
+    query::FindingFilter filter = query::parse_finding_filter(rest, limits_.spec, &lang);
+    return ok(query::desa_summary(model_, kode, filter, lang, 5, query::Deadline(limits_.query_budget)).dump() + "\n");
+  } catch (const query::QueryTimeout& e) {
+    return error_response(503, e.what());
+  } catch (const query::QueryError& e) {
+    return error_response(400, e.what());
+  }
+}
+
+}  // namespace peta::serve

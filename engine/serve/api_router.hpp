@@ -1,0 +1,55 @@
+#pragma once
+// The HTTP API as a pure function from a request (method, path, decoded parameters) to a response, so it can be
+// tested without sockets. Read-only: GET (and HEAD) only; every answer comes from the in-memory model or the
+// compiled-in page. A path is only ever compared with the fixed routes below, never opened.
+//
+//   GET /                               the map page (and /app.js, /app.css, /leaflet.js, /leaflet.css)
+//   GET /api/health                     {"ok": true}
+//   GET /api/meta                       categories, kecamatan, severity/status values, date range, fields
+//   GET /api/query?category=&sort=&n=&kecamatan=&severity=&status=&from=&to=&significance=&spot=&statistic=
+//                  &level=&per_kecamatan=&order=&lang=&format=json|csv|geojson
+//   GET /api/desa?kode=&severity=&status=&from=&to=&lang=     one desa's summary (the popup)
+//   GET /api/layers/desa.geojson, /api/layers/kecamatan.geojson  the map layers
+#include <chrono>
+#include <string>
+
+#include "query/query_model.hpp"
+#include "query/query_spec.hpp"
+
+namespace peta::serve {
+
+struct RouterLimits {
+  query::SpecLimits spec;                           // rows per answer, parameters, value length
+  std::chrono::milliseconds query_budget{2000};     // time one query may take (then 503)
+};
+
+struct ApiRequest {
+  std::string method = "GET";
+  std::string path;
+  query::Params params;
+};
+
+struct ApiResponse {
+  int status = 200;
+  std::string content_type = "application/json; charset=utf-8";
+  std::string body;
+};
+
+class ApiRouter {
+ public:
+  ApiRouter(const query::QueryModel& model, RouterLimits limits = {});
+  ApiResponse handle(const ApiRequest& request) const;
+
+ private:
+  ApiResponse query(const ApiRequest& request) const;
+  ApiResponse desa(const ApiRequest& request) const;
+
+  const query::QueryModel& model_;
+  RouterLimits limits_;
+  std::string meta_, desa_layer_, kecamatan_layer_;  // built once
+};
+
+// {"error": message} with the given status.
+ApiResponse error_response(int status, const std::string& message);
+
+}  // namespace peta::serve

@@ -1,0 +1,84 @@
+// peta query PROJECT.json: top N desa or kecamatan by count, rate, Gi* z or priority, with filters.
+// The options become the same parameters the HTTP API takes, so both validate alike.
+#include <cstdio>
+#include <fstream>
+
+#include "model_source.hpp"
+#include "query/query_engine.hpp"
+#include "query/query_format.hpp"
+#include "verbs.hpp"
+
+namespace peta::cli {
+
+void add_query(CLI::App& app) {
+  auto* sub = app.add_subcommand("query", "Tanya proyek yang sudah dibangun: desa/kecamatan teratas (top N over a built project)");
+  static ModelSource source;
+  static std::string level, category, sort, top, from, to, significance, spot, statistic, format, lang, out;
+  static std::vector<std::string> kecamatan, severity, status;
+  static bool per_kecamatan = false, ascending = false;
+  source.add_options(sub);
+  sub->add_option("--level,--wilayah", level, "desa | kecamatan (default desa)");
+  sub->add_option("-k,--kategori,--category", category, "Kode kategori, atau 'semua' (category code or all)");
+  sub->add_option("-u,--urut,--sort", sort, "count | rate | gi_z | priority | nama kolom angka (numeric field)");
+  sub->add_option("-n,--top", top, "Jumlah baris, atau 'semua' (rows; default 10)");
+  sub->add_option("--kecamatan", kecamatan, "Kode atau nama kecamatan (code or name; repeatable)");
+  sub->add_option("--tingkat,--severity", severity, "Tingkat temuan, mis. berat (severity; repeatable)");
+  sub->add_option("--status", status, "Status temuan (status; repeatable)");
+  sub->add_option("--dari,--from", from, "Tanggal awal YYYY-MM-DD (from date)");
+  sub->add_option("--sampai,--to", to, "Tanggal akhir YYYY-MM-DD (to date)");
+  sub->add_option("--signifikan,--significance", significance, "Hanya titik panas: 90 | 95 | 99 (hot spots at %)");
+  sub->add_option("--spot", spot, "panas | dingin (hot | cold; default hot)");
+  sub->add_option("--statistik,--statistic", statistic, "gi | lisa (default gi)");
+  sub->add_flag("--per-kecamatan", per_kecamatan, "Peringkat di tiap kecamatan (ranked within each kecamatan)");
+  sub->add_flag("--naik,--ascending", ascending, "Urut naik (lowest first)");
+  sub->add_option("-f,--format", format, "table | csv | json | geojson (default table)");
+  sub->add_option("--bahasa,--lang", lang, "id | en (default id)");
+  sub->add_option("-o,--out", out, "Tulis ke berkas (write to a file instead of stdout)");
+  register_verb(sub, [] {
+    query::Params params;
+    auto put = [&](const char* key, const std::string& value) {
+      if (!value.empty()) params.emplace_back(key, value);
+    };
+    put("level", level);
+    put("category", category);
+    put("sort", sort);
+    put("n", top);
+    for (const auto& k : kecamatan) put("kecamatan", k);
+    for (const auto& s : severity) put("severity", s);
+    for (const auto& s : status) put("status", s);
+    put("from", from);
+    put("to", to);
+    put("significance", significance);
+    put("spot", spot);
+    put("statistic", statistic);
+    if (per_kecamatan) put("per_kecamatan", "true");
+    if (ascending) put("order", "asc");
+    put("format", format.empty() ? "table" : format);
+    put("lang", lang);
+    query::QuerySpec spec;
+    try {
+      spec = query::parse_query_spec(params);
+    } catch (const query::QueryError& e) {
+      std::fprintf(stderr, "peta query: %s\n", e.what());
+      return 2;
+    }
+    query::QueryModel model = source.load();
+    std::string text;
+    try {
+      text = query::format_result(query::run_query(model, spec), model);
+    } catch (const query::QueryError& e) {
+      std::fprintf(stderr, "peta query: %s\n", e.what());
+      return 2;
+    }
+    if (out.empty()) {
+      std::fwrite(text.data(), 1, text.size(), stdout);
+      return 0;
+    }
+    std::ofstream file(out, std::ios::binary);
+    file << text;
+    if (!file) throw Error("cannot write '" + out + "'");
+    return 0;
+  });
+}
+
+}  // namespace peta::cli

@@ -1,0 +1,346 @@
+// The peta web map: the desa as a choropleth per category (count, rate, priority score or Gi* bins) over the
+// kecamatan boundaries, which are the whole base map (no tile server: it works offline). Everything it shows
+// comes from the read-only API of `peta serve` on the same origin.
+(function () {
+  'use strict';
+
+  var TEXT = {
+    id: {
+      title: 'Peta temuan desa', category: 'Kategori', all: 'Semua kategori', measure: 'Ukuran',
+      count: 'Jumlah temuan', rate: 'Laju', ratePerKm2: 'Temuan per km²', priority: 'Skor prioritas',
+      gi: 'Titik panas Gi*', kecamatan: 'Kecamatan', allKecamatan: 'Semua kecamatan', severity: 'Tingkat',
+      allSeverity: 'Semua tingkat', status: 'Status', allStatus: 'Semua status', from: 'Dari tanggal',
+      to: 'Sampai tanggal', top: 'Desa teratas', offline: 'Peta ini bekerja tanpa internet: batas desa dan kecamatan adalah peta dasarnya.',
+      legend: 'Legenda', findings: 'temuan', total: 'Semua temuan', other: 'Lainnya', bySeverity: 'Menurut tingkat',
+      latest: 'Temuan terbaru', none: 'Belum ada temuan.', hidden: 'catatan tidak ditampilkan (kategori sensitif)',
+      notSelected: 'Di luar pilihan', noValue: 'Tanpa nilai', lang: 'English', loading: 'Memuat…',
+      desa: 'Desa', kelurahan: 'Kelurahan', kec: 'Kec.', area: 'Luas',
+      bins: { '3': 'Titik panas 99%', '2': 'Titik panas 95%', '1': 'Titik panas 90%', '0': 'Tidak signifikan',
+              '-1': 'Titik dingin 90%', '-2': 'Titik dingin 95%', '-3': 'Titik dingin 99%' },
+      giBin: 'Kelas Gi*', filtered: 'menurut saringan'
+    },
+    en: {
+      title: 'Village findings map', category: 'Category', all: 'All categories', measure: 'Measure',
+      count: 'Number of findings', rate: 'Rate', ratePerKm2: 'Findings per km²', priority: 'Priority score',
+      gi: 'Gi* hot spots', kecamatan: 'District', allKecamatan: 'All districts', severity: 'Severity',
+      allSeverity: 'All severities', status: 'Status', allStatus: 'All statuses', from: 'From date',
+      to: 'To date', top: 'Top villages', offline: 'This map works offline: the village and district boundaries are its base map.',
+      legend: 'Legend', findings: 'findings', total: 'All findings', other: 'Other', bySeverity: 'By severity',
+      latest: 'Latest findings', none: 'No findings yet.', hidden: 'note not shown (sensitive category)',
+      notSelected: 'Not selected', noValue: 'No value', lang: 'Bahasa Indonesia', loading: 'Loading…',
+      desa: 'Village', kelurahan: 'Urban village', kec: 'District', area: 'Area',
+      bins: { '3': 'Hot spot 99%', '2': 'Hot spot 95%', '1': 'Hot spot 90%', '0': 'Not significant',
+              '-1': 'Cold spot 90%', '-2': 'Cold spot 95%', '-3': 'Cold spot 99%' },
+      giBin: 'Gi* bin', filtered: 'as filtered'
+    }
+  };
+  var SEQUENTIAL = ['#fff5eb', '#fdd0a2', '#fd8d3c', '#d94801', '#7f2704'];
+  var BIN_COLORS = { '3': '#b2182b', '2': '#ef8a62', '1': '#fddbc7', '0': '#f7f7f7', '-1': '#d1e5f0', '-2': '#67a9cf', '-3': '#2166ac' };
+  var MUTED = '#d9d9d9';
+
+  var state = { lang: 'id', category: '', measure: 'count', kecamatan: '', severity: '', status: '', from: '', to: '' };
+  var meta = null, desaLayer = null, kecamatanLayer = null, byKode = {}, values = {}, breaks = [], rateBasis = 'per_km2';
+  var renderCount = 0, request = 0;
+
+  function t(key) { return TEXT[state.lang][key]; }
+  function $(id) { return document.getElementById(id); }
+  function escapeHtml(s) {
+    return String(s == null ? '' : s).replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+  }
+  function number(v, decimals) {
+    if (v === null || v === undefined || isNaN(v)) return '–';
+    return Number(v).toLocaleString(state.lang === 'en' ? 'en-GB' : 'id-ID',
+      { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  }
+  function getJson(url) {
+    return fetch(url, { headers: { Accept: 'application/json' } }).then(function (r) {
+      return r.json().then(function (body) {
+        if (!r.ok) throw new Error(body && body.error ? body.error : 'HTTP ' + r.status);
+        return body;
+      });
+    });
+  }
+  function filterParams() {
+    var p = new URLSearchParams();
+    if (state.severity) p.append('severity', state.severity);
+    if (state.status) p.append('status', state.status);
+    if (state.from) p.append('from', state.from);
+    if (state.to) p.append('to', state.to);
+    p.append('lang', state.lang);
+    return p;
+  }
+  function categoryInfo(code) {
+    for (var i = 0; i < meta.categories.length; i++) if (meta.categories[i].code === code) return meta.categories[i];
+    return null;
+  }
+  function giAvailable() {
+    var c = categoryInfo(state.category);
+    return c ? c.gi : meta.total.gi;
+  }
+
+  // ---- controls ----
+  function option(select, value, label) {
+    var o = document.createElement('option');
+    o.value = value;
+    o.textContent = label;
+    select.appendChild(o);
+  }
+  function fillControls() {
+    var lang = state.lang;
+    var k = $('kategori'); k.innerHTML = '';
+    option(k, '', t('all'));
+    meta.categories.forEach(function (c) { option(k, c.code, lang === 'en' ? c.label_en : c.label_id); });
+    k.value = state.category;
+
+    var u = $('ukuran'); u.innerHTML = '';
+    option(u, 'count', t('count'));
+    option(u, 'rate', rateBasis === 'per_km2' ? t('ratePerKm2') : t('rate'));
+    option(u, 'priority', t('priority'));
+    if (giAvailable()) option(u, 'gi', t('gi'));
+    if (state.measure === 'gi' && !giAvailable()) state.measure = 'count';
+    u.value = state.measure;
+
+    var kc = $('kecamatan'); kc.innerHTML = '';
+    option(kc, '', t('allKecamatan'));
+    meta.kecamatan.forEach(function (x) { option(kc, x.kode, x.nama); });
+    kc.value = state.kecamatan;
+
+    var s = $('tingkat'); s.innerHTML = '';
+    option(s, '', t('allSeverity'));
+    meta.severity.forEach(function (v) { option(s, v, v); });
+    s.value = state.severity;
+
+    var st = $('status'); st.innerHTML = '';
+    option(st, '', t('allStatus'));
+    meta.status.forEach(function (v) { option(st, v, v); });
+    st.value = state.status;
+    $('status-row').style.display = meta.status.length ? '' : 'none';
+
+    if (meta.date_min) { $('dari').min = $('sampai').min = meta.date_min; }
+    if (meta.date_max) { $('dari').max = $('sampai').max = meta.date_max; }
+
+    document.documentElement.lang = lang;
+    Array.prototype.forEach.call(document.querySelectorAll('[data-i18n]'), function (el) {
+      el.textContent = t(el.getAttribute('data-i18n'));
+    });
+    $('lang-toggle').textContent = t('lang');
+    document.title = 'peta: ' + t('title');
+  }
+  function bindControls() {
+    function on(id, key, refill) {
+      $(id).addEventListener('change', function (e) {
+        state[key] = e.target.value;
+        if (refill) fillControls();
+        update();
+      });
+    }
+    on('kategori', 'category', true);
+    on('ukuran', 'measure', false);
+    on('kecamatan', 'kecamatan', false);
+    on('tingkat', 'severity', false);
+    on('status', 'status', false);
+    on('dari', 'from', false);
+    on('sampai', 'to', false);
+    $('lang-toggle').addEventListener('click', function () {
+      state.lang = state.lang === 'id' ? 'en' : 'id';
+      fillControls();
+      update();
+    });
+  }
+
+  // ---- classes and colours ----
+  function valueOf(row) {
+    if (!row) return null;
+    if (state.measure === 'count') return row.n;
+    if (state.measure === 'rate') return row.laju;
+    if (state.measure === 'priority') return row.prioritas;
+    return row.gi_bin;
+  }
+  // Class 0 holds the zeros; the positive values are cut into four classes of equal size (quantiles).
+  function makeBreaks(list) {
+    var positive = list.filter(function (v) { return v !== null && v > 0; }).sort(function (a, b) { return a - b; });
+    if (!positive.length) return [];
+    var out = [];
+    for (var q = 1; q <= 4; q++) {
+      var v = positive[Math.min(positive.length - 1, Math.ceil(q * positive.length / 4) - 1)];
+      if (!out.length || v > out[out.length - 1]) out.push(v);
+    }
+    return out;
+  }
+  function colorOf(v) {
+    if (v === null || v === undefined) return MUTED;
+    if (state.measure === 'gi') return BIN_COLORS[String(Math.max(-3, Math.min(3, Math.round(v))))];
+    if (v <= 0) return SEQUENTIAL[0];
+    for (var i = 0; i < breaks.length; i++) if (v <= breaks[i]) return SEQUENTIAL[i + 1];
+    return SEQUENTIAL[SEQUENTIAL.length - 1];
+  }
+  function styleOf(feature) {
+    var kode = feature.properties.kode;
+    var selected = kode in values;
+    return {
+      fillColor: selected ? colorOf(values[kode]) : MUTED,
+      fillOpacity: selected ? 0.85 : 0.35,
+      color: '#6b6b6b', weight: 0.6
+    };
+  }
+
+  // ---- legend ----
+  var legend = L.control({ position: 'bottomright' });
+  legend.onAdd = function () {
+    this.div = L.DomUtil.create('div', 'legend');
+    this.div.id = 'legend';
+    return this.div;
+  };
+  function measureLabel() {
+    if (state.measure === 'rate') return rateBasis === 'per_km2' ? t('ratePerKm2') : t('rate');
+    return t(state.measure === 'gi' ? 'giBin' : state.measure);
+  }
+  function renderLegend() {
+    var c = categoryInfo(state.category);
+    var html = '<h3>' + escapeHtml(measureLabel()) + ': ' +
+      escapeHtml(c ? (state.lang === 'en' ? c.label_en : c.label_id) : t('all')) + '</h3>';
+    function row(color, label) { html += '<div><i style="background:' + color + '"></i>' + escapeHtml(label) + '</div>'; }
+    if (state.measure === 'gi') {
+      ['3', '2', '1', '0', '-1', '-2', '-3'].forEach(function (b) { row(BIN_COLORS[b], t('bins')[b]); });
+    } else {
+      var decimals = state.measure === 'count' ? 0 : state.measure === 'priority' ? 1 : 2;
+      row(SEQUENTIAL[0], '0');
+      var low = 0;
+      breaks.forEach(function (b, i) {
+        row(SEQUENTIAL[i + 1], (i === 0 ? '> 0' : '> ' + number(low, decimals)) + ' – ' + number(b, decimals));
+        low = b;
+      });
+    }
+    if (state.kecamatan) row(MUTED, t('notSelected'));
+    legend.div.innerHTML = html;
+  }
+
+  // ---- the top list ----
+  function renderTop(rows) {
+    var list = $('top-list');
+    list.innerHTML = '';
+    var decimals = state.measure === 'count' ? 0 : state.measure === 'priority' ? 1 : 2;
+    rows.slice(0, 10).forEach(function (r) {
+      var li = document.createElement('li');
+      var v = state.measure === 'gi' ? r.gi_z : valueOf(r);
+      li.innerHTML = escapeHtml(r.nama) + ' <small>(' + escapeHtml(r.nama_kec) + ')</small><span class="value">' +
+        number(v, state.measure === 'gi' ? 2 : decimals) + '</span>';
+      li.dataset.kode = r.kode;
+      li.addEventListener('click', function () { openPopup(r.kode); });
+      list.appendChild(li);
+    });
+  }
+
+  // ---- the choropleth ----
+  function update() {
+    var p = filterParams();
+    if (state.category) p.append('category', state.category);
+    p.append('sort', state.measure === 'gi' ? 'gi_z' : state.measure);
+    p.append('n', 'all');
+    if (state.kecamatan) p.append('kecamatan', state.kecamatan);
+    var mine = ++request;
+    document.body.dataset.state = 'loading';
+    $('message').textContent = '';
+    getJson('api/query?' + p.toString()).then(function (answer) {
+      if (mine !== request) return;  // a newer request is on its way
+      rateBasis = answer.rate_basis;
+      values = {};
+      answer.rows.forEach(function (r) { values[r.kode] = valueOf(r); });
+      breaks = state.measure === 'gi' ? [] : makeBreaks(answer.rows.map(valueOf));
+      desaLayer.setStyle(styleOf);
+      renderLegend();
+      renderTop(answer.rows);
+      if (state.kecamatan) zoomToKecamatan(state.kecamatan);
+      renderCount++;
+      document.body.dataset.renders = String(renderCount);
+      document.body.dataset.state = 'ready';
+    }).catch(function (e) {
+      if (mine !== request) return;
+      $('message').textContent = e.message;
+      document.body.dataset.state = 'error';
+    });
+  }
+  function zoomToKecamatan(kode) {
+    kecamatanLayer.eachLayer(function (l) {
+      if (l.feature.properties.kode === kode) map.fitBounds(l.getBounds(), { padding: [10, 10] });
+    });
+  }
+
+  // ---- the popup ----
+  function popupHtml(s) {
+    var c = state.category;
+    var html = '<div class="popup" data-kode="' + escapeHtml(s.kode) + '"><h3>' + escapeHtml(s.nama) + '</h3>' +
+      '<div class="sub">' + escapeHtml(s.jenis === 'kelurahan' ? t('kelurahan') : t('desa')) + ' · ' + t('kec') + ' ' +
+      escapeHtml(s.nama_kec) + ' · ' + escapeHtml(s.kode) + (s.filtered ? ' · ' + t('filtered') : '') + '</div><table>';
+    s.categories.forEach(function (x) {
+      html += '<tr' + (x.code === c ? ' class="current"' : '') + '><td>' + escapeHtml(x.label) + '</td><td class="n">' +
+        number(x.n, 0) + '</td><td>' + (x.gi_bin ? escapeHtml(t('bins')[String(x.gi_bin)]) : '') + '</td></tr>';
+    });
+    if (s.n_lainnya) html += '<tr><td>' + t('other') + '</td><td class="n">' + number(s.n_lainnya, 0) + '</td><td></td></tr>';
+    html += '<tr' + (c ? '' : ' class="current"') + '><td>' + t('total') + '</td><td class="n">' + number(s.n_total, 0) +
+      '</td><td></td></tr></table>';
+    if (s.severity.length) {
+      html += '<div><b>' + t('bySeverity') + ':</b> ' + s.severity.map(function (x) {
+        return escapeHtml(x.value || '–') + ' ' + number(x.n, 0);
+      }).join(', ') + '</div>';
+    }
+    html += '<div><b>' + t('latest') + ':</b></div>';
+    if (!s.latest.length) html += '<div class="muted">' + t('none') + '</div>';
+    else {
+      html += '<ul>' + s.latest.map(function (f) {
+        return '<li>' + escapeHtml(f.tanggal || '') + ' · ' + escapeHtml(f.label) + (f.tingkat ? ' (' + escapeHtml(f.tingkat) + ')' : '') +
+          ': ' + (f.keterangan === null ? '<span class="muted">' + t('hidden') + '</span>' : escapeHtml(f.keterangan)) + '</li>';
+      }).join('') + '</ul>';
+    }
+    return html + '</div>';
+  }
+  function openPopup(kode, latlng) {
+    var layer = byKode[kode];
+    if (!layer) return;
+    var at = latlng || L.latLng(layer.feature.properties.label_lat, layer.feature.properties.label_lon);
+    var popup = L.popup({ maxWidth: 320 }).setLatLng(at).setContent(t('loading')).openOn(map);
+    document.body.dataset.popup = '';
+    var p = filterParams();
+    p.append('kode', kode);
+    getJson('api/desa?' + p.toString()).then(function (s) {
+      popup.setContent(popupHtml(s));
+      document.body.dataset.popup = s.kode;
+    }).catch(function (e) { popup.setContent(escapeHtml(e.message)); });
+  }
+
+  // ---- start ----
+  var map = L.map('map', { zoomSnap: 0.25, preferCanvas: false, attributionControl: true });
+  map.attributionControl.setPrefix('Leaflet');
+  legend.addTo(map);
+  map.createPane('kecamatan');
+  map.getPane('kecamatan').style.zIndex = 420;
+  map.getPane('kecamatan').style.pointerEvents = 'none';
+
+  Promise.all([getJson('api/meta'), getJson('api/layers/kecamatan.geojson'), getJson('api/layers/desa.geojson')])
+    .then(function (loaded) {
+      meta = loaded[0];
+      desaLayer = L.geoJSON(loaded[2], {
+        style: styleOf,
+        onEachFeature: function (feature, layer) {
+          byKode[feature.properties.kode] = layer;
+          layer.options.className = 'desa desa-' + feature.properties.kode.replace(/\./g, '');
+          layer.on('click', function (e) { openPopup(feature.properties.kode, e.latlng); });
+        }
+      }).addTo(map);
+      kecamatanLayer = L.geoJSON(loaded[1], {
+        pane: 'kecamatan', interactive: false,
+        style: { color: '#333', weight: 1.6, fill: false }
+      }).addTo(map);
+      map.fitBounds(desaLayer.getBounds());
+      fillControls();
+      bindControls();
+      window.peta = { map: map, desaLayer: desaLayer, byKode: byKode, state: state };
+      update();
+    })
+    .catch(function (e) {
+      $('message').textContent = e.message;
+      document.body.dataset.state = 'error';
+    });
+})();
