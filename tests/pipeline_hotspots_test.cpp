@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <map>
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -123,6 +124,49 @@ TEST(PipelineHotspots, LayerFieldsReportAndPointHotspotsAgreeWithTheEngine) {
   for (float v : values) mass += v;
   mass *= gt[1] * gt[1] / 1e6;  // per km² times cell area in km²
   EXPECT_NEAR(mass, static_cast<double>(t.geocoded + t.flagged), 0.01 * (t.geocoded + t.flagged));
+}
+
+}  // namespace
+}  // namespace peta
+
+namespace peta {
+namespace {
+
+// In the public profile the hotspot report never names a sensitive category, and "semua" counts what
+// n_total counts (the sensitive categories left out).
+TEST(PipelineHotspots, PublicReportLeavesSensitiveCategoriesOut) {
+  auto dir = test::temp_dir("pipeline-hot-public");
+  BoundarySettings bs;
+  bs.desa.path = test::data("probolinggo/desa.geojson");
+  auto b = load_boundaries(bs).boundaries;
+  SampleOptions so;
+  so.count = 3000;
+  so.seed = 5;
+  write_sample_csv(b, so, dir + "/temuan.csv");
+  nlohmann::json p = {{"boundaries", {{"desa", {{"path", bs.desa.path}}}}},
+                      {"findings", {{{"path", dir + "/temuan.csv"}}}},
+                      {"privacy", {{"profile", "public"}, {"k", 5}}},
+                      {"hotspots", {{"permutations", 99}}},
+                      {"output", {{"folder", dir + "/out"}, {"formats", {"geojson"}}, {"layers", {"desa"}}}}};
+  test::write_file(dir + "/p.json", p.dump());
+  run_project(load_project(dir + "/p.json"));
+  auto report = nlohmann::json::parse(test::read_file(dir + "/out/titik_panas.json"));
+  std::vector<std::string> codes;
+  for (const auto& c : report["kategori"]) codes.push_back(c["kode"]);
+  EXPECT_EQ(codes, (std::vector<std::string>{"jalan_rusak", "akses_sekolah", "kemiskinan", "layanan_publik", "potensi", "semua"}));
+  auto text = test::read_file(dir + "/out/titik_panas.txt");
+  EXPECT_EQ(text.find("Stunting"), std::string::npos);
+  EXPECT_EQ(test::read_file(dir + "/out/titik_panas.csv").find("stunting"), std::string::npos);
+  // "semua" counts equal the published n_total of each desa.
+  auto layer = nlohmann::json::parse(test::read_file(dir + "/out/desa.geojson"));
+  std::map<std::string, long long> n_total;
+  for (const auto& f : layer["features"]) n_total[f["properties"]["kode"]] = f["properties"]["n_total"];
+  int checked = 0;
+  for (const auto& e : report["kategori"].back()["titik_panas"]) {
+    EXPECT_EQ(e["jumlah"].get<long long>(), n_total[e["kode"]]) << e["kode"];
+    ++checked;
+  }
+  EXPECT_GT(checked, 0);
 }
 
 }  // namespace

@@ -80,7 +80,7 @@ CategoryHotspots analyse(const std::vector<double>& events, const std::vector<do
 }  // namespace
 
 DesaHotspots desa_hotspots(const Boundaries& b, const UnitCounts& counts, const CategoryTaxonomy& taxonomy,
-                           const HotspotSettings& settings) {
+                           const HotspotSettings& settings, bool public_profile) {
   DesaHotspots out;
   std::vector<MultiPolygon> geometries;
   for (const auto& d : b.desa) geometries.push_back(d.geometry);
@@ -101,8 +101,15 @@ DesaHotspots desa_hotspots(const Boundaries& b, const UnitCounts& counts, const 
   const std::size_t n = b.desa.size(), k = taxonomy.size();
   for (std::size_t c = 0; c <= k; ++c) {
     std::vector<double> events(n);
-    for (std::size_t d = 0; d < n; ++d) events[d] = static_cast<double>(c < k ? counts.desa(d, c) : counts.desa_total(d));
+    for (std::size_t d = 0; d < n; ++d) {
+      std::int64_t e = c < k ? counts.desa(d, c) : counts.desa_total(d);
+      if (c == k && public_profile)
+        for (std::size_t s = 0; s < k; ++s)
+          if (taxonomy.categories()[s].sensitive) e -= counts.desa(d, s);
+      events[d] = static_cast<double>(e);
+    }
     CategoryHotspots h = analyse(events, base, out.per, w, settings);
+    for (double e : events) h.count.push_back(static_cast<std::int64_t>(e));
     if (c < k) {
       const Category& cat = taxonomy.categories()[c];
       h.code = cat.code, h.short_code = cat.short_code, h.label_id = cat.label_id, h.label_en = cat.label_en;
@@ -112,6 +119,21 @@ DesaHotspots desa_hotspots(const Boundaries& b, const UnitCounts& counts, const 
     out.categories.push_back(std::move(h));
   }
   out.weights = std::move(w);
+  return out;
+}
+
+}  // namespace peta
+
+namespace peta {
+
+DesaHotspots publishable(const DesaHotspots& h, const CategoryTaxonomy& taxonomy, bool public_profile) {
+  DesaHotspots out = h;
+  if (!public_profile) return out;
+  std::erase_if(out.categories, [&](const CategoryHotspots& c) {
+    for (const auto& cat : taxonomy.categories())
+      if (cat.code == c.code) return cat.sensitive;
+    return false;
+  });
   return out;
 }
 

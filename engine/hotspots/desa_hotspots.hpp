@@ -38,6 +38,7 @@ struct CategoryHotspots {
   std::string code;        // category code, or "semua" for all categories together
   std::string short_code;  // for shapefile names
   std::string label_id, label_en;
+  std::vector<std::int64_t> count;  // the findings counted (the rates' events)
   std::vector<double> rate;  // crude rate
   std::vector<double> eb;    // Empirical Bayes smoothed rate
   GlobalMoran moran;         // on eb
@@ -57,7 +58,11 @@ struct DesaHotspots {
 };
 
 // Throws peta::Error naming the file, row and column of a bad denominator table, or the desa it lacks.
+// With `public_profile`, "semua" (all categories) leaves the sensitive categories out, as n_total does.
 DesaHotspots desa_hotspots(const Boundaries& b, const UnitCounts& counts, const CategoryTaxonomy& taxonomy,
-                           const HotspotSettings& settings);
+                           const HotspotSettings& settings, bool public_profile = false);
+
+// The categories that may be published in a report: all, or (public profile) all but the sensitive ones.
+DesaHotspots publishable(const DesaHotspots& h, const CategoryTaxonomy& taxonomy, bool public_profile);
 
 }  // namespace peta

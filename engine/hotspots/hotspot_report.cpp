@@ -30,8 +30,8 @@ std::map<int, std::vector<Entry>> significant(const Boundaries& b, const Categor
 
 int confidence_percent(int bin) { return std::abs(bin) == 3 ? 99 : std::abs(bin) == 2 ? 95 : 90; }
 
-std::int64_t count_of(const UnitCounts& counts, const DesaHotspots& h, std::size_t cat, std::size_t d) {
-  return cat + 1 < h.categories.size() ? counts.desa(d, cat) : counts.desa_total(d);
+std::int64_t count_of(const UnitCounts&, const DesaHotspots& h, std::size_t cat, std::size_t d) {
+  return h.categories[cat].count[d];
 }
 
 std::string number(double v, int decimals, bool indonesian) {

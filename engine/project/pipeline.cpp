@@ -314,7 +314,7 @@ RunSummary run_project(const ProjectSettings& settings, const RunOptions& option
     return category >= 0 && settings.categories.categories()[static_cast<std::size_t>(category)].sensitive;
   };
   std::filesystem::create_directories(out.folder);
-  OutputSet outputs(OutputOptions{out.folder, out.geojson, out.shapefile, out.geopackage, out.geopackage_name, true,
+  OutputSet outputs(OutputOptions{out.folder, out.geojson, out.shapefile, out.geopackage, out.geopackage_name, out.qgis,
                                  settings.name});
   TemuanLayer temuan(pass.names);
   LayerSink* points = out.has_layer("temuan") ? &outputs.open_layer(temuan.schema()) : nullptr;
@@ -487,7 +487,8 @@ RunSummary run_project(const ProjectSettings& settings, const RunOptions& option
   std::unique_ptr<DesaHotspots> hotspots;
   if (settings.hotspots.enabled) {
     StageTimer t(summary, "hotspots");
-    hotspots = std::make_unique<DesaHotspots>(desa_hotspots(b, counts, settings.categories, settings.hotspots));
+    hotspots = std::make_unique<DesaHotspots>(
+        desa_hotspots(b, counts, settings.categories, settings.hotspots, settings.privacy.public_profile));
   }
   std::unique_ptr<DbscanResult> clusters;
   if (settings.point_hotspots.dbscan) {
@@ -560,9 +561,11 @@ RunSummary run_project(const ProjectSettings& settings, const RunOptions& option
   if (hotspots) {
     StageTimer t(summary, "write_reports");
     std::string base = out.folder + "/titik_panas";
-    write_atomically(base + ".json", [&](std::ostream& o) { o << hotspot_report_json(b, counts, *hotspots).dump(2) << '\n'; });
-    write_atomically(base + ".csv", [&](std::ostream& o) { o << hotspot_report_csv(b, counts, *hotspots); });
-    write_atomically(base + ".txt", [&](std::ostream& o) { o << hotspot_report_text(b, counts, *hotspots, out.language); });
+    // In the public profile the report leaves the sensitive categories out altogether.
+    const DesaHotspots report = publishable(*hotspots, settings.categories, settings.privacy.public_profile);
+    write_atomically(base + ".json", [&](std::ostream& o) { o << hotspot_report_json(b, counts, report).dump(2) << '\n'; });
+    write_atomically(base + ".csv", [&](std::ostream& o) { o << hotspot_report_csv(b, counts, report); });
+    write_atomically(base + ".txt", [&](std::ostream& o) { o << hotspot_report_text(b, counts, report, out.language); });
     std::string gal = out.folder + "/bobot_queen.gal";
     std::vector<std::string> ids;
     for (const auto& d : b.desa) ids.push_back(d.code.dotted());

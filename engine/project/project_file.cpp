@@ -97,7 +97,7 @@ FindingSourceSettings read_finding_source(const nlohmann::json& j, const std::st
 }
 
 OutputSettings read_output(const nlohmann::json& j, const fs::path& base) {
-  JsonObjectReader r(j, "output", {"folder", "formats", "layers", "geopackage_name", "language"});
+  JsonObjectReader r(j, "output", {"folder", "formats", "layers", "geopackage_name", "language", "qgis"});
   OutputSettings o;
   o.folder = resolve_path(r.text("folder").value_or("out"), base);
   if (auto formats = r.texts("formats")) {
@@ -117,6 +117,7 @@ OutputSettings read_output(const nlohmann::json& j, const fs::path& base) {
   }
   o.geopackage_name = r.text("geopackage_name").value_or(o.geopackage_name);
   o.language = r.text("language").value_or("id");
+  o.qgis = r.boolean("qgis").value_or(true);
   if (o.language != "id" && o.language != "en") throw Error("output.language: must be \"id\" or \"en\"");
   return o;
 }

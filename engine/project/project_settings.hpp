@@ -41,6 +41,7 @@ struct OutputSettings {
   std::string geopackage_name = "peta.gpkg";
   std::vector<std::string> layers = {"desa", "kecamatan", "kabupaten", "temuan", "ditolak", "ruas"};
   std::string language = "id";  // "id" or "en": labels in summaries and reports
+  bool qgis = true;              // styles, data dictionaries, layer_styles, QGIS project and PNG
   bool has_layer(const std::string& name) const;
 };
 
