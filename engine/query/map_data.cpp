@@ -35,7 +35,7 @@ nlohmann::json model_meta(const QueryModel& m) {
                           {"rate_field", has(m.desa, "rate_" + cat.code)}});
   }
   j["categories"] = std::move(categories);
-  j["total"] = {{"gi", has(m.desa, "gi_z_total") && has(m.desa, "gi_bin_total")}, {"rate_field", has(m.desa, "rate_total")}};
+  j["total"] = {{"gi", has(m.desa, "gi_z_semua") && has(m.desa, "gi_bin_semua")}, {"rate_field", has(m.desa, "rate_semua")}};
   nlohmann::json kecamatan = nlohmann::json::array();
   std::vector<std::size_t> order(m.kecamatan.size());
   for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;

@@ -78,7 +78,7 @@ QueryResult run_query(const QueryModel& m, const QuerySpec& spec, std::size_t ma
       throw QueryError("category: unknown '" + spec.category + "' (codes: " + codes + ", or all)");
     }
   }
-  const std::string suffix = category ? spec.category : "total";
+  const std::string suffix = category ? spec.category : "semua";  // the pipeline names "all categories" semua
   auto layer_field = [&](const std::string& name) -> const std::vector<double>* {
     auto f = table.field(name);
     return f ? &table.numeric[*f] : nullptr;
