@@ -6,6 +6,7 @@
 #include <cmath>
 #include <filesystem>
 #include <map>
+#include <numeric>
 #include <thread>
 #include <unordered_map>
 
@@ -321,8 +322,9 @@ RunSummary run_project(const ProjectSettings& settings, const RunOptions& option
 
   UnitCounts counts(b.desa.size(), settings.categories.size());
   std::vector<double> length_m(b.desa.size(), 0.0);
-  std::vector<Rejection> rejections;
+  std::vector<Rejection> rejections;  // the current unit's; then spooled to disk in row order
   std::vector<std::size_t> rejection_source;
+  RejectionSpool spool(out.folder);
   std::vector<LineRow> line_findings;
   std::vector<std::size_t> line_source;
   std::vector<int> line_category;
@@ -456,8 +458,14 @@ RunSummary run_project(const ProjectSettings& settings, const RunOptions& option
           line_source.push_back(s);
           line_findings.push_back(std::move(line));
         }
-        std::stable_sort(rejections.begin() + static_cast<std::ptrdiff_t>(first_rejection), rejections.end(),
-                         [](const Rejection& x, const Rejection& y) { return x.row < y.row; });
+        // This unit's rejections in row order, then out of memory into the spool.
+        std::vector<std::size_t> order(rejections.size() - first_rejection);
+        std::iota(order.begin(), order.end(), first_rejection);
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t x, std::size_t y) { return rejections[x].row < rejections[y].row; });
+        for (std::size_t r : order) spool.add(rejections[r], rejection_source[r]);
+        rejections.clear();
+        rejection_source.clear();
         t_aggregate += seconds_since(t2);
 
         if (points) {
@@ -516,8 +524,7 @@ RunSummary run_project(const ProjectSettings& settings, const RunOptions& option
     if (out.has_layer("ditolak")) {
       DitolakLayer ditolak(all.names);
       LayerSink& sink = outputs.open_layer(ditolak.schema());
-      for (std::size_t r = 0; r < rejections.size(); ++r)
-        sink.write(ditolak.feature(rejections[r], all.maps[rejection_source[r]]));
+      spool.for_each([&](const Rejection& r, std::size_t source) { sink.write(ditolak.feature(r, all.maps[source])); });
     }
     UnitExtras extras(settings.categories, {public_profile, settings.privacy.k, any_lines});
     if (out.has_layer("desa")) {
@@ -554,7 +561,7 @@ RunSummary run_project(const ProjectSettings& settings, const RunOptions& option
     summary.outputs = outputs.commit();
     if (out.has_layer("ditolak")) {
       std::string csv = out.folder + "/ditolak.csv";
-      write_rejects_csv(csv, all.names, rejections, all.maps, rejection_source);
+      write_rejects_csv(csv, all.names, spool, all.maps);
       summary.outputs.push_back(csv);
     }
   }
