@@ -5,24 +5,10 @@
 #include <cmath>
 
 #include "boundaries/polygon_ops.hpp"
-#include "output/short_names.hpp"
+#include "output/source_fields.hpp"
 
 namespace peta {
 namespace {
-
-// Source columns keep their names unless one clashes with a field peta adds; then it gets "_asli" (original).
-std::vector<std::string> source_field_names(const std::vector<std::string>& columns, const std::vector<FieldDef>& fixed) {
-  auto key = [](std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-  };
-  std::vector<std::string> out;
-  for (const auto& c : columns) {
-    bool clash = std::any_of(fixed.begin(), fixed.end(), [&](const FieldDef& f) { return key(f.name) == key(c); });
-    out.push_back(clash ? c + "_asli" : c);
-  }
-  return out;
-}
 
 FieldDef text(const char* name, int width, const char* id, const char* en) {
   return {name, FieldType::text, "", width, 0, id, en, ""};
@@ -225,13 +211,7 @@ TemuanLayer::TemuanLayer(std::vector<std::string> passthrough) : passthrough_(pa
        "Village named in the row when it differs from the coordinates (code name)", ""},
       {"jarak_disebut_m", FieldType::real, "jarak_sbt", 12, 1, "Jarak titik ke desa yang disebut (m)",
        "Distance from the point to the named village (m)", "m"}};
-  std::vector<std::string> taken;
-  for (const auto& f : fixed) taken.push_back(f.name);
-  auto names = source_field_names(passthrough, fixed);
-  auto shorts = make_short_names(names, taken);
-  for (std::size_t i = 0; i < passthrough.size(); ++i)
-    schema_.fields.push_back({names[i], FieldType::text, shorts[i], 254, 0, "Kolom dari sumber: " + passthrough[i],
-                              "Source column: " + passthrough[i], ""});
+  schema_.fields = source_fields(passthrough, fixed);
   for (auto& f : fixed) schema_.fields.push_back(std::move(f));
 }
 
@@ -280,13 +260,7 @@ DitolakLayer::DitolakLayer(std::vector<std::string> columns) : columns_(columns.
                     text("alasan", 40, "Kode alasan penolakan", "Rejection reason code"),
                     text("keterangan", 254, "Keterangan alasan", "Reason, in words"),
                     real("jarak_m", 12, 1, "Jarak ke desa terdekat (m)", "Distance to the nearest village (m)", "m")};
-  std::vector<std::string> taken;
-  for (const auto& f : schema_.fields) taken.push_back(f.name);
-  auto names = source_field_names(columns, schema_.fields);
-  auto shorts = make_short_names(names, taken);
-  for (std::size_t i = 0; i < columns.size(); ++i)
-    schema_.fields.push_back({names[i], FieldType::text, shorts[i], 254, 0, "Kolom dari sumber: " + columns[i],
-                              "Source column: " + columns[i], ""});
+  for (auto& f : source_fields(columns, schema_.fields)) schema_.fields.push_back(std::move(f));
 }
 
 Feature DitolakLayer::feature(const Rejection& r, const std::vector<int>& column_map) const {

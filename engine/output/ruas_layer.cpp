@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "output/short_names.hpp"
+#include "output/source_fields.hpp"
 
 namespace peta {
 namespace {
@@ -26,21 +26,7 @@ RuasLayer::RuasLayer(std::vector<std::string> passthrough) : passthrough_(passth
        "Length of the piece in this village (m, UTM 49S)", "m"},
       {"baris", FieldType::integer, "", 10, 0, "Nomor baris/fitur di sumber", "Row or feature number in the source", ""},
       text("sumber", 254, "Berkas sumber", "Source file")};
-  std::vector<std::string> taken;
-  for (const auto& f : fixed) taken.push_back(f.name);
-  auto key = [](std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-  };
-  std::vector<std::string> names;
-  for (const auto& c : passthrough) {
-    bool clash = std::any_of(fixed.begin(), fixed.end(), [&](const FieldDef& f) { return key(f.name) == key(c); });
-    names.push_back(clash ? c + "_asli" : c);
-  }
-  auto shorts = make_short_names(names, taken);
-  for (std::size_t i = 0; i < passthrough.size(); ++i)
-    schema_.fields.push_back({names[i], FieldType::text, shorts[i], 254, 0, "Kolom dari sumber: " + passthrough[i],
-                              "Source column: " + passthrough[i], ""});
+  schema_.fields = source_fields(passthrough, fixed);
   for (auto& f : fixed) schema_.fields.push_back(std::move(f));
 }
 
