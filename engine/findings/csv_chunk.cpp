@@ -24,6 +24,7 @@ bool CsvChunkCursor::next(std::vector<std::string>& fields) {
       std::string& f = fields[count++];
       if (i < end && data[i] == '"') {  // quoted field
         f.clear();
+        if (f.capacity() < 48) f.reserve(48);
         ++i;
         for (;;) {
           const char* q = static_cast<const char*>(std::memchr(data + i, '"', end - i));
@@ -49,6 +50,9 @@ bool CsvChunkCursor::next(std::vector<std::string>& fields) {
       } else {
         std::size_t start = i;
         while (i < end && !stop[static_cast<unsigned char>(data[i])]) ++i;
+        // A slot is reused row after row: grow it with some room, so that slightly longer values in later
+        // rows do not reallocate it again and again.
+        if (i - start > f.capacity()) f.reserve(std::max<std::size_t>(i - start, 48));
         f.assign(data + start, i - start);
       }
       if (i < end && data[i] == delimiter_) {
