@@ -10,21 +10,6 @@
 namespace peta::output_detail {
 namespace {
 
-std::vector<OgrFieldSpec> geojson_fields(const LayerSchema& schema) {
-  std::vector<OgrFieldSpec> specs;
-  for (const FieldDef& f : schema.fields) {
-    OgrFieldSpec s{f.name, f.type};
-    switch (f.type) {
-      case FieldType::integer: s.type = OFTInteger64; break;
-      case FieldType::real: s.type = OFTReal; break;
-      case FieldType::text: s.type = OFTString; break;
-      // GeoJSON has no date type: an ISO 8601 "YYYY-MM-DD" string (readers such as GDAL detect it).
-      case FieldType::date: s.type = OFTString; break;
-    }
-    specs.push_back(std::move(s));
-  }
-  return specs;
-}
 
 class GeoJsonWriter final : public FormatWriter {
  public:
@@ -42,7 +27,8 @@ class GeoJsonWriter final : public FormatWriter {
     layer_ = dataset_->CreateLayer(schema.name.c_str(), wgs84_lonlat(),
                                    ogr_geometry_type(schema.geometry), const_cast<char**>(options));
     if (!layer_) throw Error(where_ + ": cannot create layer: " + CPLGetLastErrorMsg());
-    auto fields = geojson_fields(schema);
+  // GeoJSON has no date type: an ISO 8601 "YYYY-MM-DD" string (readers such as GDAL detect it).
+    auto fields = full_name_fields(schema, OFTString);
     create_fields(*layer_, fields, where_);
     builder_.emplace(schema.geometry, std::move(fields), layer_->GetLayerDefn(), where_);
   }

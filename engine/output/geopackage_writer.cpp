@@ -13,20 +13,6 @@ namespace {
 
 constexpr const char* kCacheMegabytes = "512";
 
-std::vector<OgrFieldSpec> geopackage_fields(const LayerSchema& schema) {
-  std::vector<OgrFieldSpec> specs;
-  for (const FieldDef& f : schema.fields) {
-    OgrFieldSpec s{f.name, f.type};
-    switch (f.type) {
-      case FieldType::integer: s.type = OFTInteger64; break;
-      case FieldType::real: s.type = OFTReal; break;
-      case FieldType::text: s.type = OFTString; break;
-      case FieldType::date: s.type = OFTDate; break;
-    }
-    specs.push_back(std::move(s));
-  }
-  return specs;
-}
 
 class GeoPackageWriter final : public FormatWriter {
  public:
@@ -52,7 +38,7 @@ class GeoPackageWriter final : public FormatWriter {
     layer_ = dataset_->CreateLayer(schema.name.c_str(), spatial ? wgs84_lonlat() : nullptr,
                                    ogr_geometry_type(schema.geometry), const_cast<char**>(options));
     if (!layer_) throw Error(where_ + ": cannot create layer: " + CPLGetLastErrorMsg());
-    auto fields = geopackage_fields(schema);
+    auto fields = full_name_fields(schema, OFTDate);
     create_fields(*layer_, fields, where_);
     builder_.emplace(schema.geometry, std::move(fields), layer_->GetLayerDefn(), where_);
     begin_transaction();

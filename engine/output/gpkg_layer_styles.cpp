@@ -1,4 +1,5 @@
 #include "output/gpkg_layer_styles.hpp"
+#include "core/gdal_init.hpp"
 
 #include <gdal_priv.h>
 

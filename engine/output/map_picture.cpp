@@ -1,4 +1,5 @@
 #include "output/map_picture.hpp"
+#include "core/gdal_init.hpp"
 
 #include <array>
 #include <cmath>
@@ -88,7 +89,7 @@ struct Canvas {
 };
 
 GDALDatasetUniquePtr open_source(const std::string& path) {
-  output_detail::ensure_gdal_registered();
+  ensure_gdal_registered();
   GDALDatasetUniquePtr ds(GDALDataset::FromHandle(
       GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
   if (!ds) throw Error(path + ": cannot open for the map picture: " + CPLGetLastErrorMsg());

@@ -1,5 +1,7 @@
 #include "output/ogr_feature_conversion.hpp"
 
+#include "core/gdal_init.hpp"
+
 #include <cstdio>
 #include <mutex>
 
@@ -59,9 +61,19 @@ OGRMultiLineString* to_ogr(const MultiLineString& lines) {
 
 }  // namespace
 
-void ensure_gdal_registered() {
-  static std::once_flag once;
-  std::call_once(once, [] { GDALAllRegister(); });
+std::vector<OgrFieldSpec> full_name_fields(const LayerSchema& schema, OGRFieldType date_type) {
+  std::vector<OgrFieldSpec> specs;
+  for (const FieldDef& f : schema.fields) {
+    OgrFieldSpec s{f.name, f.type};
+    switch (f.type) {
+      case FieldType::integer: s.type = OFTInteger64; break;
+      case FieldType::real: s.type = OFTReal; break;
+      case FieldType::text: s.type = OFTString; break;
+      case FieldType::date: s.type = date_type; break;
+    }
+    specs.push_back(std::move(s));
+  }
+  return specs;
 }
 
 OGRSpatialReference* wgs84_lonlat() {

@@ -23,8 +23,9 @@ struct OgrFieldSpec {
   std::size_t max_text_bytes = 0;  // 0: unlimited; else text is cut on a UTF-8 character boundary
 };
 
-// Registers the GDAL drivers once per process.
-void ensure_gdal_registered();
+// Full-name fields for a format with types (GeoJSON, GeoPackage): integers as Integer64, reals, text, and
+// dates as `date_type` (OFTDate, or OFTString where the format has no date type).
+std::vector<OgrFieldSpec> full_name_fields(const LayerSchema& schema, OGRFieldType date_type);
 // EPSG:4326 with longitude first (OAMS_TRADITIONAL_GIS_ORDER); shared, never modified (GDAL 3.6's
 // CreateLayer takes a non-const pointer and clones it).
 OGRSpatialReference* wgs84_lonlat();

@@ -1,4 +1,5 @@
 #include "output/qgis_project.hpp"
+#include "core/gdal_init.hpp"
 
 #include <cstdio>
 #include <cstdlib>
@@ -17,7 +18,7 @@ constexpr const char* kQgisVersion = "3.22.16-Białowieża";
 // A CRS as QGIS writes it: WKT2, PROJ string, SRID and authority id (QGIS reads the WKT first; an
 // authid alone leaves the project CRS unset).
 std::string spatialrefsys(const char* authid) {
-  output_detail::ensure_gdal_registered();
+  ensure_gdal_registered();
   OGRSpatialReference srs;
   const int epsg = std::atoi(std::string(authid).substr(5).c_str());
   srs.importFromEPSG(epsg);
