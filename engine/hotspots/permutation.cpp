@@ -2,11 +2,7 @@
 
 namespace peta {
 
-unsigned resolve_threads(unsigned requested) {
-  if (requested) return requested;
-  unsigned hw = std::thread::hardware_concurrency();
-  return hw ? hw : 1;
-}
+unsigned resolve_threads(unsigned requested) { return thread_count(requested); }
 
 void draw_distinct_others_by_shuffle(RandomStream& rng, std::uint32_t n, std::uint32_t self, std::uint32_t k,
                                      std::uint32_t* draws, std::vector<std::uint32_t>& scratch) {

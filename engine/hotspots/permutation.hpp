@@ -16,6 +16,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/parallel.hpp"
 #include "hotspots/spatial_weights.hpp"
 
 namespace peta {
@@ -87,17 +88,13 @@ void parallel_chunks(std::size_t n, unsigned threads, std::size_t chunk, Body&& 
     return;
   }
   std::atomic<std::size_t> next{0};
-  auto worker = [&] {
+  run_on_threads(threads, [&] {
     for (;;) {
       std::size_t begin = next.fetch_add(chunk);
       if (begin >= n) return;
       body(begin, std::min(n, begin + chunk));
     }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
+  });
 }
 
 // Summary of one observation's permutation distribution.

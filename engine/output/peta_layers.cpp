@@ -10,9 +10,6 @@
 namespace peta {
 namespace {
 
-FieldDef text(const char* name, int width, const char* id, const char* en) {
-  return {name, FieldType::text, "", width, 0, id, en, ""};
-}
 FieldDef integer(std::string name, std::string short_name, std::string id, std::string en) {
   return {std::move(name), FieldType::integer, std::move(short_name), 10, 0, std::move(id), std::move(en), "jumlah"};
 }
@@ -73,11 +70,11 @@ FieldValue real_or_null(double v) { return std::isfinite(v) ? FieldValue{v} : Fi
 
 LayerSchema desa_schema(const CategoryTaxonomy& categories, const DesaHotspots* hotspots) {
   LayerSchema s{"desa", GeometryKind::multipolygon, {}};
-  s.fields = {text("kode", 13, "Kode desa (Kemendagri)", "Village code (Kemendagri)"),
-              text("nama", 80, "Nama desa/kelurahan", "Village name"),
-              text("jenis", 9, "Desa atau kelurahan", "Desa or kelurahan"),
-              text("kode_kec", 8, "Kode kecamatan", "District code"),
-              text("nama_kec", 80, "Nama kecamatan", "District name"),
+  s.fields = {text_field("kode", 13, "Kode desa (Kemendagri)", "Village code (Kemendagri)"),
+              text_field("nama", 80, "Nama desa/kelurahan", "Village name"),
+              text_field("jenis", 9, "Desa atau kelurahan", "Desa or kelurahan"),
+              text_field("kode_kec", 8, "Kode kecamatan", "District code"),
+              text_field("nama_kec", 80, "Nama kecamatan", "District name"),
               real("luas_km2", 12, 4, "Luas (km², UTM 49S)", "Area (km², UTM 49S)", "km2")};
   add_count_fields(s, categories);
   if (hotspots) add_hotspot_fields(s, *hotspots);
@@ -109,8 +106,8 @@ Feature desa_feature(const Boundaries& b, std::size_t d, const UnitCounts& count
 
 LayerSchema kecamatan_schema(const CategoryTaxonomy& categories) {
   LayerSchema s{"kecamatan", GeometryKind::multipolygon, {}};
-  s.fields = {text("kode", 8, "Kode kecamatan (Kemendagri)", "District code (Kemendagri)"),
-              text("nama", 80, "Nama kecamatan", "District name"),
+  s.fields = {text_field("kode", 8, "Kode kecamatan (Kemendagri)", "District code (Kemendagri)"),
+              text_field("nama", 80, "Nama kecamatan", "District name"),
               real("luas_km2", 12, 4, "Luas (km², UTM 49S)", "Area (km², UTM 49S)", "km2"),
               integer("n_desa", "n_desa", "Jumlah desa/kelurahan", "Number of villages")};
   add_count_fields(s, categories);
@@ -158,8 +155,8 @@ Feature klaster_feature(const DbscanCluster& c, const DbscanResult& result, cons
 
 LayerSchema kabupaten_schema() {
   LayerSchema s{"kabupaten", GeometryKind::multipolygon, {}};
-  s.fields = {text("kode", 5, "Kode kabupaten/kota (Kemendagri)", "Regency code (Kemendagri)"),
-              text("nama", 80, "Nama kabupaten/kota", "Regency name"),
+  s.fields = {text_field("kode", 5, "Kode kabupaten/kota (Kemendagri)", "Regency code (Kemendagri)"),
+              text_field("nama", 80, "Nama kabupaten/kota", "Regency name"),
               real("luas_km2", 12, 4, "Luas (km², UTM 49S)", "Area (km², UTM 49S)", "km2"),
               integer("n_kecamatan", "n_kec", "Jumlah kecamatan", "Number of districts"),
               integer("n_desa", "n_desa", "Jumlah desa/kelurahan", "Number of villages"),
@@ -195,16 +192,16 @@ Feature kabupaten_feature(const Boundaries& b, std::size_t kab, const UnitCounts
 TemuanLayer::TemuanLayer(std::vector<std::string> passthrough) : passthrough_(passthrough.size()) {
   schema_ = {"temuan", GeometryKind::point, {}};
   std::vector<FieldDef> fixed = {
-      text("kode_desa", 13, "Kode desa tempat temuan", "Code of the village of the finding"),
-      text("nama_desa", 80, "Nama desa", "Village name"),
-      text("kode_kec", 8, "Kode kecamatan", "District code"),
-      text("nama_kec", 80, "Nama kecamatan", "District name"),
-      text("kat_kode", 32, "Kode kategori (taksonomi)", "Category code (taxonomy)"),
-      text("tanda", 64, "Tanda geokode (celah, tumpang_tindih)", "Geocoding flags (gap, overlap)"),
+      text_field("kode_desa", 13, "Kode desa tempat temuan", "Code of the village of the finding"),
+      text_field("nama_desa", 80, "Nama desa", "Village name"),
+      text_field("kode_kec", 8, "Kode kecamatan", "District code"),
+      text_field("nama_kec", 80, "Nama kecamatan", "District name"),
+      text_field("kat_kode", 32, "Kode kategori (taksonomi)", "Category code (taxonomy)"),
+      text_field("tanda", 64, "Tanda geokode (celah, tumpang_tindih)", "Geocoding flags (gap, overlap)"),
       real("jarak_m", 10, 1, "Jarak ke desa bila di celah (m)", "Distance to the village when in a gap (m)", "m"),
       {"baris", FieldType::integer, "", 10, 0, "Nomor baris di sumber", "Row number in the source", ""},
-      text("sumber", 254, "Berkas sumber", "Source file"),
-      text("presisi", 5, "Presisi lokasi: titik (koordinat) atau desa (dari nama/kode desa)",
+      text_field("sumber", 254, "Berkas sumber", "Source file"),
+      text_field("presisi", 5, "Presisi lokasi: titik (koordinat) atau desa (dari nama/kode desa)",
            "Location precision: titik (coordinates) or desa (from the desa name/code)"),
       {"desa_disebut", FieldType::text, "desa_sbt", 96, 0,
        "Desa yang disebut di baris bila berbeda dari koordinat (kode nama)",
@@ -254,11 +251,11 @@ Feature TemuanLayer::feature(const Finding& f, const std::vector<int>& column_ma
 
 DitolakLayer::DitolakLayer(std::vector<std::string> columns) : columns_(columns.size()) {
   schema_ = {"ditolak", GeometryKind::point, {}};
-  schema_.fields = {text("sumber", 254, "Berkas sumber", "Source file"),
+  schema_.fields = {text_field("sumber", 254, "Berkas sumber", "Source file"),
                     {"baris", FieldType::integer, "", 10, 0, "Nomor baris di sumber (judul = 1)", "Row number in the source (header = 1)", ""},
-                    text("kolom", 64, "Kolom yang bermasalah", "Column at fault"),
-                    text("alasan", 40, "Kode alasan penolakan", "Rejection reason code"),
-                    text("keterangan", 254, "Keterangan alasan", "Reason, in words"),
+                    text_field("kolom", 64, "Kolom yang bermasalah", "Column at fault"),
+                    text_field("alasan", 40, "Kode alasan penolakan", "Rejection reason code"),
+                    text_field("keterangan", 254, "Keterangan alasan", "Reason, in words"),
                     real("jarak_m", 12, 1, "Jarak ke desa terdekat (m)", "Distance to the nearest village (m)", "m")};
   for (auto& f : source_fields(columns, schema_.fields)) schema_.fields.push_back(std::move(f));
 }

@@ -6,26 +6,19 @@
 #include "output/source_fields.hpp"
 
 namespace peta {
-namespace {
-
-FieldDef text(const char* name, int width, const char* id, const char* en) {
-  return {name, FieldType::text, "", width, 0, id, en, ""};
-}
-
-}  // namespace
 
 RuasLayer::RuasLayer(std::vector<std::string> passthrough) : passthrough_(passthrough.size()) {
   schema_ = {"ruas", GeometryKind::multilinestring, {}};
   std::vector<FieldDef> fixed = {
-      text("kode_desa", 13, "Kode desa potongan ruas", "Code of the village of the piece"),
-      text("nama_desa", 80, "Nama desa", "Village name"),
-      text("kode_kec", 8, "Kode kecamatan", "District code"),
-      text("nama_kec", 80, "Nama kecamatan", "District name"),
-      text("kat_kode", 32, "Kode kategori (taksonomi)", "Category code (taxonomy)"),
+      text_field("kode_desa", 13, "Kode desa potongan ruas", "Code of the village of the piece"),
+      text_field("nama_desa", 80, "Nama desa", "Village name"),
+      text_field("kode_kec", 8, "Kode kecamatan", "District code"),
+      text_field("nama_kec", 80, "Nama kecamatan", "District name"),
+      text_field("kat_kode", 32, "Kode kategori (taksonomi)", "Category code (taxonomy)"),
       {"panjang_m", FieldType::real, "", 12, 1, "Panjang potongan di desa ini (m, UTM 49S)",
        "Length of the piece in this village (m, UTM 49S)", "m"},
       {"baris", FieldType::integer, "", 10, 0, "Nomor baris/fitur di sumber", "Row or feature number in the source", ""},
-      text("sumber", 254, "Berkas sumber", "Source file")};
+      text_field("sumber", 254, "Berkas sumber", "Source file")};
   schema_.fields = source_fields(passthrough, fixed);
   for (auto& f : fixed) schema_.fields.push_back(std::move(f));
 }

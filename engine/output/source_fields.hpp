@@ -8,6 +8,11 @@
 
 namespace peta {
 
+// A text field whose full name fits the shapefile (no short name needed).
+inline FieldDef text_field(const char* name, int width, const char* id, const char* en) {
+  return {name, FieldType::text, "", width, 0, id, en, ""};
+}
+
 std::vector<FieldDef> source_fields(const std::vector<std::string>& columns, const std::vector<FieldDef>& fixed);
 
 }  // namespace peta
