@@ -1,6 +1,7 @@
 // Hotspot engine on small fixtures built here, plus the published Columbus pin.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -8,6 +9,7 @@
 
 #include "core/error.hpp"
 #include "hotspots/contiguity_weights.hpp"
+#include "hotspots/distinct_draws.hpp"
 #include "hotspots/eb_rates.hpp"
 #include "hotspots/fdr.hpp"
 #include "hotspots/getis_ord.hpp"
@@ -191,6 +193,31 @@ TEST(HotspotsStatistics, PermutationsAreReproducibleAcrossThreadCounts) {
   auto f = local_moran(w, y, fdr);
   EXPECT_LE(std::count(f.significant.begin(), f.significant.end(), 1),
             std::count(a.significant.begin(), a.significant.end(), 1));
+}
+
+// The register-resident duplicate check draws exactly what the scan draws, for every slot count it serves,
+// and each round holds k distinct observations other than self. With n = 20 and k = 19 every round is a
+// whole permutation of the others, so repeats are drawn (and must be discarded) in nearly every round.
+TEST(HotspotsStatistics, RoundDrawsEqualTheScanForEverySlotCount) {
+  for (std::uint32_t n : {20u, 40u, 8494u}) {
+    for (std::uint32_t k = 1; k <= 19; ++k) {
+      const std::uint32_t self = 7 % n;
+      RandomStream fast(stream_seed(1, k * 1000 + n)), scan(stream_seed(1, k * 1000 + n));
+      std::vector<std::uint32_t> a(k), b(k);
+      for (int round = 0; round < 200; ++round) {
+        draw_round(fast, n - 1, self, k, a.data());
+        draw_round_by_scan(scan, n - 1, self, k, b.data());
+        ASSERT_EQ(a, b) << "n " << n << " k " << k << " round " << round;
+        std::vector<std::uint32_t> sorted = a;
+        std::sort(sorted.begin(), sorted.end());
+        ASSERT_EQ(std::adjacent_find(sorted.begin(), sorted.end()), sorted.end());
+        ASSERT_EQ(std::count(a.begin(), a.end(), self), 0);
+        ASSERT_LT(sorted.back(), n);
+      }
+      // Both streams stand at the same place: the same number of draws was taken, repeats included.
+      EXPECT_EQ(fast.next(), scan.next());
+    }
+  }
 }
 
 TEST(HotspotsStatistics, EmpiricalBayesShrinksSmallBases) {

@@ -17,6 +17,8 @@
 #include <vector>
 
 #include "core/parallel.hpp"
+#include "hotspots/distinct_draws.hpp"
+#include "hotspots/random_stream.hpp"
 #include "hotspots/spatial_weights.hpp"
 
 namespace peta {
@@ -25,56 +27,6 @@ struct PermutationSettings {
   int permutations = 999;            // 0 disables permutation inference
   std::uint64_t seed = 0x5EED'2024;  // same seed, same p-values, whatever the thread count
   unsigned threads = 0;              // 0 = std::thread::hardware_concurrency()
-};
-
-inline std::uint64_t splitmix64(std::uint64_t& state) {
-  std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-  return z ^ (z >> 31);
-}
-
-// The seed of stream `index` under `seed`: two splitmix64 rounds, so nearby indices give unrelated streams.
-inline std::uint64_t stream_seed(std::uint64_t seed, std::uint64_t index) {
-  std::uint64_t s = seed ^ (index * 0xD1B54A32D192ED03ULL);
-  splitmix64(s);
-  return splitmix64(s);
-}
-
-// A small fast generator (splitmix64 output function over a Weyl sequence) with unbiased bounded draws
-// (Lemire's multiply-and-reject).
-class RandomStream {
- public:
-  explicit RandomStream(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t next() { return splitmix64(state_); }
-  // 32 random bits; each 64-bit output serves two calls.
-  std::uint32_t next32() {
-    if (spare_) {
-      spare_ = false;
-      return std::uint32_t(buffer_ >> 32);
-    }
-    buffer_ = next();
-    spare_ = true;
-    return std::uint32_t(buffer_);
-  }
-  // Uniform integer in [0, bound), bound > 0.
-  std::uint32_t below(std::uint32_t bound) {
-    std::uint64_t m = std::uint64_t(next32()) * bound;
-    std::uint32_t low = std::uint32_t(m);
-    if (low < bound) {
-      const std::uint32_t threshold = std::uint32_t(-bound) % bound;
-      while (low < threshold) {
-        m = std::uint64_t(next32()) * bound;
-        low = std::uint32_t(m);
-      }
-    }
-    return std::uint32_t(m >> 32);
-  }
-
- private:
-  std::uint64_t state_;
-  std::uint64_t buffer_ = 0;
-  bool spare_ = false;
 };
 
 unsigned resolve_threads(unsigned requested);
@@ -113,7 +65,7 @@ void draw_distinct_others_by_shuffle(RandomStream& rng, std::uint32_t n, std::ui
                                      std::uint32_t* draws, std::vector<std::uint32_t>& scratch);
 
 // Fills draws[0..k) with k distinct indices from [0, n) without `self` (k <= n - 1).
-// Small k (<= 24, contiguity): uniform draws over the n - 1 others, a repeat is drawn again.
+// Small k (<= 24, contiguity): draw_round (uniform draws over the n - 1 others, a repeat is drawn again).
 // Large k: partial Fisher-Yates over `scratch`, which must hold n entries equal to 0..n-1 on entry and is
 // restored on exit.
 [[gnu::always_inline]] inline void draw_distinct_others(RandomStream& rng, std::uint32_t n, std::uint32_t self,
@@ -123,13 +75,7 @@ void draw_distinct_others_by_shuffle(RandomStream& rng, std::uint32_t n, std::ui
     draw_distinct_others_by_shuffle(rng, n, self, k, draws, scratch);
     return;
   }
-  for (std::uint32_t m = 0; m < k;) {
-    std::uint32_t u = rng.below(n - 1);
-    std::uint32_t j = u < self ? u : u + 1;
-    bool seen = false;
-    for (std::uint32_t q = 0; q < m; ++q) seen |= draws[q] == j;
-    if (!seen) draws[m++] = j;
-  }
+  draw_round(rng, n - 1, self, k, draws);
 }
 
 // Conditional permutation test for K local statistics that share the neighbour slots of each observation
@@ -221,13 +167,7 @@ std::array<std::vector<PermutationOutcome>, K> conditional_permutation_tests_bat
             draw_distinct_others_by_shuffle(rng, std::uint32_t(n), std::uint32_t(i), k, slot, scratch);
             continue;
           }
-          for (std::uint32_t m = 0; m < k;) {  // as draw_distinct_others
-            const std::uint32_t u = rng.below(others);
-            const std::uint32_t j = u < self ? u : u + 1;
-            bool seen = false;
-            for (std::uint32_t q = 0; q < m; ++q) seen |= slot[q] == j;
-            if (!seen) slot[m++] = j;
-          }
+          draw_round(rng, others, self, k, slot);  // as draw_distinct_others
         }
         simulate_batch(i, static_cast<const std::uint32_t*>(draws.data()), k, rounds, sim.data());
         for (int b = 0; b < rounds; ++b)
