@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/geometry.hpp"
+#include "core/row_cells.hpp"
 
 namespace peta {
 
@@ -28,7 +29,7 @@ struct Finding {
   std::string id;
   Coord lonlat;          // EPSG:4326
   std::string category;
-  std::vector<std::string> attributes;  // pass-through columns, in the source's column order
+  RowCells attributes;   // every cell of the row, in the source's column order
 };
 
 // What the geocoder decided for one finding.

@@ -9,34 +9,30 @@
 
 namespace peta {
 
-bool CsvChunkCursor::next(std::vector<std::string>& fields) {
+bool CsvChunkCursor::next(RowCells& cells) {
   const bool* stop = stop_;
   const std::string& s = chunk_.bytes;
   const char* data = s.data();
   const std::size_t end = s.size();
   for (;;) {
     if (pos_ >= end) return false;
+    cells.clear();
     std::size_t i = pos_;
-    std::size_t count = 0;
     long long newlines = 0;
     for (;;) {
-      if (count == fields.size()) fields.emplace_back();
-      std::string& f = fields[count++];
       if (i < end && data[i] == '"') {  // quoted field
-        f.clear();
-        if (f.capacity() < 48) f.reserve(48);
         ++i;
         for (;;) {
           const char* q = static_cast<const char*>(std::memchr(data + i, '"', end - i));
           std::size_t qi = q ? static_cast<std::size_t>(q - data) : end;
           newlines += std::count(data + i, data + qi, '\n');
-          f.append(data + i, qi - i);
+          cells.append(std::string_view(data + i, qi - i));
           if (!q) {  // unterminated quote at the end: take the rest
             i = end;
             break;
           }
           if (qi + 1 < end && data[qi + 1] == '"') {
-            f += '"';
+            cells.append('"');
             i = qi + 2;
             continue;
           }
@@ -46,15 +42,13 @@ bool CsvChunkCursor::next(std::vector<std::string>& fields) {
         // text between the closing quote and the delimiter is kept, as spreadsheets do
         std::size_t start = i;
         while (i < end && !stop[static_cast<unsigned char>(data[i])]) ++i;
-        f.append(data + start, i - start);
+        cells.append(std::string_view(data + start, i - start));
       } else {
         std::size_t start = i;
         while (i < end && !stop[static_cast<unsigned char>(data[i])]) ++i;
-        // A slot is reused row after row: grow it with some room, so that slightly longer values in later
-        // rows do not reallocate it again and again.
-        if (i - start > f.capacity()) f.reserve(std::max<std::size_t>(i - start, 48));
-        f.assign(data + start, i - start);
+        cells.append(std::string_view(data + start, i - start));
       }
+      cells.close_cell();
       if (i < end && data[i] == delimiter_) {
         ++i;
         continue;
@@ -66,10 +60,16 @@ bool CsvChunkCursor::next(std::vector<std::string>& fields) {
     pos_ = i;
     row_ = next_row_;
     next_row_ += newlines + 1;
-    if (count == 1 && fields[0].empty()) continue;  // blank line
-    fields.resize(count);
+    if (cells.size() == 1 && cells[0].empty()) continue;  // blank line
     return true;
   }
+}
+
+bool CsvChunkCursor::next(std::vector<std::string>& fields) {
+  if (!next(cells_)) return false;
+  fields.resize(cells_.size());
+  for (std::size_t i = 0; i < cells_.size(); ++i) fields[i].assign(cells_[i]);
+  return true;
 }
 
 CsvChunkReader::CsvChunkReader(const std::string& path, char delimiter, std::size_t chunk_bytes)

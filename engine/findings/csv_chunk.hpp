@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "core/row_cells.hpp"
+
 namespace peta {
 
 struct CsvChunk {
@@ -19,7 +21,8 @@ class CsvChunkCursor {
   CsvChunkCursor(const CsvChunk& chunk, char delimiter) : chunk_(chunk), delimiter_(delimiter), next_row_(chunk.first_row) {
     stop_[static_cast<unsigned char>(delimiter)] = stop_['\n'] = stop_['\r'] = true;
   }
-  // The next record's fields (their storage is reused); false at the end of the chunk.
+  // The next record's cells (their storage is reused); false at the end of the chunk.
+  bool next(RowCells& cells);
   bool next(std::vector<std::string>& fields);
   long long row() const { return row_; }  // row number of the record last returned
 
@@ -30,6 +33,7 @@ class CsvChunkCursor {
   long long row_ = 0;
   long long next_row_;
   bool stop_[256] = {};  // bytes that end an unquoted field: the delimiter, CR and LF
+  RowCells cells_;       // for next(fields)
 };
 
 // Reads a CSV file as chunks of about `chunk_bytes` (a record longer than that makes a longer chunk).

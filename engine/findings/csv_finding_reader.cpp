@@ -37,7 +37,7 @@ void CsvFindingReader::split(RawFindingUnit& unit) const {
       batch.rejections.push_back({chunks_.path(), f.row, "", "column_count",
                                   "expected " + std::to_string(width) + " fields, found " +
                                       std::to_string(f.attributes.size()),
-                                  f.attributes});
+                                  f.attributes.to_strings()});
       --batch.size;
     }
   }

@@ -155,11 +155,10 @@ bool OgrFindingReader::next_unit(RawFindingUnit& unit) {
     ++impl_->done;
     Finding& f = unit.rows.append();
     f.row = impl_->next_row++;
-    f.attributes.resize(width);
+    f.attributes.clear();
     for (std::size_t i = 0; i < width; ++i) {
       int k = static_cast<int>(i);
-      if (feature->IsFieldSetAndNotNull(k)) f.attributes[i] = feature->GetFieldAsString(k);
-      else f.attributes[i].clear();
+      f.attributes.push_back(feature->IsFieldSetAndNotNull(k) ? feature->GetFieldAsString(k) : "");
     }
     if (!geometry_) continue;
     if (unit.geometry.size() < unit.rows.size) unit.geometry.resize(unit.rows.size);
@@ -167,7 +166,7 @@ bool OgrFindingReader::next_unit(RawFindingUnit& unit) {
     OGRGeometry* geom = feature->GetGeometryRef();
     if (geom && impl_->to_lonlat && geom->transform(impl_->to_lonlat.get()) != OGRERR_NONE) {
       unit.rows.rejections.push_back({path_, f.row, "", "coordinate_out_of_range",
-                                      "the geometry cannot be transformed to EPSG:4326", f.attributes});
+                                      "the geometry cannot be transformed to EPSG:4326", f.attributes.to_strings()});
       --unit.rows.size;
       continue;
     }
@@ -175,7 +174,7 @@ bool OgrFindingReader::next_unit(RawFindingUnit& unit) {
       unit.rows.rejections.push_back({path_, f.row, "", kReasonGeometryUnsupported,
                                       std::string("a ") + OGRGeometryTypeToName(geom->getGeometryType()) +
                                           " is neither a point nor a line",
-                                      f.attributes});
+                                      f.attributes.to_strings()});
       --unit.rows.size;
     }
   }

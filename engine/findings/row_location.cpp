@@ -8,13 +8,9 @@
 namespace peta {
 namespace {
 
-const std::string& cell(const Finding& f, int column) {
-  static const std::string empty;
-  return column >= 0 && static_cast<std::size_t>(column) < f.attributes.size() ? f.attributes[static_cast<std::size_t>(column)]
-                                                                              : empty;
-}
+std::string_view cell(const Finding& f, int column) { return f.attributes.get(column); }
 
-bool blank(const std::string& s) { return trim_spaces(s).empty(); }
+bool blank(std::string_view s) { return trim_spaces(s).empty(); }
 
 bool take(const ParsedCoordinate& p, const std::string& field, RowLocation& out) {
   if (p.ok) {
@@ -59,8 +55,8 @@ RowLocator::RowLocator(const ColumnIndexes& columns, const std::vector<std::stri
 
 bool RowLocator::from_pair(const Finding& f, RowLocation& out) const {
   if (c_.lon < 0 || c_.lat < 0) return false;
-  const std::string& x = cell(f, c_.lon);
-  const std::string& y = cell(f, c_.lat);
+  const std::string_view x = cell(f, c_.lon);
+  const std::string_view y = cell(f, c_.lat);
   if (blank(x) && blank(y)) return false;
   ParsedCoordinate p = parser_.parse(x, y);
   if (p.ok) return take(p, "", out);
@@ -72,7 +68,7 @@ bool RowLocator::from_pair(const Finding& f, RowLocation& out) const {
 
 bool RowLocator::from_single(const Finding& f, RowLocation& out) const {
   if (c_.koordinat < 0) return false;
-  const std::string& t = cell(f, c_.koordinat);
+  const std::string_view t = cell(f, c_.koordinat);
   if (blank(t)) return false;
   ParsedCoordinate p = parser_.parse_single(t);
   if (!p.ok && looks_like_geopoint(t)) p = parser_.parse_kobo_geopoint(t);
@@ -82,7 +78,7 @@ bool RowLocator::from_single(const Finding& f, RowLocation& out) const {
 
 bool RowLocator::from_geopoint(const Finding& f, RowLocation& out) const {
   if (c_.geopoint < 0) return false;
-  const std::string& t = cell(f, c_.geopoint);
+  const std::string_view t = cell(f, c_.geopoint);
   if (blank(t)) return false;
   take(parser_.parse_kobo_geopoint(t), header_[static_cast<std::size_t>(c_.geopoint)], out);
   return true;
@@ -90,16 +86,16 @@ bool RowLocator::from_geopoint(const Finding& f, RowLocation& out) const {
 
 bool RowLocator::from_wkt(const Finding& f, RowLocation& out) const {
   if (c_.wkt < 0) return false;
-  const std::string& t = cell(f, c_.wkt);
+  const std::string_view t = cell(f, c_.wkt);
   if (blank(t)) return false;
   out.kind = RowLocation::Kind::none;
   out.field = header_[static_cast<std::size_t>(c_.wkt)];
   out.cell_was_empty = false;
   auto h = geos_context().get();
   GEOSWKTReader* reader = GEOSWKTReader_create_r(h);
-  GeosGeom g(GEOSWKTReader_read_r(h, reader, t.c_str()));
+  GeosGeom g(GEOSWKTReader_read_r(h, reader, std::string(t).c_str()));
   GEOSWKTReader_destroy_r(h, reader);
-  std::string shown = t.size() > 60 ? t.substr(0, 57) + "..." : t;
+  std::string shown = t.size() > 60 ? std::string(t.substr(0, 57)) + "..." : std::string(t);
   if (!g) {
     out.reason = kReasonGeometryUnparseable;
     out.detail = "WKT '" + shown + "' cannot be read";
@@ -160,8 +156,10 @@ bool RowLocator::from_wkt(const Finding& f, RowLocation& out) const {
 }
 
 void RowLocator::read(Finding& f, RowGeometry* geometry, RowLocation& out) const {
-  f.id = c_.id >= 0 ? cell(f, c_.id) : std::to_string(f.row);
-  f.category = c_.category >= 0 ? cell(f, c_.category) : fixed_category_;
+  if (c_.id >= 0) f.id.assign(cell(f, c_.id));
+  else f.id = std::to_string(f.row);
+  if (c_.category >= 0) f.category.assign(cell(f, c_.category));
+  else f.category = fixed_category_;
   if (f.category.empty() && c_.category >= 0) f.category = fixed_category_;
   out.kind = RowLocation::Kind::none;
   out.flags = 0;

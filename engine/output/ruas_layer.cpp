@@ -31,7 +31,7 @@ Feature RuasLayer::feature(const Finding& f, const std::vector<int>& column_map,
   for (std::size_t i = 0; i < passthrough_; ++i) {
     int c = column_map[i];
     if (c >= 0 && static_cast<std::size_t>(c) < f.attributes.size() && !f.attributes[static_cast<std::size_t>(c)].empty())
-      out.values.emplace_back(f.attributes[static_cast<std::size_t>(c)]);
+      out.values.emplace_back(std::string(f.attributes[static_cast<std::size_t>(c)]));
     else
       out.values.emplace_back(std::monostate{});
   }

@@ -101,16 +101,10 @@ struct ChunkWork {
   double parse_seconds = 0, locate_seconds = 0;
 };
 
-const std::string& cell(const Finding& f, int column) {
-  static const std::string empty;
-  return column >= 0 && static_cast<std::size_t>(column) < f.attributes.size() ? f.attributes[static_cast<std::size_t>(column)]
-                                                                              : empty;
-}
-
 const NamePlacement& cached_place(const NamePlacer& placer, const ColumnIndexes& c, const Finding& f, ChunkWork& w) {
-  const std::string& desa = cell(f, c.desa);
-  const std::string& kec = cell(f, c.kecamatan);
-  const std::string& code = cell(f, c.kode_desa);
+  const std::string_view desa = f.attributes.get(c.desa);
+  const std::string_view kec = f.attributes.get(c.kecamatan);
+  const std::string_view code = f.attributes.get(c.kode_desa);
   std::string key;
   key.reserve(desa.size() + kec.size() + code.size() + 2);
   key.append(desa).append(1, '\x1f').append(kec).append(1, '\x1f').append(code);
@@ -158,7 +152,7 @@ void process_unit(const Source& src, const PointLocator& locator, const NamePlac
         flags = np.flags;
         f.lonlat = placer->anchor(placed);
       } else {
-        Rejection r{reader.path(), f.row, "", "", "", f.attributes};
+        Rejection r{reader.path(), f.row, "", "", "", f.attributes.to_strings()};
         if (!np.reason.empty() && (loc.reason.empty() || loc.cell_was_empty)) {
           r.field = header[static_cast<std::size_t>(np.by_code_column ? c.kode_desa : c.desa)];
           r.reason = np.reason;
@@ -409,7 +403,7 @@ RunSummary run_project(const ProjectSettings& settings, const RunOptions& option
           const Finding& f = batch.findings[i];
           const Assignment& a = w.assigned[i];
           if (a.desa < 0) {
-            Rejection r{reader.path(), f.row, "", kReasonOutside, outside_detail(b, a.nearest, a.distance_m), f.attributes};
+            Rejection r{reader.path(), f.row, "", kReasonOutside, outside_detail(b, a.nearest, a.distance_m), f.attributes.to_strings()};
             r.has_point = true;
             r.lonlat = f.lonlat;
             r.distance_m = a.distance_m;
@@ -441,7 +435,7 @@ RunSummary run_project(const ProjectSettings& settings, const RunOptions& option
           auto pieces = cutter->cut(line.lines);
           if (pieces.empty()) {
             Rejection r{reader.path(), line.finding.row, "", kReasonOutside,
-                        "the line crosses no desa / garis tidak melewati desa mana pun", line.finding.attributes};
+                        "the line crosses no desa / garis tidak melewati desa mana pun", line.finding.attributes.to_strings()};
             reject(std::move(r), s, sc);
             continue;
           }
