@@ -132,57 +132,66 @@ double CsvChunkReader::progress() const {
   return file_size_ > 0 ? std::min(1.0, static_cast<double>(bytes_handed_) / static_cast<double>(file_size_)) : 1.0;
 }
 
-bool CsvChunkReader::read_more() {
+bool CsvChunkReader::read_more() { return read_into(pending_); }
+
+bool CsvChunkReader::read_into(std::string& buffer) {
   if (eof_) return false;
-  std::size_t old = pending_.size();
-  pending_.resize(old + chunk_bytes_);
-  std::size_t got = std::fread(pending_.data() + old, 1, chunk_bytes_, file_);
-  pending_.resize(old + got);
+  std::size_t old = buffer.size();
+  buffer.resize(old + chunk_bytes_);
+  std::size_t got = std::fread(buffer.data() + old, 1, chunk_bytes_, file_);
+  buffer.resize(old + got);
   if (got < chunk_bytes_) eof_ = true;
   return got > 0;
 }
 
+namespace {
+
+// The end of the last whole record in data[0..n): one past the last '\n' outside quotes, or npos.
+// A '\n' is outside quotes when the quotes before it are even in number (a doubled quote inside a quoted
+// field counts twice); text starts outside quotes, since every chunk starts on a record boundary.
+std::size_t last_record_end(const char* data, std::size_t n) {
+  std::size_t quotes_before = static_cast<std::size_t>(std::count(data, data + n, '"'));
+  std::size_t end = n;
+  while (end > 0) {
+    const void* nl = memrchr(data, '\n', end);
+    if (!nl) return std::string::npos;
+    const std::size_t at = static_cast<std::size_t>(static_cast<const char*>(nl) - data);
+    quotes_before -= static_cast<std::size_t>(std::count(data + at + 1, data + end, '"'));
+    if (quotes_before % 2 == 0) return at + 1;
+    end = at;
+  }
+  return std::string::npos;
+}
+
+}  // namespace
+
 bool CsvChunkReader::next(CsvChunk& chunk) {
-  if (pending_.size() < chunk_bytes_ && !eof_) read_more();
-  if (pending_.empty()) return false;
-  // The last record boundary: the last '\n' outside quotes (the whole rest at end of file).
+  // The chunk gets what is pending (the start of a record, usually short), then the file is read straight
+  // into it; what follows its last whole record becomes the pending text of the next chunk.
+  std::string& bytes = chunk.bytes;
+  bytes.assign(pending_);
+  pending_.clear();
   std::size_t cut = std::string::npos;
   for (;;) {
+    if (bytes.size() < chunk_bytes_) read_into(bytes);
     if (eof_) {
-      cut = pending_.size();
+      cut = bytes.size();
       break;
     }
-    bool quoted = false;
-    const char* data = pending_.data();
-    std::size_t n = pending_.size(), i = 0;
-    while (i < n) {
-      if (!quoted) {
-        const char* q = static_cast<const char*>(std::memchr(data + i, '"', n - i));
-        std::size_t qi = q ? static_cast<std::size_t>(q - data) : n;
-        const void* nl = qi > i ? memrchr(data + i, '\n', qi - i) : nullptr;
-        if (nl) cut = static_cast<std::size_t>(static_cast<const char*>(nl) - data) + 1;
-        if (!q) break;
-        quoted = true;
-        i = qi + 1;
-      } else {
-        const char* q = static_cast<const char*>(std::memchr(data + i, '"', n - i));
-        if (!q) break;
-        quoted = false;  // a doubled quote toggles twice, which is right
-        i = static_cast<std::size_t>(q - data) + 1;
-      }
-    }
+    cut = last_record_end(bytes.data(), bytes.size());
     if (cut != std::string::npos) break;
-    if (!read_more()) {
-      cut = pending_.size();
+    if (!read_into(bytes)) {  // a record longer than a chunk: read on
+      cut = bytes.size();
       break;
     }
   }
-  chunk.bytes.assign(pending_, 0, cut);
+  if (cut == 0 && bytes.empty()) return false;
+  pending_.assign(bytes, cut, std::string::npos);
+  bytes.resize(cut);
   chunk.first_row = pending_row_;
-  pending_row_ += std::count(chunk.bytes.begin(), chunk.bytes.end(), '\n');
-  pending_.erase(0, cut);
+  pending_row_ += std::count(bytes.begin(), bytes.end(), '\n');
   bytes_handed_ += static_cast<long long>(cut);
-  return true;
+  return !bytes.empty();
 }
 
 }  // namespace peta

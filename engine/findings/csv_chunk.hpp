@@ -54,11 +54,12 @@ class CsvChunkReader {
 
  private:
   bool read_more();  // appends up to chunk_bytes_ to pending_; false at end of file
+  bool read_into(std::string& buffer);  // appends up to chunk_bytes_ to buffer; false at end of file
 
   std::FILE* file_ = nullptr;
   std::string path_;
   std::size_t chunk_bytes_;
-  std::string pending_;          // bytes read but not handed out yet
+  std::string pending_;          // bytes read but not handed out yet (after the header: a record's start)
   long long pending_row_ = 1;    // row number of pending_'s first line
   bool eof_ = false;
   char delimiter_ = ',';
