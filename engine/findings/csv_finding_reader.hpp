@@ -16,7 +16,7 @@ struct CsvSourceOptions {
   char delimiter = 0;  // 0: detect
   TextEncoding encoding = TextEncoding::detect;
   bool category_required = true;
-  std::size_t chunk_bytes = 4u << 20;
+  std::size_t chunk_bytes = 512u << 10;  // units this small stay in the cores' caches while parsed and located
 };
 
 class CsvFindingReader : public FindingReader {

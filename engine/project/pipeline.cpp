@@ -18,6 +18,7 @@
 #include "core/crs.hpp"
 #include "core/error.hpp"
 #include "core/geos_handle.hpp"
+#include "core/ordered_pipeline.hpp"
 #include "findings/row_location.hpp"
 #include "geocode/line_cutter.hpp"
 #include "geocode/name_placer.hpp"
@@ -98,7 +99,8 @@ struct ChunkWork {
   std::vector<int> named;     // the desa named in a row with coordinates, when it disagrees
   std::vector<std::uint32_t> parse_flags;
   std::vector<LineRow> lines;
-  double parse_seconds = 0, locate_seconds = 0;
+  double read_seconds = 0, parse_seconds = 0, locate_seconds = 0;
+  double progress = 0;  // share of the source read once this unit was read
 };
 
 const NamePlacement& cached_place(const NamePlacer& placer, const ColumnIndexes& c, const Finding& f, ChunkWork& w) {
@@ -326,7 +328,7 @@ RunSummary run_project(const ProjectSettings& settings, const RunOptions& option
   std::unique_ptr<LineCutter> cutter;
   MetricDistance distance(b);
   double t_ingest = 0, t_geocode = 0, t_aggregate = 0, t_points = 0;
-  std::vector<ChunkWork> work(threads);
+  std::vector<ChunkWork> work(threads + 1);  // units in flight: one a worker, one being merged
   const bool keep_points = settings.point_hotspots.kde || settings.point_hotspots.dbscan;
   std::vector<Coord> kept_points;          // for KDE and DBSCAN only (24 bytes a finding)
   std::vector<std::string> kept_categories;
@@ -369,30 +371,23 @@ RunSummary run_project(const ProjectSettings& settings, const RunOptions& option
       w.locator = std::make_unique<RowLocator>(reader.indexes(), reader.columns(), *w.parser, src.settings->category);
       w.name_cache.clear();
     }
-    for (;;) {
-      // Read up to one unit per thread (sequential I/O), then parse, place and classify them in parallel.
-      auto t0 = Clock::now();
-      std::size_t n = 0;
-      while (n < work.size() && reader.next_unit(work[n].unit)) ++n;
-      t_ingest += seconds_since(t0);
-      if (n == 0) break;
-      std::vector<std::thread> workers;
-      for (std::size_t i = 1; i < n; ++i)
-        workers.emplace_back(process_unit, std::cref(src), std::cref(*locator), placer.get(),
-                             std::cref(settings.categories), std::ref(work[i]));
-      process_unit(src, *locator, placer.get(), settings.categories, work[0]);
-      for (auto& w : workers) w.join();
-      double parse = 0, locate = 0;
-      for (std::size_t i = 0; i < n; ++i) {
-        parse = std::max(parse, work[i].parse_seconds);
-        locate = std::max(locate, work[i].locate_seconds);
-      }
-      t_ingest += parse;
-      t_geocode += locate;
-
-      // Merge in unit order, so the outputs do not depend on the thread count.
-      for (std::size_t wi = 0; wi < n; ++wi) {
-        ChunkWork& w = work[wi];
+    // Each worker reads its next unit (sequential I/O, one reader at a time), then parses, places and
+    // classifies it; this thread merges the units in read order, so the outputs do not depend on the
+    // thread count. The stage times are the workers' busy time shared over the threads.
+    const double share = 1.0 / static_cast<double>(threads);
+    run_ordered_pipeline(
+        work, threads,
+        [&](ChunkWork& w) {
+          auto t0 = Clock::now();
+          const bool more = reader.next_unit(w.unit);
+          w.read_seconds = seconds_since(t0);
+          w.progress = reader.progress();
+          return more;
+        },
+        [&](ChunkWork& w) { process_unit(src, *locator, placer.get(), settings.categories, w); },
+        [&](ChunkWork& w) {
+        t_ingest += (w.read_seconds + w.parse_seconds) * share;
+        t_geocode += w.locate_seconds * share;
         auto t2 = Clock::now();
         FindingBatch& batch = w.unit.rows;
         sc.rows_read += static_cast<std::int64_t>(batch.size + batch.rejections.size() + w.lines.size());
@@ -476,9 +471,8 @@ RunSummary run_project(const ProjectSettings& settings, const RunOptions& option
           }
           t_points += seconds_since(t3);
         }
-      }
-      if (options.progress) GDALTermProgress((s + reader.progress()) / static_cast<double>(sources.size()), nullptr, nullptr);
-    }
+        if (options.progress) GDALTermProgress((s + w.progress) / static_cast<double>(sources.size()), nullptr, nullptr);
+        });
   }
   if (options.progress) GDALTermProgress(1.0, nullptr, nullptr);
   summary.stages.push_back({"ingest", t_ingest});
