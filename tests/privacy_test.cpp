@@ -52,10 +52,12 @@ TEST(Privacy, PublicProfileSuppressesSmallSensitiveCountsAndWithholdsPoints) {
   ASSERT_EQ(r.temuan["features"].size(), 1u);
   EXPECT_EQ(r.temuan["features"][0]["properties"]["id"], "j1");
   EXPECT_EQ(r.temuan["features"][0]["properties"]["catatan"], "jalan berlubang");
-  // Besuk: 6 stunting >= k, published. Pondok Wuluh: 2 < k, NULL and flagged. n_total leaves stunting out.
+  // Besuk: 6 stunting >= k, but the only ones of Kec. Bantaran (6): published, its count would show every other
+  // desa of Bantaran to have 0, so it is withheld too (complementary, s = 2). Pondok Wuluh: 2 < k, NULL and
+  // flagged. n_total leaves stunting out.
   auto besuk = r.unit(r.desa, "35.13.04.2008")["properties"];
-  EXPECT_EQ(besuk["n_stunting"], 6);
-  EXPECT_EQ(besuk["s_stunting"], 0);
+  EXPECT_TRUE(besuk["n_stunting"].is_null());
+  EXPECT_EQ(besuk["s_stunting"], 2);
   EXPECT_EQ(besuk["n_total"], 1);
   auto pondok = r.unit(r.desa, "35.13.05.2004")["properties"];
   EXPECT_TRUE(pondok["n_stunting"].is_null());
@@ -65,6 +67,10 @@ TEST(Privacy, PublicProfileSuppressesSmallSensitiveCountsAndWithholdsPoints) {
   EXPECT_TRUE(empty["n_stunting"].is_null());
   EXPECT_EQ(empty["s_stunting"], 1);
   EXPECT_EQ(r.unit(r.kecamatan, "35.13.04")["properties"]["n_stunting"], 6);
+  // The kabupaten's n_total leaves stunting out too: only the road finding.
+  auto kabupaten = test::read_json_if(dir + "/out/kabupaten.geojson");
+  ASSERT_EQ(kabupaten["features"].size(), 1u);
+  EXPECT_EQ(kabupaten["features"][0]["properties"]["n_total"], 1);
   EXPECT_TRUE(r.unit(r.kecamatan, "35.13.05")["properties"]["n_stunting"].is_null());
   // The rejected stunting row keeps its row and reason, but not where it was.
   auto x1 = r.rejection(11);
@@ -76,6 +82,56 @@ TEST(Privacy, PublicProfileSuppressesSmallSensitiveCountsAndWithholdsPoints) {
   EXPECT_EQ(r.rejection(12)["properties"]["alasan"], "column_count");
   EXPECT_TRUE(r.summary.total().states_balanced());
   EXPECT_EQ(r.summary.total().rows_read, 11);
+}
+
+// Differencing: whatever the withheld counts are, nothing published on the desa layer changes. Two runs whose
+// stunting counts differ only in withheld desa publish the same numbers for every desa: counts, rates, EB
+// rates, Gi* and Local Moran of every category. Pondok Wuluh has 2 or 4 (below k). In Kec. Bantaran, Besuk has
+// 9 and desa Bantaran 5 or 6, the other eight 0: the kecamatan count (14 or 15) minus Besuk's would give desa
+// Bantaran's, so desa Bantaran is withheld too (complementary).
+TEST(Privacy, NothingPublishedDependsOnAWithheldCount) {
+  auto run = [](const std::string& name, int pondok, int bantaran) {
+    auto dir = test::temp_dir(name);
+    std::string csv = "id,lon,lat,kategori\n";
+    auto add = [&](int n, const char* lon, const char* lat, const char* category) {
+      for (int i = 0; i < n; ++i) csv += "r" + std::to_string(csv.size()) + "," + lon + "," + lat + "," + category + "\n";
+    };
+    add(pondok, "113.2050", "-7.8566", "stunting");    // Pondok Wuluh 35.13.05.2004
+    add(9, "113.1919", "-7.8566", "stunting");         // Besuk 35.13.04.2008
+    add(bantaran, "113.1881", "-7.8732", "stunting");  // Bantaran 35.13.04.2004
+    add(12, "113.2050", "-7.8566", "jalan");
+    test::write_file(dir + "/t.csv", csv);
+    return test::run_findings(dir, json::array({{{"path", dir + "/t.csv"}}}),
+                              {{"privacy", {{"profile", "public"}, {"k", 5}}},
+                               {"hotspots", {{"enabled", true}, {"permutations", 99}}}});
+  };
+  auto a = run("privacy-diff-a", 2, 5), b = run("privacy-diff-b", 4, 6);
+  std::size_t published = 0, withheld = 0, compared = 0;
+  for (std::size_t i = 0; i < a.desa["features"].size(); ++i) {
+    const auto& pa = a.desa["features"][i]["properties"];
+    const auto& pb = b.desa["features"][i]["properties"];
+    ASSERT_EQ(pa["kode"], pb["kode"]);
+    EXPECT_EQ(pa["s_stunting"], pb["s_stunting"]) << pa["kode"];
+    if (pa["s_stunting"] == 0) ++published;
+    else ++withheld;
+    for (auto it = pa.begin(); it != pa.end(); ++it) {
+      if (!it.value().is_number_float() && !it.value().is_number_integer()) continue;
+      ++compared;
+      if (it.value().is_number_float())
+        EXPECT_NEAR(it.value().get<double>(), pb[it.key()].get<double>(), 1e-12) << pa["kode"] << " " << it.key();
+      else
+        EXPECT_EQ(it.value(), pb[it.key()]) << pa["kode"] << " " << it.key();
+    }
+  }
+  EXPECT_EQ(published + withheld, 330u);
+  EXPECT_EQ(published, 1u);  // Besuk
+  EXPECT_GT(compared, 330u * 20);
+  EXPECT_EQ(a.unit(a.desa, "35.13.04.2008")["properties"]["n_stunting"], 9);
+  EXPECT_EQ(a.unit(a.desa, "35.13.04.2004")["properties"]["s_stunting"], 2);
+  EXPECT_EQ(a.unit(a.desa, "35.13.05.2004")["properties"]["s_stunting"], 1);
+  // The kecamatan count is published and differs, yet leaves desa Bantaran's count among nine withheld desa.
+  EXPECT_EQ(a.unit(a.kecamatan, "35.13.04")["properties"]["n_stunting"], 14);
+  EXPECT_EQ(b.unit(b.kecamatan, "35.13.04")["properties"]["n_stunting"], 15);
 }
 
 TEST(Privacy, InternalProfileHasPointsButStillNoUnpublishedColumns) {

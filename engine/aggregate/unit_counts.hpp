@@ -29,6 +29,7 @@ class UnitCounts {
   // Sums desa rows into kecamatan rows using the hierarchy: [kecamatan][category], last column the total.
   std::vector<std::vector<std::int64_t>> by_kecamatan(const Boundaries& b) const;
   std::size_t category_count() const { return categories_; }
+  std::size_t desa_count() const { return desa_.size() / (categories_ + 1); }
 
  private:
   std::size_t categories_;

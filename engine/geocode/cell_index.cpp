@@ -4,9 +4,9 @@
 #include <atomic>
 #include <cmath>
 #include <limits>
-#include <thread>
 
 #include "core/geos_handle.hpp"
+#include "core/parallel.hpp"
 
 namespace peta {
 namespace {
@@ -192,11 +192,7 @@ CellIndex build_cell_index(const Boundaries& boundaries, const FlatDesa& flat, u
     DesaIndexer indexer(flat, index.grid);
     for (std::size_t d; (d = next.fetch_add(1)) < n;) per_desa[d] = indexer.index(d, boundaries.desa[d].geometry);
   };
-  threads = std::clamp<unsigned>(threads, 1, 16);
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
+  run_on_threads(std::clamp<unsigned>(threads, 1, 16), work);
 
   // Merge in desa order, so each cell lists its desa by code. A cell that one desa alone covers only gets
   // covered_by (when desa indices fit in it), no entry.

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <atomic>
 #include <numeric>
-#include <thread>
 
 #include "core/error.hpp"
 #include "core/geos_handle.hpp"
+#include "core/parallel.hpp"
 #include "hotspots/permutation.hpp"
 
 namespace peta {
@@ -116,10 +116,7 @@ SpatialWeights contiguity_weights(const std::vector<MultiPolygon>& polygons, con
       }
     }
   };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
+  run_on_threads(threads, worker);
 
   std::vector<std::pair<SpatialWeights::Index, SpatialWeights::Index>> pairs;
   for (std::size_t c = 0; c < candidates.size(); ++c)

@@ -80,7 +80,7 @@ CategoryHotspots analyse(const std::vector<double>& events, const std::vector<do
 }  // namespace
 
 DesaHotspots desa_hotspots(const Boundaries& b, const UnitCounts& counts, const CategoryTaxonomy& taxonomy,
-                           const HotspotSettings& settings, bool public_profile) {
+                           const HotspotSettings& settings, bool public_profile, const Suppression& withheld) {
   DesaHotspots out;
   std::vector<MultiPolygon> geometries;
   for (const auto& d : b.desa) geometries.push_back(d.geometry);
@@ -99,7 +99,9 @@ DesaHotspots desa_hotspots(const Boundaries& b, const UnitCounts& counts, const 
     base = read_population(b, settings);
   }
   const std::size_t n = b.desa.size(), k = taxonomy.size();
-  for (std::size_t c = 0; c <= k; ++c) {
+  // The counts the statistics of category c (c == k: all categories) see.
+  auto events_of = [&](std::size_t c) {
+    if (c < k && public_profile && taxonomy.categories()[c].sensitive) return withheld.visible_desa_counts(counts, c);
     std::vector<double> events(n);
     for (std::size_t d = 0; d < n; ++d) {
       std::int64_t e = c < k ? counts.desa(d, c) : counts.desa_total(d);
@@ -108,6 +110,10 @@ DesaHotspots desa_hotspots(const Boundaries& b, const UnitCounts& counts, const 
           if (taxonomy.categories()[s].sensitive) e -= counts.desa(d, s);
       events[d] = static_cast<double>(e);
     }
+    return events;
+  };
+  for (std::size_t c = 0; c <= k; ++c) {
+    const std::vector<double> events = events_of(c);
     CategoryHotspots h = analyse(events, base, out.per, w, settings);
     for (double e : events) h.count.push_back(static_cast<std::int64_t>(e));
     if (c < k) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "aggregate/category_taxonomy.hpp"
+#include "aggregate/suppression.hpp"
 #include "aggregate/unit_counts.hpp"
 #include "core/admin_unit.hpp"
 #include "hotspots/contiguity_weights.hpp"
@@ -58,9 +59,12 @@ struct DesaHotspots {
 };
 
 // Throws peta::Error naming the file, row and column of a bad denominator table, or the desa it lacks.
-// With `public_profile`, "semua" (all categories) leaves the sensitive categories out, as n_total does.
+// With `public_profile`, "semua" (all categories) leaves the sensitive categories out, as n_total does, and
+// a sensitive category's statistics see its counts as `withheld` lets them be seen (a withheld count reads
+// as a constant), so that the published Gi*, Local Moran and EB of a desa carry no withheld neighbour count.
 DesaHotspots desa_hotspots(const Boundaries& b, const UnitCounts& counts, const CategoryTaxonomy& taxonomy,
-                           const HotspotSettings& settings, bool public_profile = false);
+                           const HotspotSettings& settings, bool public_profile = false,
+                           const Suppression& withheld = Suppression());
 
 // The categories that may be published in a report: all, or (public profile) all but the sensitive ones.
 DesaHotspots publishable(const DesaHotspots& h, const CategoryTaxonomy& taxonomy, bool public_profile);

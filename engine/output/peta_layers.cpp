@@ -153,18 +153,22 @@ Feature klaster_feature(const DbscanCluster& c, const DbscanResult& result, cons
   return f;
 }
 
-LayerSchema kabupaten_schema() {
+LayerSchema kabupaten_schema(bool leaves_out_sensitive) {
   LayerSchema s{"kabupaten", GeometryKind::multipolygon, {}};
   s.fields = {text_field("kode", 5, "Kode kabupaten/kota (Kemendagri)", "Regency code (Kemendagri)"),
               text_field("nama", 80, "Nama kabupaten/kota", "Regency name"),
               real("luas_km2", 12, 4, "Luas (km², UTM 49S)", "Area (km², UTM 49S)", "km2"),
               integer("n_kecamatan", "n_kec", "Jumlah kecamatan", "Number of districts"),
               integer("n_desa", "n_desa", "Jumlah desa/kelurahan", "Number of villages"),
-              integer("n_total", "n_total", "Jumlah semua temuan", "Number of findings, all categories")};
+              leaves_out_sensitive
+                  ? integer("n_total", "n_total", "Jumlah temuan, tanpa kategori sensitif",
+                            "Number of findings, sensitive categories left out")
+                  : integer("n_total", "n_total", "Jumlah semua temuan", "Number of findings, all categories")};
   return s;
 }
 
-Feature kabupaten_feature(const Boundaries& b, std::size_t kab, const UnitCounts& counts) {
+Feature kabupaten_feature(const Boundaries& b, std::size_t kab, const UnitCounts& counts,
+                          const CategoryTaxonomy* leave_out_sensitive) {
   const AdminUnit& u = b.kabupaten[kab];
   std::vector<const MultiPolygon*> pieces;
   double kecamatan_area = 0;
@@ -180,6 +184,9 @@ Feature kabupaten_feature(const Boundaries& b, std::size_t kab, const UnitCounts
       continue;
     ++villages;
     findings += counts.desa(d, counts.category_count());
+    if (leave_out_sensitive)
+      for (std::size_t c = 0; c < leave_out_sensitive->size(); ++c)
+        if (leave_out_sensitive->categories()[c].sensitive) findings -= counts.desa(d, c);
   }
   Feature f;
   const bool given = !u.geometry.empty();

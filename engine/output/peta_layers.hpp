@@ -33,8 +33,11 @@ Feature klaster_feature(const DbscanCluster& c, const DbscanResult& result, cons
 // The kabupaten outline: code, name, area, number of kecamatan and desa, and the findings in it. When
 // the kabupaten was not given as a boundary layer (empty geometry), its outline is dissolved from its
 // kecamatan (holes under 1 ha dropped).
-LayerSchema kabupaten_schema();
-Feature kabupaten_feature(const Boundaries& b, std::size_t kabupaten, const UnitCounts& counts);
+LayerSchema kabupaten_schema(bool leaves_out_sensitive = false);
+// With `leave_out_sensitive` (public profile) the findings count leaves the sensitive categories out, as the
+// n_total of desa and kecamatan does.
+Feature kabupaten_feature(const Boundaries& b, std::size_t kabupaten, const UnitCounts& counts,
+                          const CategoryTaxonomy* leave_out_sensitive = nullptr);
 
 // How a finding was placed, beyond its Assignment.
 struct TemuanPlacement {

@@ -21,14 +21,17 @@ UnitExtras::UnitExtras(const CategoryTaxonomy& categories, UnitExtrasOptions opt
 void UnitExtras::extend(LayerSchema& schema) {
   total_ = field_index(schema, "n_total");
   sensitive_.clear();
+  sensitive_category_.clear();
   derived_.clear();
   if (options_.lengths)
     schema.fields.push_back({"panjang_m", FieldType::real, "", 14, 1, "Panjang ruas temuan garis (m, UTM 49S)",
                              "Length of line findings, e.g. damaged road (m, UTM 49S)", "m"});
   if (!options_.public_profile) return;
-  for (const auto& c : categories_.categories()) {
+  for (std::size_t ci = 0; ci < categories_.size(); ++ci) {
+    const Category& c = categories_.categories()[ci];
     if (!c.sensitive) continue;
     sensitive_.push_back(field_index(schema, "n_" + c.code));
+    sensitive_category_.push_back(ci);
     std::vector<int> derived;
     const std::string suffix = "_" + c.code;
     for (std::size_t i = 0; i < schema.fields.size(); ++i) {
@@ -40,15 +43,18 @@ void UnitExtras::extend(LayerSchema& schema) {
     derived_.push_back(std::move(derived));
     std::string k = std::to_string(options_.k);
     schema.fields.push_back({"s_" + c.code, FieldType::integer, "s_" + c.short_code, 1, 0,
-                             "1 = jumlah " + c.label_id + " disembunyikan (kurang dari " + k + "), 0 = ditampilkan",
-                             "1 = count of " + c.label_en + " suppressed (below " + k + "), 0 = published", ""});
+                             "1 = jumlah " + c.label_id + " disembunyikan (kurang dari " + k +
+                                 "), 2 = disembunyikan agar jumlah desa lain tidak dapat dihitung, 0 = ditampilkan",
+                             "1 = count of " + c.label_en + " suppressed (below " + k +
+                                 "), 2 = suppressed so that other desa counts cannot be worked out, 0 = published",
+                             ""});
   }
   auto& total = schema.fields[static_cast<std::size_t>(total_)];
   total.label_id = "Jumlah temuan, tanpa kategori sensitif";
   total.label_en = "Number of findings, sensitive categories left out";
 }
 
-void UnitExtras::apply(Feature& f, double length_m) const {
+void UnitExtras::apply(Feature& f, double length_m, std::span<const Withheld> withheld) const {
   if (options_.lengths) f.values.emplace_back(length_m);
   if (!options_.public_profile) return;
   auto& total = f.values[static_cast<std::size_t>(total_)];
@@ -58,12 +64,13 @@ void UnitExtras::apply(Feature& f, double length_m) const {
     auto& v = f.values[static_cast<std::size_t>(sensitive_[s])];
     std::int64_t n = std::holds_alternative<std::int64_t>(v) ? std::get<std::int64_t>(v) : 0;
     t -= n;
-    bool suppress = n < options_.k;
-    if (suppress) {
+    const std::size_t c = sensitive_category_[s];
+    const Withheld why = c < withheld.size() ? withheld[c] : n < options_.k ? Withheld::below_k : Withheld::no;
+    if (why != Withheld::no) {
       v = std::monostate{};
       for (int d : derived_[s]) f.values[static_cast<std::size_t>(d)] = std::monostate{};
     }
-    flags.emplace_back(std::int64_t{suppress ? 1 : 0});
+    flags.emplace_back(static_cast<std::int64_t>(why));
   }
   total = t;
   for (auto& v : flags) f.values.push_back(std::move(v));

@@ -12,6 +12,7 @@
 
 #include <cpl_progress.h>
 
+#include "aggregate/suppression.hpp"
 #include "aggregate/unit_counts.hpp"
 #include "boundaries/boundary_loader.hpp"
 #include "core/atomic_write.hpp"
@@ -480,11 +481,14 @@ RunSummary run_project(const ProjectSettings& settings, const RunOptions& option
   summary.stages.push_back({"aggregate", t_aggregate});
   if (points) summary.stages.push_back({"write_points", t_points});
 
+  // What the public profile withholds of the sensitive counts, complementary suppression included.
+  const Suppression withheld =
+      public_profile ? Suppression(b, counts, settings.categories, settings.privacy.k) : Suppression();
   std::unique_ptr<DesaHotspots> hotspots;
   if (settings.hotspots.enabled) {
     StageTimer t(summary, "hotspots");
     hotspots = std::make_unique<DesaHotspots>(
-        desa_hotspots(b, counts, settings.categories, settings.hotspots, settings.privacy.public_profile));
+        desa_hotspots(b, counts, settings.categories, settings.hotspots, settings.privacy.public_profile, withheld));
   }
   std::unique_ptr<DbscanResult> clusters;
   if (settings.point_hotspots.dbscan) {
@@ -521,7 +525,7 @@ RunSummary run_project(const ProjectSettings& settings, const RunOptions& option
       LayerSink& sink = outputs.open_layer(schema);
       for (std::size_t d = 0; d < b.desa.size(); ++d) {
         Feature f = desa_feature(b, d, counts, hotspots.get());
-        extras.apply(f, length_m[d]);
+        extras.apply(f, length_m[d], withheld.desa(d));
         sink.write(f);
       }
     }
@@ -534,13 +538,13 @@ RunSummary run_project(const ProjectSettings& settings, const RunOptions& option
       for (std::size_t d = 0; d < b.desa.size(); ++d) kec_length[static_cast<std::size_t>(b.desa_kecamatan[d])] += length_m[d];
       for (std::size_t k = 0; k < b.kecamatan.size(); ++k) {
         Feature f = kecamatan_feature(b, k, rows[k]);
-        extras.apply(f, kec_length[k]);
+        extras.apply(f, kec_length[k], withheld.kecamatan(k));
         sink.write(f);
       }
     }
     if (out.has_layer("kabupaten") && !b.kabupaten.empty()) {
-      LayerSink& sink = outputs.open_layer(kabupaten_schema());
-      for (std::size_t k = 0; k < b.kabupaten.size(); ++k) sink.write(kabupaten_feature(b, k, counts));
+      LayerSink& sink = outputs.open_layer(kabupaten_schema(public_profile));
+      for (std::size_t k = 0; k < b.kabupaten.size(); ++k) sink.write(kabupaten_feature(b, k, counts, public_profile ? &settings.categories : nullptr));
     }
     if (clusters) {
       LayerSink& sink = outputs.open_layer(klaster_schema(settings.categories));
