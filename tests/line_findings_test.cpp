@@ -108,5 +108,32 @@ TEST(LineFindings, WktColumnInCsv) {
   EXPECT_EQ(r.rejection(5)["properties"]["alasan"], "geometry_unsupported");
 }
 
+// WKT in the source's CRS: the line and the point of WktColumnInCsv in EPSG:32749 (pyproj: Besuk's point is
+// E 741686.389 N 9130923.022), read with "crs": "EPSG:32749", land where their lon/lat versions land.
+TEST(LineFindings, WktColumnInTheSourceCrs) {
+  auto dir = test::temp_dir("lines-wkt-utm");
+  CrsTransform to_utm(kExchangeCrs, kMetricCrs);
+  auto utm = [&](double lon, double lat) {
+    Coord c = to_utm.apply(Coord{lon, lat});
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.3f %.3f", c.x, c.y);
+    return std::string(buf);
+  };
+  test::write_file(dir + "/t.csv", "id,wkt,kategori\n"
+                                   "1,\"LINESTRING (" + utm(113.1919, -7.8566) + ", " + utm(113.2119, -7.8566) + ", " +
+                                       utm(113.2119, -7.8466) + ")\",jalan\n"
+                                   "2,POINT (" + utm(113.1919, -7.8566) + "),jalan\n"
+                                   "3,POINT (113.1919 -7.8566),jalan\n");
+  auto r = test::run_findings(dir, json::array({{{"path", dir + "/t.csv"}, {"crs", "EPSG:32749"}}}));
+  expect_cut(r, 0.01);
+  ASSERT_FALSE(r.point(3).is_null());
+  EXPECT_EQ(r.point(3)["properties"]["kode_desa"], "35.13.04.2008");
+  EXPECT_NEAR(test::lon_of(r.point(3)), 113.1919, 1e-7);
+  EXPECT_NEAR(test::lat_of(r.point(3)), -7.8566, 1e-7);
+  // Degrees where metres were declared are metres 113 m east of the zone's origin: far from every desa.
+  EXPECT_EQ(r.rejection(4)["properties"]["alasan"], "outside_boundaries");
+  EXPECT_EQ(r.summary.total().rows_read, 3);
+}
+
 }  // namespace
 }  // namespace peta

@@ -105,6 +105,8 @@ CoordinateParser::CoordinateParser(CoordinateParserOptions options) : options_(s
   projected_ = !is_geographic_crs(crs);
 }
 
+Coord CoordinateParser::to_lonlat(Coord source) const { return to_lonlat_ ? to_lonlat_->apply(source) : source; }
+
 CoordinateParser::~CoordinateParser() = default;
 CoordinateParser::CoordinateParser(CoordinateParser&&) noexcept = default;
 CoordinateParser& CoordinateParser::operator=(CoordinateParser&&) noexcept = default;

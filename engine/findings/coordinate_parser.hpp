@@ -68,6 +68,9 @@ class CoordinateParser {
   ParsedCoordinate parse_single(std::string_view combined) const;
   ParsedCoordinate parse_kobo_geopoint(std::string_view geopoint) const;
 
+  // A point of a geometry cell (WKT) from the source CRS (x = longitude or easting) to longitude/latitude.
+  Coord to_lonlat(Coord source) const;
+
   const CoordinateParserOptions& options() const { return options_; }
   bool projected() const { return projected_; }
 

@@ -96,6 +96,9 @@ bool RowLocator::from_wkt(const Finding& f, RowLocation& out) const {
   GeosGeom g(GEOSWKTReader_read_r(h, reader, std::string(t).c_str()));
   GEOSWKTReader_destroy_r(h, reader);
   std::string shown = t.size() > 60 ? std::string(t.substr(0, 57)) + "..." : std::string(t);
+  // WKT holds x y in the source's CRS (the project's `crs` of the source; EPSG:4326 when not given).
+  const std::string& crs = parser_.options().source_crs;
+  const std::string in_source_crs = crs.empty() ? "" : " (from " + crs + ")";
   if (!g) {
     out.reason = kReasonGeometryUnparseable;
     out.detail = "WKT '" + shown + "' cannot be read";
@@ -120,9 +123,10 @@ bool RowLocator::from_wkt(const Finding& f, RowLocation& out) const {
     Coord c;
     GEOSGeomGetX_r(h, g.get(), &c.x);
     GEOSGeomGetY_r(h, g.get(), &c.y);
+    c = parser_.to_lonlat(c);
     if (!in_range(c)) {
       out.reason = kReasonCoordinateOutOfRange;
-      out.detail = "WKT point '" + shown + "' is not a longitude/latitude";
+      out.detail = "WKT point '" + shown + "' is not a longitude/latitude" + in_source_crs;
       return true;
     }
     out.kind = RowLocation::Kind::point;
@@ -138,13 +142,15 @@ bool RowLocator::from_wkt(const Finding& f, RowLocation& out) const {
     out.detail = "WKT '" + shown + "' is neither a point nor a line";
     return true;
   }
-  for (const auto& l : lines)
-    for (const auto& c : l)
+  for (auto& l : lines)
+    for (auto& c : l) {
+      c = parser_.to_lonlat(c);
       if (!in_range(c)) {
         out.reason = kReasonCoordinateOutOfRange;
-        out.detail = "WKT line '" + shown + "' has a vertex that is not a longitude/latitude";
+        out.detail = "WKT line '" + shown + "' has a vertex that is not a longitude/latitude" + in_source_crs;
         return true;
       }
+    }
   if (lines.empty()) {
     out.reason = kReasonGeometryUnparseable;
     out.detail = "WKT '" + shown + "' has no line of two or more points";
