@@ -60,77 +60,18 @@ struct PermutationOutcome {
 PermutationOutcome summarise_permutations(double observed, std::size_t larger, double sum, double sum_sq,
                                           int permutations);
 
-// Partial Fisher-Yates for draw_distinct_others when k is large (out of line; see below).
+// A round of k > 24 slots: k distinct indices from [0, n) without `self`, by a partial Fisher-Yates over
+// `scratch`, which must hold n entries equal to 0..n-1 on entry and is restored on exit (out of line).
 void draw_distinct_others_by_shuffle(RandomStream& rng, std::uint32_t n, std::uint32_t self, std::uint32_t k,
                                      std::uint32_t* draws, std::vector<std::uint32_t>& scratch);
 
-// Fills draws[0..k) with k distinct indices from [0, n) without `self` (k <= n - 1).
-// Small k (<= 24, contiguity): draw_round (uniform draws over the n - 1 others, a repeat is drawn again).
-// Large k: partial Fisher-Yates over `scratch`, which must hold n entries equal to 0..n-1 on entry and is
-// restored on exit.
-[[gnu::always_inline]] inline void draw_distinct_others(RandomStream& rng, std::uint32_t n, std::uint32_t self,
-                                                        std::uint32_t k, std::uint32_t* draws,
-                                                        std::vector<std::uint32_t>& scratch) {
-  if (k > 24) {
-    draw_distinct_others_by_shuffle(rng, n, self, k, draws, scratch);
-    return;
-  }
-  draw_round(rng, n - 1, self, k, draws);
-}
-
-// Conditional permutation test for K local statistics that share the neighbour slots of each observation
-// (e.g. Local Moran and Gi* on the same contiguity). For every observation i with at least one neighbour
-// (self excluded), simulates `settings.permutations` rounds; in each round
-//   simulate(i, draws, out)   with draws[m] the random observation put in the m-th neighbour slot of i,
-// writes the K simulated statistics to out[0..K). Observations without neighbours get p_sim = 1 and
-// z_sim = 0 (nothing to permute). `weights` gives the slot count k_i (a self entry is not a slot). The
-// draws of observation i depend only on (settings.seed, i), so a statistic gets the same p-values whether
-// it is computed alone (K = 1) or together with others.
-template <std::size_t K, class Simulate>
-std::array<std::vector<PermutationOutcome>, K> conditional_permutation_tests(
-    const SpatialWeights& weights, const std::array<const std::vector<double>*, K>& observed,
-    const PermutationSettings& settings, Simulate&& simulate) {
-  const std::size_t n = weights.size();
-  std::array<std::vector<PermutationOutcome>, K> out;
-  for (auto& o : out) o.resize(n);
-  if (settings.permutations <= 0 || n < 2) return out;
-  parallel_chunks(n, settings.threads, 64, [&](std::size_t begin, std::size_t end) {
-    std::vector<std::uint32_t> draws(weights.max_cardinality() + 1);
-    std::vector<std::uint32_t> scratch;
-    for (std::size_t i = begin; i < end; ++i) {
-      std::uint32_t k = std::uint32_t(weights.cardinality(i) - (weights.has_self(i) ? 1 : 0));
-      if (k == 0) continue;
-      k = std::min<std::uint32_t>(k, std::uint32_t(n - 1));
-      if (k > 24 && scratch.empty()) {
-        scratch.resize(n);
-        for (std::uint32_t q = 0; q < n; ++q) scratch[q] = q;
-      }
-      RandomStream rng(stream_seed(settings.seed, i));
-      std::array<std::size_t, K> larger{};
-      std::array<double, K> sum{}, sum_sq{}, obs{}, sim{};
-      for (std::size_t s = 0; s < K; ++s) obs[s] = (*observed[s])[i];
-      for (int r = 0; r < settings.permutations; ++r) {
-        draw_distinct_others(rng, std::uint32_t(n), std::uint32_t(i), k, draws.data(), scratch);
-        simulate(i, std::span<const std::uint32_t>(draws.data(), k), sim.data());
-        for (std::size_t s = 0; s < K; ++s) {
-          larger[s] += sim[s] >= obs[s];
-          sum[s] += sim[s];
-          sum_sq[s] += sim[s] * sim[s];
-        }
-      }
-      for (std::size_t s = 0; s < K; ++s)
-        out[s][i] = summarise_permutations(obs[s], larger[s], sum[s], sum_sq[s], settings.permutations);
-    }
-  });
-  return out;
-}
-
-// The same test with the rounds simulated in batches of up to kPermutationBatch, so the statistics of
-// several rounds can be summed side by side (independent chains keep the processor busy):
+// The conditional permutation test (see conditional_permutation_tests below) with the rounds simulated in
+// batches of up to kPermutationBatch, so the statistics of several rounds can be summed side by side
+// (independent chains keep the processor busy):
 //   simulate_batch(i, draws, k, rounds, sim)
 // with draws[b * k + m] the observation in slot m of round b (b < rounds) and sim[b * K + s] the
-// simulated statistic s of round b. The draws, and so the results, are those of
-// conditional_permutation_tests with a `simulate` that does the same arithmetic for each round.
+// simulated statistic s of round b. Rounds are drawn one after the other from observation i's stream, so
+// the results are those of conditional_permutation_tests with a `simulate` doing the same arithmetic.
 inline constexpr int kPermutationBatch = 8;
 
 template <std::size_t K, class SimulateBatch>
@@ -167,7 +108,7 @@ std::array<std::vector<PermutationOutcome>, K> conditional_permutation_tests_bat
             draw_distinct_others_by_shuffle(rng, std::uint32_t(n), std::uint32_t(i), k, slot, scratch);
             continue;
           }
-          draw_round(rng, others, self, k, slot);  // as draw_distinct_others
+          draw_round(rng, others, self, k, slot);
         }
         simulate_batch(i, static_cast<const std::uint32_t*>(draws.data()), k, rounds, sim.data());
         for (int b = 0; b < rounds; ++b)
@@ -183,6 +124,25 @@ std::array<std::vector<PermutationOutcome>, K> conditional_permutation_tests_bat
     }
   });
   return out;
+}
+
+// Conditional permutation test for K local statistics that share the neighbour slots of each observation
+// (e.g. Local Moran and Gi* on the same contiguity). For every observation i with at least one neighbour
+// (self excluded), simulates `settings.permutations` rounds; in each round
+//   simulate(i, draws, out)   with draws[m] the random observation put in the m-th neighbour slot of i,
+// writes the K simulated statistics to out[0..K). Observations without neighbours get p_sim = 1 and
+// z_sim = 0 (nothing to permute). `weights` gives the slot count k_i (a self entry is not a slot). The
+// draws of observation i depend only on (settings.seed, i), so a statistic gets the same p-values whether
+// it is computed alone (K = 1) or together with others.
+template <std::size_t K, class Simulate>
+std::array<std::vector<PermutationOutcome>, K> conditional_permutation_tests(
+    const SpatialWeights& weights, const std::array<const std::vector<double>*, K>& observed,
+    const PermutationSettings& settings, Simulate&& simulate) {
+  return conditional_permutation_tests_batched<K>(
+      weights, observed, settings, [&](std::size_t i, const std::uint32_t* draws, std::uint32_t k, int rounds, double* sim) {
+        for (int b = 0; b < rounds; ++b)
+          simulate(i, std::span<const std::uint32_t>(draws + std::size_t(b) * k, k), sim + std::size_t(b) * K);
+      });
 }
 
 // One local statistic: simulate(i, draws) -> double.
