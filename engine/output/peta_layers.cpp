@@ -198,12 +198,8 @@ Feature kabupaten_feature(const Boundaries& b, std::size_t kab, const UnitCounts
 
 TemuanLayer::TemuanLayer(std::vector<std::string> passthrough) : passthrough_(passthrough.size()) {
   schema_ = {"temuan", GeometryKind::point, {}};
-  std::vector<FieldDef> fixed = {
-      text_field("kode_desa", 13, "Kode desa tempat temuan", "Code of the village of the finding"),
-      text_field("nama_desa", 80, "Nama desa", "Village name"),
-      text_field("kode_kec", 8, "Kode kecamatan", "District code"),
-      text_field("nama_kec", 80, "Nama kecamatan", "District name"),
-      text_field("kat_kode", 32, "Kode kategori (taksonomi)", "Category code (taxonomy)"),
+  std::vector<FieldDef> fixed = place_fields("Kode desa tempat temuan", "Code of the village of the finding");
+  fixed.insert(fixed.end(), {
       text_field("tanda", 64, "Tanda geokode (celah, tumpang_tindih)", "Geocoding flags (gap, overlap)"),
       real("jarak_m", 10, 1, "Jarak ke desa bila di celah (m)", "Distance to the village when in a gap (m)", "m"),
       {"baris", FieldType::integer, "", 10, 0, "Nomor baris di sumber", "Row number in the source", ""},
@@ -214,7 +210,7 @@ TemuanLayer::TemuanLayer(std::vector<std::string> passthrough) : passthrough_(pa
        "Desa yang disebut di baris bila berbeda dari koordinat (kode nama)",
        "Village named in the row when it differs from the coordinates (code name)", ""},
       {"jarak_disebut_m", FieldType::real, "jarak_sbt", 12, 1, "Jarak titik ke desa yang disebut (m)",
-       "Distance from the point to the named village (m)", "m"}};
+       "Distance from the point to the named village (m)", "m"}});
   schema_.fields = source_fields(passthrough, fixed);
   for (auto& f : fixed) schema_.fields.push_back(std::move(f));
 }
@@ -225,20 +221,8 @@ Feature TemuanLayer::feature(const Finding& f, const std::vector<int>& column_ma
   Feature out;
   out.geometry = f.lonlat;
   out.values.reserve(schema_.fields.size());
-  for (std::size_t i = 0; i < passthrough_; ++i) {
-    int c = column_map[i];
-    if (c >= 0 && static_cast<std::size_t>(c) < f.attributes.size() && !f.attributes[static_cast<std::size_t>(c)].empty())
-      out.values.emplace_back(std::string(f.attributes[static_cast<std::size_t>(c)]));
-    else
-      out.values.emplace_back(std::monostate{});
-  }
-  const AdminUnit& d = b.desa[static_cast<std::size_t>(a.desa)];
-  const AdminUnit& k = b.kecamatan_of(static_cast<std::size_t>(a.desa));
-  out.values.emplace_back(d.code.dotted());
-  out.values.emplace_back(d.name);
-  out.values.emplace_back(k.code.dotted());
-  out.values.emplace_back(k.name);
-  out.values.emplace_back(category_code.empty() ? FieldValue{} : FieldValue{category_code});
+  append_passthrough_values(out, f, column_map, passthrough_);
+  append_place_values(out, b, a.desa, category_code);
   std::string flags = flag_names(a.flags);
   out.values.emplace_back(flags.empty() ? FieldValue{} : FieldValue{flags});
   out.values.emplace_back(a.distance_m);
