@@ -5,7 +5,7 @@
 #include <gdal_priv.h>
 
 #include "core/error.hpp"
-#include "output/ogr_feature_conversion.hpp"
+#include "output/ogr_layer_output.hpp"
 
 namespace peta::output_detail {
 namespace {
@@ -19,28 +19,18 @@ class GeoJsonWriter final : public FormatWriter {
     file_name_ = schema.name + ".geojson";
     const std::string path = staging_.temp_path(file_name_).string();
     where_ = (staging_.final_folder() / file_name_).string() + ", layer " + schema.name;
-    dataset_.reset(ogr_driver("GeoJSON").Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!dataset_) throw Error(where_ + ": cannot create: " + CPLGetLastErrorMsg());
-
+    dataset_ = create_dataset("GeoJSON", path, where_);
     const char* options[] = {"RFC7946=YES", "COORDINATE_PRECISION=7", "WRITE_NAME=NO", nullptr};
-    // RFC 7946 mode wants an SRS even for a table of null geometries.
-    layer_ = dataset_->CreateLayer(schema.name.c_str(), wgs84_lonlat(),
-                                   ogr_geometry_type(schema.geometry), const_cast<char**>(options));
-    if (!layer_) throw Error(where_ + ": cannot create layer: " + CPLGetLastErrorMsg());
-  // GeoJSON has no date type: an ISO 8601 "YYYY-MM-DD" string (readers such as GDAL detect it).
-    auto fields = full_name_fields(schema, OFTString);
-    create_fields(*layer_, fields, where_);
-    builder_.emplace(schema.geometry, std::move(fields), layer_->GetLayerDefn(), where_);
+    // RFC 7946 mode wants an SRS even for a table of null geometries. GeoJSON has no date type: dates are
+    // ISO 8601 "YYYY-MM-DD" strings (readers such as GDAL detect them).
+    layer_.emplace(*dataset_, schema.name, wgs84_lonlat(), schema.geometry, options,
+                   full_name_fields(schema, OFTString), where_);
   }
 
-  void write(const Feature& feature) override {
-    if (layer_->CreateFeature(&builder_->build(feature)) != OGRERR_NONE)
-      throw Error(where_ + ": cannot write a feature: " + CPLGetLastErrorMsg());
-  }
+  void write(const Feature& feature) override { layer_->write(feature); }
 
   void end_layer() override {
-    builder_.reset();
-    layer_ = nullptr;
+    layer_.reset();
     dataset_.reset();  // closes and flushes the file
     staging_.stage(file_name_);
   }
@@ -50,8 +40,7 @@ class GeoJsonWriter final : public FormatWriter {
  private:
   StagingFolder& staging_;
   GDALDatasetUniquePtr dataset_;
-  OGRLayer* layer_ = nullptr;
-  std::optional<OgrFeatureBuilder> builder_;
+  std::optional<OgrLayerOutput> layer_;
   std::string file_name_;
   std::string where_;
 };

@@ -6,7 +6,7 @@
 #include <gdal_priv.h>
 
 #include "core/error.hpp"
-#include "output/ogr_feature_conversion.hpp"
+#include "output/ogr_layer_output.hpp"
 
 namespace peta::output_detail {
 namespace {
@@ -25,28 +25,27 @@ class GeoPackageWriter final : public FormatWriter {
       // up to kCacheMegabytes (allocated only as used) unless the user set OGR_SQLITE_CACHE.
       const bool user_cache = CPLGetConfigOption("OGR_SQLITE_CACHE", nullptr) != nullptr;
       if (!user_cache) CPLSetThreadLocalConfigOption("OGR_SQLITE_CACHE", kCacheMegabytes);
-      dataset_.reset(ogr_driver("GPKG").Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-      if (!user_cache) CPLSetThreadLocalConfigOption("OGR_SQLITE_CACHE", nullptr);
+      struct RestoreCache {  // also when create_dataset throws
+        bool user_cache;
+        ~RestoreCache() {
+          if (!user_cache) CPLSetThreadLocalConfigOption("OGR_SQLITE_CACHE", nullptr);
+        }
+      } restore{user_cache};
+      dataset_ = create_dataset("GPKG", path, where_file_);
     }
-    if (!dataset_) throw Error(where_file_ + ": cannot create: " + CPLGetLastErrorMsg());
   }
 
   void begin_layer(const LayerSchema& schema) override {
     where_ = where_file_ + ", layer " + schema.name;
     const bool spatial = schema.geometry != GeometryKind::none;
     const char* options[] = {"SPATIAL_INDEX=YES", "FID=fid", "GEOMETRY_NAME=geom", nullptr};
-    layer_ = dataset_->CreateLayer(schema.name.c_str(), spatial ? wgs84_lonlat() : nullptr,
-                                   ogr_geometry_type(schema.geometry), const_cast<char**>(options));
-    if (!layer_) throw Error(where_ + ": cannot create layer: " + CPLGetLastErrorMsg());
-    auto fields = full_name_fields(schema, OFTDate);
-    create_fields(*layer_, fields, where_);
-    builder_.emplace(schema.geometry, std::move(fields), layer_->GetLayerDefn(), where_);
+    layer_.emplace(*dataset_, schema.name, spatial ? wgs84_lonlat() : nullptr, schema.geometry, options,
+                   full_name_fields(schema, OFTDate), where_);
     begin_transaction();
   }
 
   void write(const Feature& feature) override {
-    if (layer_->CreateFeature(&builder_->build(feature)) != OGRERR_NONE)
-      throw Error(where_ + ": cannot write a feature: " + CPLGetLastErrorMsg());
+    layer_->write(feature);
     if (++in_transaction_ >= batch_size_) {
       commit_transaction();
       begin_transaction();
@@ -55,8 +54,7 @@ class GeoPackageWriter final : public FormatWriter {
 
   void end_layer() override {
     commit_transaction();
-    builder_.reset();
-    layer_ = nullptr;
+    layer_.reset();
   }
 
   void finish() override {
@@ -82,8 +80,7 @@ class GeoPackageWriter final : public FormatWriter {
   std::string file_name_;
   std::size_t batch_size_;
   GDALDatasetUniquePtr dataset_;
-  OGRLayer* layer_ = nullptr;
-  std::optional<OgrFeatureBuilder> builder_;
+  std::optional<OgrLayerOutput> layer_;
   std::size_t in_transaction_ = 0;
   bool transaction_open_ = false;
   std::string where_file_;

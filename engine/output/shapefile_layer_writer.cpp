@@ -7,7 +7,7 @@
 #include <gdal_priv.h>
 
 #include "core/error.hpp"
-#include "output/ogr_feature_conversion.hpp"
+#include "output/ogr_layer_output.hpp"
 #include "output/shapefile_field_names.hpp"
 
 namespace peta::output_detail {
@@ -57,27 +57,17 @@ class ShapefileWriter final : public FormatWriter {
     const std::string path = staging_.temp_path(base_name_ + (spatial ? ".shp" : ".dbf")).string();
     where_ = (staging_.final_folder() / (base_name_ + (spatial ? ".shp" : ".dbf"))).string() + ", layer " +
              schema.name;
-    dataset_.reset(ogr_driver("ESRI Shapefile").Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
-    if (!dataset_) throw Error(where_ + ": cannot create: " + CPLGetLastErrorMsg());
-
+    dataset_ = create_dataset("ESRI Shapefile", path, where_);
     const char* spatial_options[] = {"ENCODING=UTF-8", "SPATIAL_INDEX=YES", nullptr};
     const char* table_options[] = {"ENCODING=UTF-8", nullptr};
-    layer_ = dataset_->CreateLayer(base_name_.c_str(), spatial ? wgs84_lonlat() : nullptr,
-                                   ogr_geometry_type(schema.geometry),
-                                   const_cast<char**>(spatial ? spatial_options : table_options));
-    if (!layer_) throw Error(where_ + ": cannot create layer: " + CPLGetLastErrorMsg());
-    create_fields(*layer_, fields, where_);
-    builder_.emplace(schema.geometry, std::move(fields), layer_->GetLayerDefn(), where_);
+    layer_.emplace(*dataset_, base_name_, spatial ? wgs84_lonlat() : nullptr, schema.geometry,
+                   spatial ? spatial_options : table_options, std::move(fields), where_);
   }
 
-  void write(const Feature& feature) override {
-    if (layer_->CreateFeature(&builder_->build(feature)) != OGRERR_NONE)
-      throw Error(where_ + ": cannot write a feature: " + CPLGetLastErrorMsg());
-  }
+  void write(const Feature& feature) override { layer_->write(feature); }
 
   void end_layer() override {
-    builder_.reset();
-    layer_ = nullptr;
+    layer_.reset();
     dataset_.reset();  // closes the files and builds the .qix
     for (const char* ext : kSidecars) {
       const std::string name = base_name_ + ext;
@@ -93,8 +83,7 @@ class ShapefileWriter final : public FormatWriter {
  private:
   StagingFolder& staging_;
   GDALDatasetUniquePtr dataset_;
-  OGRLayer* layer_ = nullptr;
-  std::optional<OgrFeatureBuilder> builder_;
+  std::optional<OgrLayerOutput> layer_;
   std::string base_name_;
   std::string where_;
 };
