@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstring>
 
+#include "core/error.hpp"
+
 namespace peta {
 namespace {
 
@@ -77,15 +79,6 @@ std::size_t word_at(std::string_view s, std::size_t i, std::string& word) {
 }
 
 bool is_separator(char c) { return c == ',' || c == ';' || c == '/' || c == '|'; }
-
-std::string quote(std::string_view s) {
-  std::string q;
-  q.reserve(s.size() + 2);
-  q += '\'';
-  q.append(s);
-  q += '\'';
-  return q;
-}
 
 struct Component {
   double value = 0;

@@ -7,20 +7,12 @@
 #include <vector>
 
 #include "core/crs.hpp"
+#include "core/error.hpp"
 #include "core/finding.hpp"
 #include "findings/angle_text.hpp"
 
 namespace peta {
 namespace {
-
-std::string quote(std::string_view s) {
-  std::string q;
-  q.reserve(s.size() + 2);
-  q += '\'';
-  q.append(s);
-  q += '\'';
-  return q;
-}
 
 bool is_missing(std::string_view t) {
   if (t.empty()) return true;

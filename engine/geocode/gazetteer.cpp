@@ -20,15 +20,6 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-std::string quote(std::string_view s) {
-  std::string q;
-  q.reserve(s.size() + 2);
-  q += '\'';
-  q.append(s);
-  q += '\'';
-  return q;
-}
-
 std::string two_decimals(double v) {
   char buffer[16];
   std::snprintf(buffer, sizeof buffer, "%.2f", v);
