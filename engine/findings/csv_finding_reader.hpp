@@ -24,7 +24,7 @@ class CsvFindingReader : public FindingReader {
   explicit CsvFindingReader(const CsvSourceOptions& options);
   const std::vector<std::string>& columns() const override { return header_; }
   const ColumnIndexes& indexes() const override { return indexes_; }
-  // Hands out about 4 MiB of whole records as text.
+  // Hands out about chunk_bytes (512 KiB) of whole records as text.
   bool next_unit(RawFindingUnit& unit) override;
   void split(RawFindingUnit& unit) const override;
   double progress() const override { return chunks_.progress(); }

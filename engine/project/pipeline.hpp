@@ -11,7 +11,7 @@ namespace peta {
 
 struct RunOptions {
   bool progress = false;           // GDAL's terminal progress bar on stderr
-  unsigned threads = 0;            // threads that parse and geocode chunks of ~4 MiB; 0: all cores
+  unsigned threads = 0;            // workers that read, parse and geocode units of ~512 KiB; 0: all cores
 };
 
 // Runs the project and writes every output. Returns the summary (also written as ringkasan.json).
