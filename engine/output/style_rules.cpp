@@ -61,13 +61,19 @@ LayerStyle base_style(const LayerSchema& schema, std::string name) {
   return s;
 }
 
-LayerStyle graduated(const LayerSchema& schema, const FieldDef& f, std::vector<ClassRange> classes,
-                     std::string name) {
+// A style that draws field `f` with `renderer`.
+LayerStyle field_style(const LayerSchema& schema, const FieldDef& f, RendererKind renderer, std::string name) {
   LayerStyle s = base_style(schema, std::move(name));
   s.description = f.label_id + " / " + f.label_en;
-  s.renderer = RendererKind::graduated;
+  s.renderer = renderer;
   s.field = f.name;
   s.field_short = short_of(f);
+  return s;
+}
+
+LayerStyle graduated(const LayerSchema& schema, const FieldDef& f, std::vector<ClassRange> classes,
+                     std::string name) {
+  LayerStyle s = field_style(schema, f, RendererKind::graduated, std::move(name));
   std::size_t positive = 0;
   for (const auto& c : classes) positive += c.upper > 0 ? 1 : 0;
   std::size_t k = 0;
@@ -81,11 +87,7 @@ LayerStyle graduated(const LayerSchema& schema, const FieldDef& f, std::vector<C
 
 LayerStyle categorized(const LayerSchema& schema, const FieldDef& f, std::vector<CategorySpec> categories,
                        std::string name) {
-  LayerStyle s = base_style(schema, std::move(name));
-  s.description = f.label_id + " / " + f.label_en;
-  s.renderer = RendererKind::categorized;
-  s.field = f.name;
-  s.field_short = short_of(f);
+  LayerStyle s = field_style(schema, f, RendererKind::categorized, std::move(name));
   s.categories = std::move(categories);
   return s;
 }
