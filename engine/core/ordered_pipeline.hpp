@@ -11,6 +11,7 @@
 // every thread waiting for one reader. `slots` bounds the units in flight (and so the memory); it needs
 // at least one more slot than there are threads for the consumer to keep up. The first exception thrown
 // by produce, work or consume stops the stream and is rethrown once every worker has finished.
+#include <algorithm>
 #include <condition_variable>
 #include <cstddef>
 #include <exception>

@@ -2,7 +2,6 @@
 // The cells of one source row, as text, in one buffer: no allocation per cell, and a reused row object
 // keeps its storage for the next row. A reader appends cells in column order.
 #include <cstdint>
-#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,13 +10,7 @@ namespace peta {
 
 class RowCells {
  public:
-  RowCells() = default;
-  RowCells(std::initializer_list<std::string_view> cells) {
-    for (auto c : cells) push_back(c);
-  }
-
   std::size_t size() const { return ends_.size(); }
-  bool empty() const { return ends_.empty(); }
   std::string_view operator[](std::size_t i) const {
     const std::uint32_t begin = i ? ends_[i - 1] : 0;
     return {text_.data() + begin, ends_[i] - begin};
@@ -40,12 +33,6 @@ class RowCells {
   void append(std::string_view piece) { text_.append(piece); }
   void append(char c) { text_.push_back(c); }
   void close_cell() { ends_.push_back(static_cast<std::uint32_t>(text_.size())); }
-  // Drops the cells from `count` on.
-  void truncate(std::size_t count) {
-    if (count >= size()) return;
-    ends_.resize(count);
-    text_.resize(count ? ends_.back() : 0);
-  }
 
   std::vector<std::string> to_strings() const {
     std::vector<std::string> out;

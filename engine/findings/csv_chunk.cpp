@@ -78,7 +78,7 @@ CsvChunkReader::CsvChunkReader(const std::string& path, char delimiter, std::siz
   if (!file_) throw Error("cannot open findings file '" + path + "': " + std::strerror(errno));
   std::error_code ec;
   file_size_ = static_cast<long long>(std::filesystem::file_size(path, ec));
-  read_more();
+  read_into(pending_);
   if (pending_.compare(0, 3, "\xEF\xBB\xBF") == 0) {
     pending_.erase(0, 3);
     bytes_handed_ += 3;
@@ -95,7 +95,7 @@ CsvChunkReader::CsvChunkReader(const std::string& path, char delimiter, std::siz
         break;
       }
     }
-    if (header_end != std::string::npos || !read_more()) break;
+    if (header_end != std::string::npos || !read_into(pending_)) break;
   }
   if (header_end == std::string::npos) header_end = pending_.size();
   if (delimiter) {
@@ -131,8 +131,6 @@ CsvChunkReader::~CsvChunkReader() {
 double CsvChunkReader::progress() const {
   return file_size_ > 0 ? std::min(1.0, static_cast<double>(bytes_handed_) / static_cast<double>(file_size_)) : 1.0;
 }
-
-bool CsvChunkReader::read_more() { return read_into(pending_); }
 
 bool CsvChunkReader::read_into(std::string& buffer) {
   if (eof_) return false;

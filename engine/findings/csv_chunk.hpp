@@ -53,7 +53,6 @@ class CsvChunkReader {
   double progress() const;
 
  private:
-  bool read_more();  // appends up to chunk_bytes_ to pending_; false at end of file
   bool read_into(std::string& buffer);  // appends up to chunk_bytes_ to buffer; false at end of file
 
   std::FILE* file_ = nullptr;
