@@ -25,6 +25,13 @@ class UnitCounts {
     return desa_[desa_index * (categories_ + 1) + category];
   }
   std::int64_t desa_total(std::size_t desa_index) const { return desa(desa_index, categories_); }
+  // The total with the sensitive categories of `taxonomy` left out (the public profile's n_total).
+  std::int64_t desa_total_without_sensitive(std::size_t desa_index, const CategoryTaxonomy& taxonomy) const {
+    std::int64_t total = desa_total(desa_index);
+    for (std::size_t c = 0; c < categories_; ++c)
+      if (taxonomy.categories()[c].sensitive) total -= desa(desa_index, c);
+    return total;
+  }
 
   // Sums desa rows into kecamatan rows using the hierarchy: [kecamatan][category], last column the total.
   std::vector<std::vector<std::int64_t>> by_kecamatan(const Boundaries& b) const;

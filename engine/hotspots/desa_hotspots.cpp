@@ -104,10 +104,9 @@ DesaHotspots desa_hotspots(const Boundaries& b, const UnitCounts& counts, const 
     if (c < k && public_profile && taxonomy.categories()[c].sensitive) return withheld.visible_desa_counts(counts, c);
     std::vector<double> events(n);
     for (std::size_t d = 0; d < n; ++d) {
-      std::int64_t e = c < k ? counts.desa(d, c) : counts.desa_total(d);
-      if (c == k && public_profile)
-        for (std::size_t s = 0; s < k; ++s)
-          if (taxonomy.categories()[s].sensitive) e -= counts.desa(d, s);
+      const std::int64_t e = c < k            ? counts.desa(d, c)
+                             : public_profile ? counts.desa_total_without_sensitive(d, taxonomy)
+                                              : counts.desa_total(d);
       events[d] = static_cast<double>(e);
     }
     return events;

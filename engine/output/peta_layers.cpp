@@ -183,10 +183,7 @@ Feature kabupaten_feature(const Boundaries& b, std::size_t kab, const UnitCounts
     if (b.desa_kecamatan[d] < 0 || b.kecamatan_kabupaten[static_cast<std::size_t>(b.desa_kecamatan[d])] != static_cast<int>(kab))
       continue;
     ++villages;
-    findings += counts.desa(d, counts.category_count());
-    if (leave_out_sensitive)
-      for (std::size_t c = 0; c < leave_out_sensitive->size(); ++c)
-        if (leave_out_sensitive->categories()[c].sensitive) findings -= counts.desa(d, c);
+    findings += leave_out_sensitive ? counts.desa_total_without_sensitive(d, *leave_out_sensitive) : counts.desa_total(d);
   }
   Feature f;
   const bool given = !u.geometry.empty();

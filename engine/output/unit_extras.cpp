@@ -57,6 +57,9 @@ void UnitExtras::extend(LayerSchema& schema) {
 void UnitExtras::apply(Feature& f, double length_m, std::span<const Withheld> withheld) const {
   if (options_.lengths) f.values.emplace_back(length_m);
   if (!options_.public_profile) return;
+  // Which counts are withheld is decided once, by aggregate/suppression.hpp, never here.
+  if (withheld.size() != categories_.size())
+    throw Error("public profile: no suppression decided for this unit (a caller bug)");
   auto& total = f.values[static_cast<std::size_t>(total_)];
   std::int64_t t = std::holds_alternative<std::int64_t>(total) ? std::get<std::int64_t>(total) : 0;
   std::vector<FieldValue> flags;
@@ -64,8 +67,7 @@ void UnitExtras::apply(Feature& f, double length_m, std::span<const Withheld> wi
     auto& v = f.values[static_cast<std::size_t>(sensitive_[s])];
     std::int64_t n = std::holds_alternative<std::int64_t>(v) ? std::get<std::int64_t>(v) : 0;
     t -= n;
-    const std::size_t c = sensitive_category_[s];
-    const Withheld why = c < withheld.size() ? withheld[c] : n < options_.k ? Withheld::below_k : Withheld::no;
+    const Withheld why = withheld[sensitive_category_[s]];
     if (why != Withheld::no) {
       v = std::monostate{};
       for (int d : derived_[s]) f.values[static_cast<std::size_t>(d)] = std::monostate{};

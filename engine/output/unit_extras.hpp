@@ -30,7 +30,7 @@ class UnitExtras {
   // Appends the extra fields (panjang_m, then s_<short> per sensitive category in the public profile).
   void extend(LayerSchema& schema);
   // For a feature of the extended schema: suppresses what `withheld` (the unit's row of the Suppression,
-  // per category) says, fixes n_total and appends the extra values.
+  // per category; required in the public profile) says, fixes n_total and appends the extra values.
   void apply(Feature& feature, double length_m, std::span<const Withheld> withheld) const;
 
  private:
