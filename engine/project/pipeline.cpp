@@ -376,104 +376,103 @@ RunSummary run_project(const ProjectSettings& settings, const RunOptions& option
     // classifies it; this thread merges the units in read order, so the outputs do not depend on the
     // thread count. The stage times are the workers' busy time shared over the threads.
     const double share = 1.0 / static_cast<double>(threads);
-    run_ordered_pipeline(
-        work, threads,
-        [&](ChunkWork& w) {
-          auto t0 = Clock::now();
-          const bool more = reader.next_unit(w.unit);
-          w.read_seconds = seconds_since(t0);
-          w.progress = reader.progress();
-          return more;
-        },
-        [&](ChunkWork& w) { process_unit(src, *locator, placer.get(), settings.categories, w); },
-        [&](ChunkWork& w) {
-        t_ingest += (w.read_seconds + w.parse_seconds) * share;
-        t_geocode += w.locate_seconds * share;
-        auto t2 = Clock::now();
-        FindingBatch& batch = w.unit.rows;
-        sc.rows_read += static_cast<std::int64_t>(batch.size + batch.rejections.size() + w.lines.size());
-        std::size_t first_rejection = rejections.size();
-        for (auto& r : batch.rejections) reject(std::move(r), s, sc);
-        std::vector<double> named_distance(batch.size, -1);
-        for (std::size_t i = 0; i < batch.size; ++i) {
-          const Finding& f = batch.findings[i];
-          const Assignment& a = w.assigned[i];
-          if (a.desa < 0) {
-            Rejection r{reader.path(), f.row, "", kReasonOutside, outside_detail(b, a.nearest, a.distance_m), f.attributes.to_strings()};
-            r.has_point = true;
-            r.lonlat = f.lonlat;
-            r.distance_m = a.distance_m;
-            reject(std::move(r), s, sc);
-            continue;
-          }
-          if (w.category[i] < 0) summary.unknown_categories[f.category]++;
-          counts.add(a.desa, w.category[i]);
-          if (a.flags & (kFlagByName | kFlagByCode)) sc.by_name_or_code++;
-          else sc.by_coordinates++;
-          // Point statistics (KDE, DBSCAN) see exact locations: the public profile keeps sensitive points out.
-          if (keep_points && !(public_profile && sensitive(w.category[i]))) {
-            kept_points.push_back(f.lonlat);
-            kept_categories.push_back(w.category[i] >= 0
-                                          ? settings.categories.categories()[static_cast<std::size_t>(w.category[i])].code
-                                          : std::string("lainnya"));
-          }
-          if (a.flags) {
-            sc.flagged++;
-            for (std::uint32_t bit = 1; bit; bit <<= 1)
-              if (a.flags & bit) sc.flagged_by_flag[flag_names(bit)]++;
-          } else {
-            sc.geocoded++;
-          }
-          if (w.named[i] >= 0) named_distance[i] = distance(f.lonlat, w.named[i]);
+    auto read_unit = [&](ChunkWork& w) {
+      auto t0 = Clock::now();
+      const bool more = reader.next_unit(w.unit);
+      w.read_seconds = seconds_since(t0);
+      w.progress = reader.progress();
+      return more;
+    };
+    auto work_unit = [&](ChunkWork& w) { process_unit(src, *locator, placer.get(), settings.categories, w); };
+    auto merge_unit = [&](ChunkWork& w) {
+      t_ingest += (w.read_seconds + w.parse_seconds) * share;
+      t_geocode += w.locate_seconds * share;
+      auto t2 = Clock::now();
+      FindingBatch& batch = w.unit.rows;
+      sc.rows_read += static_cast<std::int64_t>(batch.size + batch.rejections.size() + w.lines.size());
+      std::size_t first_rejection = rejections.size();
+      for (auto& r : batch.rejections) reject(std::move(r), s, sc);
+      std::vector<double> named_distance(batch.size, -1);
+      for (std::size_t i = 0; i < batch.size; ++i) {
+        const Finding& f = batch.findings[i];
+        const Assignment& a = w.assigned[i];
+        if (a.desa < 0) {
+          Rejection r{reader.path(), f.row, "", kReasonOutside, outside_detail(b, a.nearest, a.distance_m), f.attributes.to_strings()};
+          r.has_point = true;
+          r.lonlat = f.lonlat;
+          r.distance_m = a.distance_m;
+          reject(std::move(r), s, sc);
+          continue;
         }
-        for (auto& line : w.lines) {
-          if (!cutter) cutter = std::make_unique<LineCutter>(b);
-          auto pieces = cutter->cut(line.lines);
-          if (pieces.empty()) {
-            Rejection r{reader.path(), line.finding.row, "", kReasonOutside,
-                        "the line crosses no desa / garis tidak melewati desa mana pun", line.finding.attributes.to_strings()};
-            reject(std::move(r), s, sc);
-            continue;
-          }
-          auto cat = settings.categories.match(line.finding.category);
-          if (!cat) summary.unknown_categories[line.finding.category]++;
-          sc.by_coordinates++;
-          sc.lines++;
+        if (w.category[i] < 0) summary.unknown_categories[f.category]++;
+        counts.add(a.desa, w.category[i]);
+        if (a.flags & (kFlagByName | kFlagByCode)) sc.by_name_or_code++;
+        else sc.by_coordinates++;
+        // Point statistics (KDE, DBSCAN) see exact locations: the public profile keeps sensitive points out.
+        if (keep_points && !(public_profile && sensitive(w.category[i]))) {
+          kept_points.push_back(f.lonlat);
+          kept_categories.push_back(w.category[i] >= 0
+                                        ? settings.categories.categories()[static_cast<std::size_t>(w.category[i])].code
+                                        : std::string("lainnya"));
+        }
+        if (a.flags) {
+          sc.flagged++;
+          for (std::uint32_t bit = 1; bit; bit <<= 1)
+            if (a.flags & bit) sc.flagged_by_flag[flag_names(bit)]++;
+        } else {
           sc.geocoded++;
-          for (auto& p : pieces) {
-            length_m[static_cast<std::size_t>(p.desa)] += p.length_m;
-            ruas.push_back({line_findings.size(), std::move(p)});
-          }
-          line_category.push_back(cat ? static_cast<int>(*cat) : -1);
-          line_source.push_back(s);
-          line_findings.push_back(std::move(line));
         }
-        // This unit's rejections in row order, then out of memory into the spool.
-        std::vector<std::size_t> order(rejections.size() - first_rejection);
-        std::iota(order.begin(), order.end(), first_rejection);
-        std::stable_sort(order.begin(), order.end(),
-                         [&](std::size_t x, std::size_t y) { return rejections[x].row < rejections[y].row; });
-        for (std::size_t r : order) spool.add(rejections[r], rejection_source[r]);
-        rejections.clear();
-        rejection_source.clear();
-        t_aggregate += seconds_since(t2);
+        if (w.named[i] >= 0) named_distance[i] = distance(f.lonlat, w.named[i]);
+      }
+      for (auto& line : w.lines) {
+        if (!cutter) cutter = std::make_unique<LineCutter>(b);
+        auto pieces = cutter->cut(line.lines);
+        if (pieces.empty()) {
+          Rejection r{reader.path(), line.finding.row, "", kReasonOutside,
+                      "the line crosses no desa / garis tidak melewati desa mana pun", line.finding.attributes.to_strings()};
+          reject(std::move(r), s, sc);
+          continue;
+        }
+        auto cat = settings.categories.match(line.finding.category);
+        if (!cat) summary.unknown_categories[line.finding.category]++;
+        sc.by_coordinates++;
+        sc.lines++;
+        sc.geocoded++;
+        for (auto& p : pieces) {
+          length_m[static_cast<std::size_t>(p.desa)] += p.length_m;
+          ruas.push_back({line_findings.size(), std::move(p)});
+        }
+        line_category.push_back(cat ? static_cast<int>(*cat) : -1);
+        line_source.push_back(s);
+        line_findings.push_back(std::move(line));
+      }
+      // This unit's rejections in row order, then out of memory into the spool.
+      std::vector<std::size_t> order(rejections.size() - first_rejection);
+      std::iota(order.begin(), order.end(), first_rejection);
+      std::stable_sort(order.begin(), order.end(),
+                       [&](std::size_t x, std::size_t y) { return rejections[x].row < rejections[y].row; });
+      for (std::size_t r : order) spool.add(rejections[r], rejection_source[r]);
+      rejections.clear();
+      rejection_source.clear();
+      t_aggregate += seconds_since(t2);
 
-        if (points) {
-          auto t3 = Clock::now();
-          for (std::size_t i = 0; i < batch.size; ++i) {
-            const Assignment& a = w.assigned[i];
-            if (a.desa < 0) continue;
-            if (public_profile && sensitive(w.category[i])) continue;  // sensitive findings: desa aggregates only
-            const std::string& code =
-                w.category[i] >= 0 ? settings.categories.categories()[static_cast<std::size_t>(w.category[i])].code
-                                   : std::string();
-            TemuanPlacement placement{(a.flags & (kFlagByName | kFlagByCode)) != 0, w.named[i], named_distance[i]};
-            points->write(temuan.feature(batch.findings[i], pass.maps[s], a, b, code, reader.path(), placement));
-          }
-          t_points += seconds_since(t3);
+      if (points) {
+        auto t3 = Clock::now();
+        for (std::size_t i = 0; i < batch.size; ++i) {
+          const Assignment& a = w.assigned[i];
+          if (a.desa < 0) continue;
+          if (public_profile && sensitive(w.category[i])) continue;  // sensitive findings: desa aggregates only
+          const std::string& code =
+              w.category[i] >= 0 ? settings.categories.categories()[static_cast<std::size_t>(w.category[i])].code
+                                 : std::string();
+          TemuanPlacement placement{(a.flags & (kFlagByName | kFlagByCode)) != 0, w.named[i], named_distance[i]};
+          points->write(temuan.feature(batch.findings[i], pass.maps[s], a, b, code, reader.path(), placement));
         }
-        if (options.progress) GDALTermProgress((s + w.progress) / static_cast<double>(sources.size()), nullptr, nullptr);
-        });
+        t_points += seconds_since(t3);
+      }
+      if (options.progress) GDALTermProgress((s + w.progress) / static_cast<double>(sources.size()), nullptr, nullptr);
+    };
+    run_ordered_pipeline(work, threads, read_unit, work_unit, merge_unit);
   }
   if (options.progress) GDALTermProgress(1.0, nullptr, nullptr);
   summary.stages.push_back({"ingest", t_ingest});
