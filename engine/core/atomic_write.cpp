@@ -9,22 +9,29 @@
 
 namespace peta {
 
-void write_atomically(const std::string& path, const std::function<void(std::ostream&)>& fill) {
-  std::string tmp = path + ".tmp-" + std::to_string(::getpid());
+void write_via_temporary(const std::string& path, const std::function<void(const std::string&)>& write,
+                         const std::string& suffix) {
+  const std::string tmp = path + ".tmp-" + std::to_string(::getpid()) + suffix;
   try {
-    {
-      std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-      if (!out) throw Error("cannot write '" + tmp + "': " + std::strerror(errno));
-      fill(out);
-      out.flush();
-      if (!out) throw Error("cannot write '" + tmp + "': " + std::strerror(errno));
-    }
-    std::filesystem::rename(tmp, path);
+    write(tmp);
+    std::error_code ec;
+    std::filesystem::rename(tmp, path, ec);
+    if (ec) throw Error("cannot rename '" + tmp + "' to '" + path + "': " + ec.message());
   } catch (...) {
     std::error_code ec;
     std::filesystem::remove(tmp, ec);
     throw;
   }
+}
+
+void write_atomically(const std::string& path, const std::function<void(std::ostream&)>& fill) {
+  write_via_temporary(path, [&](const std::string& tmp) {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) throw Error("cannot write '" + tmp + "': " + std::strerror(errno));
+    fill(out);
+    out.flush();
+    if (!out) throw Error("cannot write '" + tmp + "': " + std::strerror(errno));
+  });
 }
 
 }  // namespace peta

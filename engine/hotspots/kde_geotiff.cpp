@@ -1,14 +1,13 @@
 // GeoTIFF output of the kernel density raster (GDAL stays inside this file).
 #include <gdal_priv.h>
 #include <ogr_spatialref.h>
-#include <unistd.h>
 
 #include <cstdio>
-#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "core/atomic_write.hpp"
 #include "core/crs.hpp"
 #include "core/error.hpp"
 #include "core/gdal_init.hpp"
@@ -66,15 +65,7 @@ void write_to(const DensityRaster& r, const std::string& tmp, const std::string&
 void write_density_geotiff(const DensityRaster& r, const std::string& path) {
   ensure_gdal_registered();
   if (r.cols <= 0 || r.rows <= 0) throw Error("cannot write '" + path + "': the density raster is empty");
-  const std::string tmp = path + ".tmp-" + std::to_string(::getpid()) + ".tif";
-  try {
-    write_to(r, tmp, path);
-    std::filesystem::rename(tmp, path);
-  } catch (...) {
-    std::error_code ec;
-    std::filesystem::remove(tmp, ec);
-    throw;
-  }
+  write_via_temporary(path, [&](const std::string& tmp) { write_to(r, tmp, path); }, ".tif");
 }
 
 }  // namespace peta

@@ -567,8 +567,7 @@ RunSummary run_project(const ProjectSettings& settings, const RunOptions& option
     std::string gal = out.folder + "/bobot_queen.gal";
     std::vector<std::string> ids;
     for (const auto& d : b.desa) ids.push_back(d.code.dotted());
-    write_gal(gal + ".tmp", hotspots->weights, ids);
-    std::filesystem::rename(gal + ".tmp", gal);
+    write_via_temporary(gal, [&](const std::string& tmp) { write_gal(tmp, hotspots->weights, ids); });
     for (const char* ext : {".json", ".csv", ".txt"}) summary.outputs.push_back(base + ext);
     summary.outputs.push_back(gal);
   }

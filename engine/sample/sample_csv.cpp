@@ -1,4 +1,4 @@
-// write_sample_csv: the sample as RFC 4180 CSV, streamed through a buffer, written to path.tmp then renamed.
+// write_sample_csv: the sample as RFC 4180 CSV, streamed through a buffer, written to a temporary name then renamed.
 #include <cerrno>
 #include <charconv>
 #include <cstdio>
@@ -6,6 +6,7 @@
 #include <memory>
 #include <string_view>
 
+#include "core/atomic_write.hpp"
 #include "core/error.hpp"
 #include "sample/sample_generator.hpp"
 
@@ -47,20 +48,19 @@ std::string system_error() { return std::strerror(errno); }
 }  // namespace
 
 void write_sample_csv(const Boundaries& boundaries, const SampleOptions& options, const std::string& path) {
-  const std::string tmp = path + ".tmp";
-  std::unique_ptr<std::FILE, FileCloser> file(std::fopen(tmp.c_str(), "wb"));
-  if (!file) throw Error("cannot create '" + tmp + "': " + system_error());
+  write_via_temporary(path, [&](const std::string& tmp) {
+    std::unique_ptr<std::FILE, FileCloser> file(std::fopen(tmp.c_str(), "wb"));
+    if (!file) throw Error("cannot create '" + tmp + "': " + system_error());
 
-  std::string buffer;
-  buffer.reserve(kFlushAt + 4096);
-  bool write_failed = false;
-  auto flush = [&] {
-    if (!buffer.empty() && std::fwrite(buffer.data(), 1, buffer.size(), file.get()) != buffer.size())
-      write_failed = true;
-    buffer.clear();
-  };
-  buffer.append("id,lon,lat,kategori,tanggal,tingkat,keterangan\n");
-  try {
+    std::string buffer;
+    buffer.reserve(kFlushAt + 4096);
+    bool write_failed = false;
+    auto flush = [&] {
+      if (!buffer.empty() && std::fwrite(buffer.data(), 1, buffer.size(), file.get()) != buffer.size())
+        write_failed = true;
+      buffer.clear();
+    };
+    buffer.append("id,lon,lat,kategori,tanggal,tingkat,keterangan\n");
     generate_sample(boundaries, options, [&](const SamplePoint& p) {
       append_field(buffer, p.id);
       buffer.push_back(',');
@@ -78,23 +78,10 @@ void write_sample_csv(const Boundaries& boundaries, const SampleOptions& options
       buffer.push_back('\n');
       if (buffer.size() >= kFlushAt) flush();
     });
-  } catch (...) {
-    file.reset();
-    std::remove(tmp.c_str());
-    throw;
-  }
-  flush();
-  const bool close_failed = std::fclose(file.release()) != 0;
-  if (write_failed || close_failed) {
-    const std::string why = system_error();
-    std::remove(tmp.c_str());
-    throw Error("cannot write '" + tmp + "': " + why);
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    const std::string why = system_error();
-    std::remove(tmp.c_str());
-    throw Error("cannot rename '" + tmp + "' to '" + path + "': " + why);
-  }
+    flush();
+    const bool close_failed = std::fclose(file.release()) != 0;
+    if (write_failed || close_failed) throw Error("cannot write '" + tmp + "': " + system_error());
+  });
 }
 
 }  // namespace peta
