@@ -104,22 +104,12 @@ int run_qgis_check(const json& expect, const std::string& dir, std::string& log)
   return status;
 }
 
-const char* type_name(FieldType t) {
-  switch (t) {
-    case FieldType::integer: return "integer";
-    case FieldType::real: return "real";
-    case FieldType::text: return "text";
-    case FieldType::date: return "date";
-  }
-  return "text";
-}
-
 json fields_json(const LayerSchema& s) {
   json out = json::array();
   for (const auto& f : s.fields)
     out.push_back({{"name", f.name},
                    {"short", f.short_name.empty() ? f.name : f.short_name},
-                   {"type", type_name(f.type)},
+                   {"type", field_type_name(f.type)},
                    {"alias", f.label_id}});
   return out;
 }

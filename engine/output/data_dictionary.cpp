@@ -5,19 +5,6 @@
 #include "output/shapefile_layer_writer.hpp"
 
 namespace peta {
-namespace {
-
-const char* type_name(FieldType t) {
-  switch (t) {
-    case FieldType::integer: return "integer";
-    case FieldType::real: return "real";
-    case FieldType::text: return "text";
-    case FieldType::date: return "date";
-  }
-  return "text";
-}
-
-}  // namespace
 
 void write_data_dictionary(std::ostream& out, const LayerSchema& schema) {
   const auto short_names = output_detail::shapefile_field_names(schema);
@@ -25,7 +12,7 @@ void write_data_dictionary(std::ostream& out, const LayerSchema& schema) {
   for (std::size_t i = 0; i < schema.fields.size(); ++i) {
     const FieldDef& f = schema.fields[i];
     const auto size = output_detail::dbf_field_size(f, schema.name);
-    out << csv_quote(f.name) << ',' << csv_quote(short_names[i]) << ',' << type_name(f.type) << ',' << size.width
+    out << csv_quote(f.name) << ',' << csv_quote(short_names[i]) << ',' << field_type_name(f.type) << ',' << size.width
         << ',' << size.precision << ',' << csv_quote(f.label_id) << ',' << csv_quote(f.label_en) << ','
         << csv_quote(f.unit) << '\n';
   }

@@ -11,6 +11,17 @@
 namespace peta {
 
 enum class FieldType { integer, real, text, date };
+
+// The type's name as the data dictionary writes it ("integer", "real", "text", "date").
+inline const char* field_type_name(FieldType t) {
+  switch (t) {
+    case FieldType::integer: return "integer";
+    case FieldType::real: return "real";
+    case FieldType::text: return "text";
+    case FieldType::date: return "date";
+  }
+  return "text";
+}
 enum class GeometryKind { none, point, multilinestring, multipolygon };
 
 struct FieldDef {
