@@ -6,6 +6,8 @@
 set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
+  # scripts/compare-outputs.sh compares GeoPackages through a SQL dump
+  sqlite3
   libgdal-dev gdal-bin libgeos-dev libproj-dev proj-bin
   libboost-dev nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev

@@ -33,4 +33,24 @@ std::unique_ptr<FindingReader> open_finding_source(const FindingSourceSettings& 
   return nullptr;
 }
 
+FindingSources::FindingSources(const ProjectSettings& settings, const PublicationPolicy& policy) {
+  std::vector<std::vector<std::string>> headers;
+  std::vector<std::vector<int>> published, rejects;
+  for (const auto& src : settings.findings) {
+    OpenSource s;
+    s.settings = &src;
+    s.reader = open_finding_source(src);
+    const ColumnIndexes& c = s.reader->indexes();
+    any_names |= c.has_place_names();
+    s.columns = policy.columns(s.reader->columns(), c.descriptive_columns(), c.location_columns(), c.category, src.publish,
+                               src.category, settings.file + ": findings source '" + src.path + "'");
+    headers.push_back(s.reader->columns());
+    published.push_back(s.columns.published);
+    rejects.push_back(s.columns.rejects);
+    sources.push_back(std::move(s));
+  }
+  this->published = union_columns(headers, published);
+  this->rejects = union_columns(headers, rejects);
+}
+
 }  // namespace peta

@@ -3,7 +3,9 @@
 // OGR vector layer (GeoJSON, GeoPackage, Shapefile). Kobo/ODK exports are CSV or XLSX files whose
 // geopoint columns the column detection recognises.
 #include <memory>
+#include <vector>
 
+#include "aggregate/publication_policy.hpp"
 #include "findings/finding_batch.hpp"
 #include "project/project_settings.hpp"
 
@@ -11,5 +13,22 @@ namespace peta {
 
 // Throws peta::Error naming the file when it cannot be opened or lacks the columns it needs.
 std::unique_ptr<FindingReader> open_finding_source(const FindingSourceSettings& source);
+
+// One opened source and which of its columns may be published.
+struct OpenSource {
+  const FindingSourceSettings* settings = nullptr;
+  std::unique_ptr<FindingReader> reader;
+  SourceColumns columns;
+};
+
+// Every source of a project, opened first: the point and rejects layers need the union of their columns.
+struct FindingSources {
+  FindingSources(const ProjectSettings& settings, const PublicationPolicy& policy);
+
+  std::vector<OpenSource> sources;
+  ColumnUnion published;  // temuan and ruas
+  ColumnUnion rejects;    // ditolak: published + location columns
+  bool any_names = false; // some source names desa (the gazetteer is needed)
+};
 
 }  // namespace peta

@@ -1,17 +1,20 @@
 #pragma once
-// The whole path of `peta build`: boundaries -> locator -> findings (streamed in batches: read, geocode,
-// aggregate, write points) -> rejects -> desa and kecamatan layers -> run summary.
-#include <cstddef>
+// The whole path of `peta build`, as a short sequence of stages, each with one job (docs: README "What a
+// run does"):
+//   boundaries (load, index, gazetteer) -> findings stage (readers -> geocoding stage -> counts, temuan
+//   through a sink, rejections to a spool) -> statistics stage (suppression, hotspots, DBSCAN) -> layer stage
+//   (every layer, rejects CSV) -> report files (hotspot report, weights, density) -> run summary.
 #include <string>
 
 #include "core/run_summary.hpp"
+#include "project/findings_stage.hpp"
 #include "project/project_settings.hpp"
 
 namespace peta {
 
 struct RunOptions {
-  bool progress = false;           // GDAL's terminal progress bar on stderr
-  unsigned threads = 0;            // workers that read, parse and geocode units of ~512 KiB; 0: all cores
+  ProgressFn progress;   // called with the share done of the findings stage; empty: silent
+  unsigned threads = 0;  // workers that read, parse and geocode units of ~512 KiB; 0: all cores
 };
 
 // Runs the project and writes every output. Returns the summary (also written as ringkasan.json).

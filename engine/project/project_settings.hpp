@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "aggregate/category_taxonomy.hpp"
+#include "aggregate/publication_policy.hpp"
 #include "boundaries/boundary_source.hpp"
 #include "findings/column_detection.hpp"
 #include "findings/text_encoding.hpp"
@@ -29,11 +30,7 @@ struct FindingSourceSettings {
   std::vector<std::string> publish;  // source columns that may reach the outputs besides id, kategori, desa, kecamatan, kode_desa
 };
 
-// UU 27/2022: sensitive categories (children's health) are specific personal data.
-struct PrivacySettings {
-  bool public_profile = true;  // "public": sensitive categories only as desa aggregates, counts below k suppressed
-  int k = 5;
-}; 
+
 
 struct OutputSettings {
   std::string folder = "out";

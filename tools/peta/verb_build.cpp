@@ -1,6 +1,8 @@
 // peta build PROJECT.json: runs the whole path and prints the run summary.
 #include <unistd.h>
 
+#include <cpl_progress.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -24,7 +26,8 @@ void add_build(CLI::App& app) {
   register_verb(sub, [] {
     ProjectSettings settings = load_project(project);
     RunOptions options;
-    options.progress = progress || (!quiet && isatty(2));
+    if (progress || (!quiet && isatty(2)))
+      options.progress = [](double fraction, const char*) { GDALTermProgress(fraction, nullptr, nullptr); };
     options.threads = threads;
     RunSummary summary = run_project(settings, options);
     if (json) std::printf("%s\n", summary.to_json().dump(2).c_str());

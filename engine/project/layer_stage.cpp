@@ -1,0 +1,97 @@
+#include "project/layer_stage.hpp"
+
+#include "output/rejects_csv.hpp"
+#include "output/ruas_layer.hpp"
+#include "output/unit_extras.hpp"
+
+namespace peta {
+
+TemuanSink::TemuanSink(OutputSet& outputs, const Boundaries& b, const FindingSources& sources,
+                       const PublicationPolicy& policy)
+    : layer_(sources.published.names), sink_(outputs.open_layer(layer_.schema())), b_(b), sources_(sources), policy_(policy) {}
+
+void TemuanSink::write(const PlacedFinding& p) {
+  if (!policy_.shows_point(p.category)) return;  // sensitive findings: desa aggregates only
+  TemuanPlacement placement{p.by_name_or_code, p.named_desa, p.named_distance_m};
+  sink_.write(layer_.feature(p.finding, sources_.published.maps[p.source], p.assignment, b_, policy_.code(p.category),
+                             sources_.sources[p.source].reader->path(), placement));
+}
+
+namespace {
+
+void write_ruas(OutputSet& outputs, const Boundaries& b, const FindingSources& sources, const LineFindings& lines,
+                const PublicationPolicy& policy) {
+  RuasLayer layer(sources.published.names);
+  LayerSink& sink = outputs.open_layer(layer.schema());
+  for (const auto& r : lines.pieces) {
+    const int category = lines.category[r.line];
+    if (!policy.shows_point(category)) continue;
+    const std::size_t source = lines.source[r.line];
+    sink.write(layer.feature(lines.rows[r.line].finding, sources.published.maps[source], r.piece.desa, r.piece.lines,
+                             r.piece.length_m, b, policy.code(category), sources.sources[source].reader->path()));
+  }
+}
+
+void write_units(const ProjectSettings& settings, OutputSet& outputs, const Boundaries& b, const FindingsResult& findings,
+                 const Statistics& statistics, const PublicationPolicy& policy) {
+  const OutputSettings& out = settings.output;
+  UnitExtras extras(settings.categories, {policy.public_profile(), policy.k(), !findings.lines.rows.empty()});
+  const DesaHotspots* hotspots = statistics.hotspots.get();
+  if (out.has_layer("desa")) {
+    LayerSchema schema = desa_schema(settings.categories, hotspots);
+    extras.extend(schema);
+    LayerSink& sink = outputs.open_layer(schema);
+    for (std::size_t d = 0; d < b.desa.size(); ++d) {
+      Feature f = desa_feature(b, d, findings.counts, hotspots);
+      extras.apply(f, findings.length_m[d], statistics.withheld.desa(d));
+      sink.write(f);
+    }
+  }
+  if (out.has_layer("kecamatan")) {
+    LayerSchema schema = kecamatan_schema(settings.categories);
+    extras.extend(schema);
+    LayerSink& sink = outputs.open_layer(schema);
+    auto rows = findings.counts.by_kecamatan(b);
+    std::vector<double> kec_length(b.kecamatan.size(), 0.0);
+    for (std::size_t d = 0; d < b.desa.size(); ++d)
+      kec_length[static_cast<std::size_t>(b.desa_kecamatan[d])] += findings.length_m[d];
+    for (std::size_t k = 0; k < b.kecamatan.size(); ++k) {
+      Feature f = kecamatan_feature(b, k, rows[k]);
+      extras.apply(f, kec_length[k], statistics.withheld.kecamatan(k));
+      sink.write(f);
+    }
+  }
+  if (out.has_layer("kabupaten") && !b.kabupaten.empty()) {
+    LayerSink& sink = outputs.open_layer(kabupaten_schema(policy.public_profile()));
+    for (std::size_t k = 0; k < b.kabupaten.size(); ++k)
+      sink.write(kabupaten_feature(b, k, findings.counts, policy.public_profile() ? &settings.categories : nullptr));
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> write_layers(const ProjectSettings& settings, OutputSet& outputs, const Boundaries& b,
+                                      const FindingSources& sources, const FindingsResult& findings,
+                                      const Statistics& statistics, RejectionSpool& spool, const PublicationPolicy& policy) {
+  const OutputSettings& out = settings.output;
+  if (out.has_layer("ruas") && !findings.lines.rows.empty()) write_ruas(outputs, b, sources, findings.lines, policy);
+  if (out.has_layer("ditolak")) {
+    DitolakLayer ditolak(sources.rejects.names);
+    LayerSink& sink = outputs.open_layer(ditolak.schema());
+    spool.for_each([&](const Rejection& r, std::size_t source) { sink.write(ditolak.feature(r, sources.rejects.maps[source])); });
+  }
+  write_units(settings, outputs, b, findings, statistics, policy);
+  if (statistics.clusters) {
+    LayerSink& sink = outputs.open_layer(klaster_schema(settings.categories));
+    for (const auto& c : statistics.clusters->clusters) sink.write(klaster_feature(c, *statistics.clusters, settings.categories));
+  }
+  std::vector<std::string> files = outputs.commit();
+  if (out.has_layer("ditolak")) {
+    std::string csv = out.folder + "/ditolak.csv";
+    write_rejects_csv(csv, sources.rejects.names, spool, sources.rejects.maps);
+    files.push_back(csv);
+  }
+  return files;
+}
+
+}  // namespace peta

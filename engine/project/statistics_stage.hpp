@@ -1,0 +1,24 @@
+#pragma once
+// The statistics stage: what the counts of the findings stage say beyond themselves.
+//   takes:   the boundaries, FindingsResult, the policy, the project's hotspot settings
+//   returns: Statistics: what the public profile withholds (suppression), the desa hotspot statistics (rates,
+//            EB, Gi*, Local Moran) and the DBSCAN clusters of the points, each only when asked for.
+#include <memory>
+
+#include "aggregate/suppression.hpp"
+#include "hotspots/dbscan.hpp"
+#include "hotspots/desa_hotspots.hpp"
+#include "project/findings_stage.hpp"
+
+namespace peta {
+
+struct Statistics {
+  Suppression withheld;  // empty in the internal profile
+  std::unique_ptr<DesaHotspots> hotspots;
+  std::unique_ptr<DbscanResult> clusters;
+};
+
+Statistics run_statistics_stage(const ProjectSettings& settings, const Boundaries& b, const FindingsResult& findings,
+                                const PublicationPolicy& policy, RunSummary& summary);
+
+}  // namespace peta
