@@ -20,4 +20,17 @@ struct Rejection {
   double distance_m = -1;  // distance to the nearest desa, when known
 };
 
+// A rejection of a row as a whole or of one field, without a point.
+inline Rejection make_rejection(std::string file, std::int64_t row, std::string field, std::string reason, std::string detail,
+                                std::vector<std::string> values) {
+  Rejection r;
+  r.file = std::move(file);
+  r.row = row;
+  r.field = std::move(field);
+  r.reason = std::move(reason);
+  r.detail = std::move(detail);
+  r.values = std::move(values);
+  return r;
+}
+
 }  // namespace peta

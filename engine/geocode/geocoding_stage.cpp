@@ -45,7 +45,7 @@ const NamePlacement& Geocoder::place_by_name(const Finding& f) {
 
 Rejection Geocoder::unplaced(const Finding& f, const RowLocation& loc, const NamePlacement& np) const {
   const ColumnIndexes& c = reader_.indexes();
-  Rejection r{.file = reader_.path(), .row = f.row, .values = f.attributes.to_strings()};
+  Rejection r = make_rejection(reader_.path(), f.row, "", "", "", f.attributes.to_strings());
   if (!np.reason.empty() && (loc.reason.empty() || loc.cell_was_empty)) {
     r.field = reader_.columns()[static_cast<std::size_t>(np.by_code_column ? c.kode_desa : c.desa)];
     r.reason = np.reason;
@@ -127,14 +127,11 @@ void Geocoder::geocode(RawFindingUnit& unit, GeocodedUnit& out) {
     }
     Finding& f = batch.findings[i];
     if (a.desa < 0) {
-      Rejection r{.file = reader_.path(),
-                  .row = f.row,
-                  .reason = kReasonOutside,
-                  .detail = outside_detail(context_.boundaries, a.nearest, a.distance_m),
-                  .values = f.attributes.to_strings(),
-                  .has_point = true,
-                  .lonlat = f.lonlat,
-                  .distance_m = a.distance_m};
+      Rejection r = make_rejection(reader_.path(), f.row, "", kReasonOutside,
+                                   outside_detail(context_.boundaries, a.nearest, a.distance_m), f.attributes.to_strings());
+      r.has_point = true;
+      r.lonlat = f.lonlat;
+      r.distance_m = a.distance_m;
       batch.rejections.push_back(std::move(r));
       continue;
     }

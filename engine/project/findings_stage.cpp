@@ -144,11 +144,9 @@ FindingsResult run_findings_stage(const ProjectSettings& settings, const Geocodi
         if (!cutter) cutter = std::make_unique<LineCutter>(b);
         auto pieces = cutter->cut(line.lines);
         if (pieces.empty()) {
-          account.reject({.file = reader.path(),
-                          .row = line.finding.row,
-                          .reason = kReasonOutside,
-                          .detail = "the line crosses no desa / garis tidak melewati desa mana pun",
-                          .values = line.finding.attributes.to_strings()});
+          account.reject(make_rejection(reader.path(), line.finding.row, "", kReasonOutside,
+                                        "the line crosses no desa / garis tidak melewati desa mana pun",
+                                        line.finding.attributes.to_strings()));
           continue;
         }
         auto cat = categories.match(line.finding.category);

@@ -105,21 +105,28 @@ int run_bench(const BenchOptions& o) {
   return 0;
 }
 
+class BenchVerb : public Verb {
+ public:
+  explicit BenchVerb(CLI::App& app) : Verb(app, "bench", "Ukur kecepatan (benchmark the main job on generated findings)") {
+    CLI::App& c = command();
+    c.add_option("--boundaries", o_.desa, "Desa boundary layer")->required();
+    c.add_option("--layer", o_.layer, "Layer name in the boundary source");
+    c.add_option("--kecamatan", o_.kecamatan, "Kecamatan layer (else dissolved from desa)");
+    c.add_option("-n,--count", o_.count, "Number of findings to generate");
+    c.add_option("--seed", o_.seed, "Seed of the generated findings");
+    c.add_option("--work", o_.work, "Working folder (the generated CSV is kept and reused)");
+    c.add_option("--threads", o_.threads, "Geocoding threads (0 = all cores)");
+    c.add_flag("--points", o_.points, "Also time writing the point layer against ogr2ogr");
+    c.add_flag("--qgis", o_.qgis, "Also write the QGIS styles, project and picture in the timed job");
+  }
+  int run() override { return run_bench(o_); }
+
+ private:
+  BenchOptions o_;
+};
+
 }  // namespace
 
-void add_bench(CLI::App& app) {
-  auto* sub = app.add_subcommand("bench", "Ukur kecepatan (benchmark the main job on generated findings)");
-  static BenchOptions o;
-  sub->add_option("--boundaries", o.desa, "Desa boundary layer")->required();
-  sub->add_option("--layer", o.layer, "Layer name in the boundary source");
-  sub->add_option("--kecamatan", o.kecamatan, "Kecamatan layer (else dissolved from desa)");
-  sub->add_option("-n,--count", o.count, "Number of findings to generate");
-  sub->add_option("--seed", o.seed, "Seed of the generated findings");
-  sub->add_option("--work", o.work, "Working folder (the generated CSV is kept and reused)");
-  sub->add_option("--threads", o.threads, "Geocoding threads (0 = all cores)");
-  sub->add_flag("--points", o.points, "Also time writing the point layer against ogr2ogr");
-  sub->add_flag("--qgis", o.qgis, "Also write the QGIS styles, project and picture in the timed job");
-  register_verb(sub, [] { return run_bench(o); });
-}
+void add_bench(CLI::App& app) { add_verb<BenchVerb>(app); }
 
 }  // namespace peta::cli

@@ -11,18 +11,37 @@
 
 namespace peta::cli {
 namespace {
-struct CheckArgs {
-  std::string desa, desa_layer, kecamatan, kabupaten, json, where;
-  std::size_t top = 20;
+
+class BoundariesCheckVerb : public Verb {
+ public:
+  explicit BoundariesCheckVerb(CLI::App& boundaries)
+      : Verb(boundaries, "check", "Laporan mutu batas: tumpang tindih, celah, geometri, kode (boundary quality report)") {
+    CLI::App& c = command();
+    c.add_option("--desa", a_.desa, "Lapisan desa, sumber OGR apa pun (desa layer, any OGR source)")->required();
+    c.add_option("--desa-layer", a_.desa_layer, "Nama layer dalam sumber desa (layer name in the desa source)");
+    c.add_option("--kecamatan", a_.kecamatan, "Lapisan kecamatan; tanpa ini dilebur dari desa (kecamatan layer; dissolved from desa if absent)");
+    c.add_option("--kabupaten", a_.kabupaten, "Lapisan kabupaten (kabupaten layer)");
+    c.add_option("--json", a_.json, "Tulis laporan lengkap sebagai JSON (write the full report as JSON)");
+    c.add_option("--where", a_.where, "Filter atribut OGR untuk desa, mis. \"kode_kab = '35.13'\" (OGR attribute filter on desa)");
+    c.add_option("--top", a_.top, "Jumlah butir per daftar dalam teks (items listed per list in the text)")->capture_default_str();
+  }
+  int run() override;
+
+ private:
+  struct Args {
+    std::string desa, desa_layer, kecamatan, kabupaten, json, where;
+    std::size_t top = 20;
+  } a_;
 };
 
-int run_check(const CheckArgs& a) {
+int BoundariesCheckVerb::run() {
+  const Args& a = a_;
   BoundarySettings settings;
   settings.desa.path = a.desa;
   settings.desa.layer = a.desa_layer;
   settings.desa.where = a.where;
-  if (!a.kecamatan.empty()) settings.kecamatan = BoundarySource{a.kecamatan};
-  if (!a.kabupaten.empty()) settings.kabupaten = BoundarySource{a.kabupaten};
+  if (!a.kecamatan.empty()) settings.kecamatan.emplace().path = a.kecamatan;
+  if (!a.kabupaten.empty()) settings.kabupaten.emplace().path = a.kabupaten;
   LoadedBoundaries loaded = load_boundaries(settings);
 
   QualityOptions options;
@@ -48,17 +67,7 @@ int run_check(const CheckArgs& a) {
 void add_boundaries(CLI::App& app) {
   auto* sub = app.add_subcommand("boundaries", "Batas wilayah: periksa mutu (boundaries: quality check)");
   sub->require_subcommand(1);
-  auto* check = sub->add_subcommand(
-      "check", "Laporan mutu batas: tumpang tindih, celah, geometri, kode (boundary quality report)");
-  static CheckArgs args;
-  check->add_option("--desa", args.desa, "Lapisan desa, sumber OGR apa pun (desa layer, any OGR source)")->required();
-  check->add_option("--desa-layer", args.desa_layer, "Nama layer dalam sumber desa (layer name in the desa source)");
-  check->add_option("--kecamatan", args.kecamatan, "Lapisan kecamatan; tanpa ini dilebur dari desa (kecamatan layer; dissolved from desa if absent)");
-  check->add_option("--kabupaten", args.kabupaten, "Lapisan kabupaten (kabupaten layer)");
-  check->add_option("--json", args.json, "Tulis laporan lengkap sebagai JSON (write the full report as JSON)");
-  check->add_option("--where", args.where, "Filter atribut OGR untuk desa, mis. \"kode_kab = '35.13'\" (OGR attribute filter on desa)");
-  check->add_option("--top", args.top, "Jumlah butir per daftar dalam teks (items listed per list in the text)")->capture_default_str();
-  register_verb(check, [] { return run_check(args); });
+  add_verb<BoundariesCheckVerb>(*sub);
 }
 
 }  // namespace peta::cli

@@ -5,49 +5,61 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 
 #include "project/pipeline.hpp"
 #include "project/project_settings.hpp"
 #include "verbs.hpp"
 
 namespace peta::cli {
+namespace {
 
-void add_build(CLI::App& app) {
-  auto* sub = app.add_subcommand("build", "Bangun semua lapisan dari berkas proyek (build every layer from a project file)");
-  static std::string project;
-  static bool progress = false, quiet = false, json = false;
-  static unsigned threads = 0;
-  sub->add_option("project", project, "Berkas proyek JSON (project file)")->required()->check(CLI::ExistingFile);
-  sub->add_flag("--progress", progress, "Tampilkan bilah kemajuan (progress bar; default when stderr is a terminal)");
-  sub->add_flag("-q,--quiet", quiet, "Tanpa ringkasan (no summary)");
-  sub->add_flag("--json", json, "Ringkasan sebagai JSON (summary as JSON)");
-  sub->add_option("--threads", threads, "Jumlah thread geokode (geocoding threads; 0 = all cores)");
-  register_verb(sub, [] {
-    ProjectSettings settings = load_project(project);
+class BuildVerb : public Verb {
+ public:
+  explicit BuildVerb(CLI::App& app)
+      : Verb(app, "build", "Bangun semua lapisan dari berkas proyek (build every layer from a project file)") {
+    CLI::App& c = command();
+    c.add_option("project", project_, "Berkas proyek JSON (project file)")->required()->check(CLI::ExistingFile);
+    c.add_flag("--progress", progress_, "Tampilkan bilah kemajuan (progress bar; default when stderr is a terminal)");
+    c.add_flag("-q,--quiet", quiet_, "Tanpa ringkasan (no summary)");
+    c.add_flag("--json", json_, "Ringkasan sebagai JSON (summary as JSON)");
+    c.add_option("--threads", threads_, "Jumlah thread geokode (geocoding threads; 0 = all cores)");
+  }
+
+  int run() override {
+    ProjectSettings settings = load_project(project_);
     RunOptions options;
-    if (progress || (!quiet && isatty(2)))
+    if (progress_ || (!quiet_ && isatty(2)))
       options.progress = [](double fraction, const char*) { GDALTermProgress(fraction, nullptr, nullptr); };
-    options.threads = threads;
+    options.threads = threads_;
     RunSummary summary = run_project(settings, options);
-    if (json) std::printf("%s\n", summary.to_json().dump(2).c_str());
-    else if (!quiet) {
-      std::printf("peta build: %s\n%s", settings.name.c_str(), summary.to_text().c_str());
-      std::printf("Keluaran / outputs: %zu berkas / files in %s\n", summary.outputs.size(),
-                  settings.output.folder.c_str());
-      std::string line = "     ";
-      for (const auto& o : summary.outputs) {
-        std::string name = std::filesystem::path(o).filename().string();
-        if (line.size() + name.size() > 100) {
-          std::printf("%s\n", line.c_str());
-          line = "     ";
-        }
-        line += " " + name;
-      }
-      std::printf("%s\n", line.c_str());
-    }
+    if (json_) std::printf("%s\n", summary.to_json().dump(2).c_str());
+    else if (!quiet_) print(settings, summary);
     return summary.total().balanced() ? 0 : 3;
-  });
-}
+  }
+
+ private:
+  static void print(const ProjectSettings& settings, const RunSummary& summary) {
+    std::printf("peta build: %s\n%s", settings.name.c_str(), summary.to_text().c_str());
+    std::printf("Keluaran / outputs: %zu berkas / files in %s\n", summary.outputs.size(), settings.output.folder.c_str());
+    std::string line = "     ";
+    for (const auto& o : summary.outputs) {
+      std::string name = std::filesystem::path(o).filename().string();
+      if (line.size() + name.size() > 100) {
+        std::printf("%s\n", line.c_str());
+        line = "     ";
+      }
+      line += " " + name;
+    }
+    std::printf("%s\n", line.c_str());
+  }
+
+  std::string project_;
+  bool progress_ = false, quiet_ = false, json_ = false;
+  unsigned threads_ = 0;
+};
+
+}  // namespace
+
+void add_build(CLI::App& app) { add_verb<BuildVerb>(app); }
 
 }  // namespace peta::cli

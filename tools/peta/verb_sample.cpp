@@ -1,7 +1,6 @@
 // peta sample: writes realistic synthetic findings over a desa layer, deterministic for a seed.
 #include <chrono>
 #include <cstdio>
-#include <memory>
 #include <string>
 
 #include "boundaries/boundary_loader.hpp"
@@ -10,15 +9,40 @@
 
 namespace peta::cli {
 namespace {
-struct SampleArgs {
-  std::string boundaries;
-  std::string layer;
-  std::string out;
-  SampleOptions options;
-  bool quiet = false;
+
+class SampleVerb : public Verb {
+ public:
+  explicit SampleVerb(CLI::App& app)
+      : Verb(app, "sample", "Write synthetic findings (CSV) over a desa layer, the same for the same seed") {
+    CLI::App& c = command();
+    c.add_option("--boundaries", a_.boundaries, "Desa layer (any OGR source)")->required();
+    c.add_option("--layer", a_.layer, "Layer name in the source (default: the first)");
+    c.add_option("--count", a_.options.count, "Number of findings")->required()->check(CLI::NonNegativeNumber);
+    c.add_option("--seed", a_.options.seed, "Random seed")->required();
+    c.add_option("--out", a_.out, "Output CSV (id,lon,lat,kategori,tanggal,tingkat,keterangan)")->required();
+    c.add_option("--outside-share", a_.options.outside_share, "Share of findings outside every desa")
+        ->capture_default_str()
+        ->check(CLI::Range(0.0, 1.0));
+    c.add_option("--hot-villages", a_.options.hot_villages, "Villages around which findings cluster")
+        ->capture_default_str()
+        ->check(CLI::NonNegativeNumber);
+    c.add_option("--year", a_.options.year, "Year of the dates")->capture_default_str();
+    c.add_flag("--quiet", a_.quiet, "Print nothing on success");
+  }
+  int run() override;
+
+ private:
+  struct Args {
+    std::string boundaries;
+    std::string layer;
+    std::string out;
+    SampleOptions options;
+    bool quiet = false;
+  } a_;
 };
 
-int run_sample(const SampleArgs& args) {
+int SampleVerb::run() {
+  const Args& args = a_;
   BoundarySettings settings;
   settings.desa.path = args.boundaries;
   settings.desa.layer = args.layer;
@@ -34,21 +58,6 @@ int run_sample(const SampleArgs& args) {
 }
 }  // namespace
 
-void add_sample(CLI::App& app) {
-  auto args = std::make_shared<SampleArgs>();
-  auto* sub = app.add_subcommand("sample", "Write synthetic findings (CSV) over a desa layer, the same for the same seed");
-  sub->add_option("--boundaries", args->boundaries, "Desa layer (any OGR source)")->required();
-  sub->add_option("--layer", args->layer, "Layer name in the source (default: the first)");
-  sub->add_option("--count", args->options.count, "Number of findings")->required()->check(CLI::NonNegativeNumber);
-  sub->add_option("--seed", args->options.seed, "Random seed")->required();
-  sub->add_option("--out", args->out, "Output CSV (id,lon,lat,kategori,tanggal,tingkat,keterangan)")->required();
-  sub->add_option("--outside-share", args->options.outside_share, "Share of findings outside every desa")
-      ->capture_default_str()->check(CLI::Range(0.0, 1.0));
-  sub->add_option("--hot-villages", args->options.hot_villages, "Villages around which findings cluster")
-      ->capture_default_str()->check(CLI::NonNegativeNumber);
-  sub->add_option("--year", args->options.year, "Year of the dates")->capture_default_str();
-  sub->add_flag("--quiet", args->quiet, "Print nothing on success");
-  register_verb(sub, [args] { return run_sample(*args); });
-}
+void add_sample(CLI::App& app) { add_verb<SampleVerb>(app); }
 
 }  // namespace peta::cli

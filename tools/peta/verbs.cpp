@@ -2,7 +2,7 @@
 
 #include <cstdio>
 #include <exception>
-#include <map>
+#include <vector>
 
 #include <cpl_conv.h>
 #include <gdal.h>
@@ -11,13 +11,27 @@
 
 namespace peta::cli {
 namespace {
-std::map<CLI::App*, std::function<int()>>& runners() {
-  static std::map<CLI::App*, std::function<int()>> r;
-  return r;
+
+std::vector<std::unique_ptr<Verb>>& verbs() {
+  static std::vector<std::unique_ptr<Verb>> v;
+  return v;
 }
+
+// The older form: a subcommand and its function.
+class FunctionVerb : public Verb {
+ public:
+  FunctionVerb(CLI::App* sub, std::function<int()> run) : Verb(*sub), run_(std::move(run)) {}
+  int run() override { return run_(); }
+
+ private:
+  std::function<int()> run_;
+};
+
 }  // namespace
 
-void register_verb(CLI::App* sub, std::function<int()> run) { runners()[sub] = std::move(run); }
+void add_verb(std::unique_ptr<Verb> verb) { verbs().push_back(std::move(verb)); }
+
+void register_verb(CLI::App* sub, std::function<int()> run) { add_verb(std::make_unique<FunctionVerb>(sub, std::move(run))); }
 
 void add_verbs(CLI::App& app) {
   add_build(app);
@@ -31,8 +45,8 @@ void add_verbs(CLI::App& app) {
 int run_selected(CLI::App& app) {
   GDALAllRegister();
   try {
-    for (auto& [sub, run] : runners())
-      if (sub->parsed()) return run();
+    for (auto& verb : verbs())
+      if (verb->command().parsed()) return verb->run();
   } catch (const std::exception& e) {
     std::fprintf(stderr, "peta: error: %s\n", e.what());
     return 1;
