@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 
 #include "core/atomic_write.hpp"
 #include "core/error.hpp"
@@ -75,23 +76,24 @@ StatusFile read_status_file(const std::string& path) {
     while (reader.next(cells)) add_row(out, c, cells, path, reader.row());
     return out;
   }
-  // XLSX through GDAL's XLSX driver: the first sheet, the first row as the header, every cell as text.
+  // XLSX through GDAL's XLSX driver: the first sheet, every cell as text. The header is read as the first row
+  // (HEADERS=DISABLE: the driver's own header guess fails when every cell is text); feature ids are
+  // spreadsheet row numbers.
   ensure_gdal_registered();
-  const char* open_options[] = {"HEADERS=FORCE", "FIELD_TYPES=STRING", nullptr};
+  const char* open_options[] = {"HEADERS=DISABLE", "FIELD_TYPES=STRING", nullptr};
   const char* drivers[] = {"XLSX", nullptr};
   GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, open_options, nullptr));
   if (!ds || ds->GetLayerCount() == 0) throw Error(path + ": cannot open as an XLSX workbook");
   OGRLayer* layer = ds->GetLayer(0);
-  OGRFeatureDefn* defn = layer->GetLayerDefn();
-  std::vector<std::string> header;
-  for (int i = 0; i < defn->GetFieldCount(); ++i) header.push_back(defn->GetFieldDefn(i)->GetNameRef());
-  const Columns c = find_columns(header, path);
-  std::vector<std::string> cells(header.size());
+  const int n = layer->GetLayerDefn()->GetFieldCount();
+  std::vector<std::string> cells(n);
+  std::optional<Columns> c;
   for (auto& f : *layer) {
-    for (int i = 0; i < defn->GetFieldCount(); ++i) cells[i] = f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "";
-    // OGR numbers XLSX data rows from 1 (the header is spreadsheet row 1), so the spreadsheet row is fid + 1.
-    add_row(out, c, cells, path, f->GetFID() + 1);
+    for (int i = 0; i < n; ++i) cells[i] = f->IsFieldSetAndNotNull(i) ? f->GetFieldAsString(i) : "";
+    if (!c) c = find_columns(cells, path);
+    else add_row(out, *c, cells, path, f->GetFID());
   }
+  if (!c) throw Error(path + ": empty workbook (no header row)");
   return out;
 }
 
