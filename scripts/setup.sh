@@ -20,6 +20,9 @@ packages=(
   # peta serve: cpp-httplib (found with pkg-config); Debian's Chromium for the web map's browser test
   # (Node.js and npm come with the machine)
   libcpp-httplib-dev chromium
+  # the findings store: SHA-256 of imported files (libcrypto); PostgreSQL + PostGIS for the PostGIS store and
+  # its tests (scripts/pg-test-cluster.sh starts a throwaway cluster); libpq for benchmarks/store_bench (COPY)
+  libssl-dev libpq-dev postgresql-15 postgresql-15-postgis-3
 )
 if [[ " $* " == *" --peers "* ]]; then
   packages+=(time wrk)

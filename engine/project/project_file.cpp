@@ -196,7 +196,7 @@ ProjectSettings load_project(const std::string& path) {
   ProjectSettings s;
   s.file = path;
   try {
-    JsonObjectReader r(j, "", {"name", "boundaries", "findings", "categories", "geocode", "privacy", "output", "hotspots", "priority"});
+    JsonObjectReader r(j, "", {"name", "boundaries", "findings", "categories", "geocode", "privacy", "output", "hotspots", "priority", "store", "opd"});
     s.name = r.text("name").value_or(fs::path(path).stem().string());
     if (!r.has("boundaries")) throw Error("boundaries: missing (required)");
     JsonObjectReader b(r.at("boundaries"), "boundaries", {"desa", "kecamatan", "kabupaten"});
@@ -227,6 +227,12 @@ ProjectSettings load_project(const std::string& path) {
       s.privacy.k = static_cast<int>(p.integer("k").value_or(5));
       if (s.privacy.k < 1) throw Error("privacy.k: must be >= 1");
     }
+    if (r.has("store")) {
+      JsonObjectReader st(r.at("store"), "store", {"path"});
+      const std::string p = st.required_text("path");
+      s.store.path = p.rfind("PG:", 0) == 0 ? p : resolve_path(p, base);
+    }
+    if (r.has("opd")) s.opd.override_with(r.at("opd"), "opd");
     if (r.has("hotspots")) read_hotspots(r.at("hotspots"), base, s.hotspots, s.point_hotspots);
     if (r.has("output")) s.output = read_output(r.at("output"), base);
     else s.output.folder = (base / "out").string();

@@ -13,6 +13,7 @@
 #include "hotspots/desa_hotspots.hpp"
 #include "hotspots/kde.hpp"
 #include "query/priority_score.hpp"
+#include "store/opd_mapping.hpp"
 
 namespace peta {
 
@@ -50,6 +51,11 @@ struct PointHotspotSettings {
   DbscanSettings dbscan_settings;
 };
 
+// The findings store (engine/store): a GeoPackage path (resolved against the project file) or "PG:...".
+struct StoreSettings {
+  std::string path;  // empty: no store (build works from the sources alone)
+};
+
 struct ProjectSettings {
   std::string name;
   std::string file;  // the project file itself
@@ -63,6 +69,8 @@ struct ProjectSettings {
   query::PrioritySettings priority;  // weights of the priority score (peta query / serve)
   HotspotSettings hotspots;
   PointHotspotSettings point_hotspots;
+  StoreSettings store;
+  store::OpdMapping opd = store::OpdMapping::defaults();  // geodata/opd.json, entries replaced by the project's "opd"
 };
 
 // Reads and validates a project file. An unknown key or a value of the wrong type throws peta::Error

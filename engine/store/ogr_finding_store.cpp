@@ -1,0 +1,370 @@
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+
+#include "core/error.hpp"
+#include "core/gdal_init.hpp"
+#include "store/ogr_store.hpp"
+
+namespace peta::store {
+namespace {
+
+bool ends_with(const std::string& s, const std::string& tail) {
+  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+// The advisory lock key of the PostGIS store (any constant; "peta" in ASCII).
+constexpr const char* kAdvisoryKey = "1885697121";
+
+// The PostGIS schema, as plain DDL (the PG driver would create the same through OGR, but deferred, and we need
+// the unique index and the defaults at once). The geometry column has a GiST index, so QGIS opens `temuan`
+// as an ordinary editable layer.
+const char* kPostgisSchema = R"sql(
+CREATE TABLE peta_skema (fid serial PRIMARY KEY, versi integer NOT NULL);
+CREATE TABLE temuan (
+  fid bigserial PRIMARY KEY, geom geometry(Point, 4326),
+  id_temuan text NOT NULL, sumber text, baris bigint, uuid text, kategori text, tanggal text,
+  kode_desa text, kode_kec text, cara text, flags text, nilai text, sidik text,
+  status text NOT NULL DEFAULT 'baru', status_tercatat text NOT NULL DEFAULT 'baru', tanggal_status text,
+  pertama_dilihat text, opd text, tenggat text, tidak_di_sumber integer NOT NULL DEFAULT 0);
+CREATE UNIQUE INDEX temuan_id_temuan_idx ON temuan (id_temuan);
+CREATE INDEX temuan_geom_idx ON temuan USING gist (geom);
+CREATE TABLE riwayat (
+  fid bigserial PRIMARY KEY, id_temuan text NOT NULL, waktu text, jenis text, tanggal text,
+  dari text, ke text, oleh text, catatan text, isi_lama text);
+CREATE INDEX riwayat_id_temuan_idx ON riwayat (id_temuan);
+CREATE TABLE impor (
+  fid bigserial PRIMARY KEY, berkas text, sumber text, waktu text, sha256 text, rows_read bigint, baru bigint,
+  tidak_berubah bigint, diperbarui bigint, duplikat bigint, ditolak bigint, tidak_di_sumber bigint,
+  kembali_di_sumber bigint);
+)sql";
+
+struct FieldSpec {
+  const char* name;
+  OGRFieldType type;
+  const char* default_value = nullptr;  // SQL default, e.g. "'baru'"
+};
+
+const std::vector<FieldSpec>& temuan_specs() {
+  static const std::vector<FieldSpec> s = {
+      {"id_temuan", OFTString}, {"sumber", OFTString}, {"baris", OFTInteger64}, {"uuid", OFTString},
+      {"kategori", OFTString}, {"tanggal", OFTString}, {"kode_desa", OFTString}, {"kode_kec", OFTString},
+      {"cara", OFTString}, {"flags", OFTString}, {"nilai", OFTString}, {"sidik", OFTString},
+      {"status", OFTString, "'baru'"}, {"status_tercatat", OFTString, "'baru'"}, {"tanggal_status", OFTString},
+      {"pertama_dilihat", OFTString}, {"opd", OFTString}, {"tenggat", OFTString},
+      {"tidak_di_sumber", OFTInteger, "0"}};
+  return s;
+}
+
+const std::vector<FieldSpec>& riwayat_specs() {
+  static const std::vector<FieldSpec> s = {
+      {"id_temuan", OFTString}, {"waktu", OFTString}, {"jenis", OFTString}, {"tanggal", OFTString},
+      {"dari", OFTString}, {"ke", OFTString}, {"oleh", OFTString}, {"catatan", OFTString}, {"isi_lama", OFTString}};
+  return s;
+}
+
+const std::vector<FieldSpec>& impor_specs() {
+  static const std::vector<FieldSpec> s = {
+      {"berkas", OFTString}, {"sumber", OFTString}, {"waktu", OFTString}, {"sha256", OFTString},
+      {"rows_read", OFTInteger64}, {"baru", OFTInteger64}, {"tidak_berubah", OFTInteger64},
+      {"diperbarui", OFTInteger64}, {"duplikat", OFTInteger64}, {"ditolak", OFTInteger64},
+      {"tidak_di_sumber", OFTInteger64}, {"kembali_di_sumber", OFTInteger64}};
+  return s;
+}
+
+void create_gpkg_layer(GDALDataset& ds, const char* name, OGRwkbGeometryType type,
+                       const std::vector<FieldSpec>& specs, const std::string& path) {
+  OGRSpatialReference wgs84;
+  wgs84.importFromEPSG(4326);
+  wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  const char* options[] = {"FID=fid", "GEOMETRY_NAME=geom", nullptr};
+  OGRLayer* layer = ds.CreateLayer(name, type == wkbNone ? nullptr : &wgs84, type, const_cast<char**>(options));
+  if (!layer) throw Error("store " + quote(path) + ": cannot create layer " + name + ": " + CPLGetLastErrorMsg());
+  for (const auto& spec : specs) {
+    OGRFieldDefn f(spec.name, spec.type);
+    if (spec.default_value) {
+      f.SetDefault(spec.default_value);
+      f.SetNullable(false);
+    }
+    if (layer->CreateField(&f) != OGRERR_NONE)
+      throw Error("store " + quote(path) + ": cannot create field " + name + "." + spec.name);
+  }
+}
+
+}  // namespace
+
+std::string sql_literal(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) {
+    if (c == '\'') q += '\'';
+    if (c == '\0') continue;
+    q += c;
+  }
+  return q + "'";
+}
+
+std::string today_utc() { return now_utc().substr(0, 10); }
+
+std::string now_utc() {
+  const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::unique_ptr<FindingStore> FindingStore::open(const std::string& path) {
+  if (path.rfind("PG:", 0) == 0) return std::make_unique<OgrStore>(path, Backend::postgis);
+  if (ends_with(path, ".gpkg") || ends_with(path, ".GPKG")) return std::make_unique<OgrStore>(path, Backend::geopackage);
+  throw Error("store " + quote(path) + ": expected a GeoPackage file (*.gpkg) or a PostgreSQL connection (PG:...)");
+}
+
+OgrStore::OgrStore(std::string path, Backend backend) : path_(std::move(path)), backend_(backend) {
+  ensure_gdal_registered();
+  if (backend_ == Backend::postgis) {
+    // COPY instead of one INSERT a row for new findings (GDAL's PG driver; ended before any other statement).
+    CPLSetConfigOption("PG_USE_COPY", "YES");
+  }
+  if (backend_ == Backend::geopackage && !std::filesystem::exists(path_)) {
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+    if (!driver) throw Error("GDAL has no GPKG driver");
+    GDALDatasetUniquePtr created(driver->Create(path_.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!created) throw Error("store " + quote(path_) + ": cannot create: " + CPLGetLastErrorMsg());
+  }
+  open_dataset();
+  ensure_schema();
+}
+
+OgrStore::~OgrStore() = default;
+
+void OgrStore::open_dataset() {
+  ds_.reset();
+  // SQLite's page cache bounds the speed of a million inserts into the table, its id index and the R-tree
+  // (as for the GeoPackage writer): up to 128 MB, allocated only as used, unless the user set OGR_SQLITE_CACHE.
+  const bool user_cache = CPLGetConfigOption("OGR_SQLITE_CACHE", nullptr) != nullptr;
+  if (backend_ == Backend::geopackage && !user_cache) CPLSetThreadLocalConfigOption("OGR_SQLITE_CACHE", "128");
+  struct RestoreCache {
+    bool restore;
+    ~RestoreCache() {
+      if (restore) CPLSetThreadLocalConfigOption("OGR_SQLITE_CACHE", nullptr);
+    }
+  } restore{backend_ == Backend::geopackage && !user_cache};
+  const char* pg_options[] = {"LIST_ALL_TABLES=NO", nullptr};
+  ds_.reset(GDALDataset::Open(path_.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr,
+                              backend_ == Backend::postgis ? pg_options : nullptr, nullptr));
+  if (!ds_) throw Error("store " + quote(path_) + ": cannot open: " + CPLGetLastErrorMsg());
+}
+
+[[noreturn]] void OgrStore::fail(const std::string& what) {
+  throw Error("store " + quote(path_) + ": " + what + ": " + CPLGetLastErrorMsg());
+}
+
+void OgrStore::execute(const std::string& sql) {
+  CPLErrorReset();
+  OGRLayer* result = ds_->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+  if (result) ds_->ReleaseResultSet(result);
+  if (CPLGetLastErrorType() >= CE_Failure) fail(sql.substr(0, 200));
+}
+
+void OgrStore::begin() {
+  if (ds_->StartTransaction(TRUE) != OGRERR_NONE) fail("cannot start a transaction");
+}
+void OgrStore::commit() {
+  if (ds_->CommitTransaction() != OGRERR_NONE) fail("cannot commit");
+}
+void OgrStore::rollback() {
+  CPLErrorReset();
+  ds_->RollbackTransaction();
+}
+
+std::shared_ptr<void> OgrStore::lock_for_writing() {
+  if (writing_) throw Error("store " + quote(path_) + ": an import or status change is already open on it");
+  if (backend_ == Backend::geopackage) {
+    auto lock = std::make_shared<FileLock>(path_);
+    writing_ = true;
+    return std::shared_ptr<void>(lock.get(), [this, lock](void*) mutable {
+      writing_ = false;
+      lock.reset();
+    });
+  }
+  bool got = false;
+  query(std::string("SELECT pg_try_advisory_lock(") + kAdvisoryKey + ") AS got",
+        [&](OGRFeature& f) { got = f.GetFieldAsInteger(0) != 0 || std::string(f.GetFieldAsString(0)) == "t"; });
+  if (!got)
+    throw Error("store " + quote(path_) +
+                ": another import or status change is running on it (locked); try again when it has finished");
+  writing_ = true;
+  return std::shared_ptr<void>(this, [this](void*) {
+    writing_ = false;
+    CPLErrorReset();
+    OGRLayer* r = ds_->ExecuteSQL((std::string("SELECT pg_advisory_unlock(") + kAdvisoryKey + ")").c_str(), nullptr, nullptr);
+    if (r) ds_->ReleaseResultSet(r);
+  });
+}
+
+OGRLayer& OgrStore::temuan() {
+  OGRLayer* l = ds_->GetLayerByName("temuan");
+  if (!l) fail("no layer temuan");
+  return *l;
+}
+
+void OgrStore::resolve_fields() {
+  OGRFeatureDefn* d = temuan().GetLayerDefn();
+  auto idx = [&](const char* name) {
+    int i = d->GetFieldIndex(name);
+    if (i < 0) throw Error("store " + quote(path_) + ": layer temuan has no field " + name);
+    return i;
+  };
+  fields_ = TemuanFields{idx("id_temuan"), idx("sumber"), idx("baris"), idx("uuid"), idx("kategori"),
+                         idx("tanggal"), idx("kode_desa"), idx("kode_kec"), idx("cara"), idx("flags"),
+                         idx("nilai"), idx("sidik"), idx("status"), idx("status_tercatat"),
+                         idx("tanggal_status"), idx("pertama_dilihat"), idx("opd"), idx("tenggat"),
+                         idx("tidak_di_sumber")};
+}
+
+int OgrStore::schema_version() {
+  int version = -1;
+  query("SELECT MAX(versi) AS versi FROM peta_skema", [&](OGRFeature& f) { version = f.GetFieldAsInteger(0); });
+  return version;
+}
+
+void OgrStore::ensure_schema() {
+  if (!ds_->GetLayerByName("peta_skema")) {
+    if (ds_->GetLayerByName("temuan"))
+      throw Error("store " + quote(path_) + ": has a layer temuan but no peta_skema: not a peta store");
+    create_schema();
+    open_dataset();
+  }
+  const int version = schema_version();
+  if (version > kSchemaVersion)
+    throw Error("store " + quote(path_) + ": schema version " + std::to_string(version) +
+                " is newer than this peta understands (" + std::to_string(kSchemaVersion) +
+                "); use a newer peta");
+  if (version < kSchemaVersion) migrate(version);
+  resolve_fields();
+}
+
+void OgrStore::create_schema() {
+  auto guard = lock_for_writing();
+  begin();
+  try {
+    if (backend_ == Backend::postgis) {
+      execute("CREATE EXTENSION IF NOT EXISTS postgis");
+      execute(kPostgisSchema);
+    } else {
+      create_gpkg_layer(*ds_, "peta_skema", wkbNone, {{"versi", OFTInteger}}, path_);
+      create_gpkg_layer(*ds_, "temuan", wkbPoint, temuan_specs(), path_);
+      create_gpkg_layer(*ds_, "riwayat", wkbNone, riwayat_specs(), path_);
+      create_gpkg_layer(*ds_, "impor", wkbNone, impor_specs(), path_);
+      execute("CREATE UNIQUE INDEX temuan_id_temuan_idx ON temuan (id_temuan)");
+      execute("CREATE INDEX riwayat_id_temuan_idx ON riwayat (id_temuan)");
+    }
+    execute("INSERT INTO peta_skema (versi) VALUES (" + std::to_string(kSchemaVersion) + ")");
+    commit();
+  } catch (...) {
+    rollback();
+    throw;
+  }
+}
+
+// Forward migrations, one step a version: version v -> v + 1. There is one schema version so far; a store
+// without a version row (-1 or 0) is brought to version 1 by recording it.
+void OgrStore::migrate(int from_version) {
+  auto guard = lock_for_writing();
+  begin();
+  try {
+    for (int v = std::max(from_version, 0); v < kSchemaVersion; ++v) {
+      // v == 0: nothing to change but the version row.
+    }
+    execute("DELETE FROM peta_skema");
+    execute("INSERT INTO peta_skema (versi) VALUES (" + std::to_string(kSchemaVersion) + ")");
+    commit();
+  } catch (...) {
+    rollback();
+    throw;
+  }
+}
+
+void OgrStore::add_history(const HistoryEntry& e) {
+  execute("INSERT INTO riwayat (id_temuan, waktu, jenis, tanggal, dari, ke, oleh, catatan, isi_lama) VALUES (" +
+          sql_literal(e.id) + ", " + sql_literal(e.time.empty() ? now_utc() : e.time) + ", " + sql_literal(e.kind) +
+          ", " + sql_literal(e.date) + ", " + sql_literal(e.from_status) + ", " + sql_literal(e.to_status) + ", " +
+          sql_literal(e.who) + ", " + sql_literal(e.note) + ", " + sql_literal(e.old_content) + ")");
+}
+
+std::vector<StoredFinding> OgrStore::findings() {
+  std::vector<StoredFinding> out;
+  OGRLayer& layer = temuan();
+  layer.ResetReading();
+  const auto& x = fields_;
+  for (auto& f : layer) {
+    StoredFinding s;
+    s.fid = f->GetFID();
+    s.id = f->GetFieldAsString(x.id);
+    s.source = f->GetFieldAsString(x.source);
+    s.source_row = f->GetFieldAsInteger64(x.row);
+    s.uuid = f->GetFieldAsString(x.uuid);
+    s.category = f->GetFieldAsString(x.category);
+    s.date = f->GetFieldAsString(x.date);
+    if (const OGRGeometry* g = f->GetGeometryRef(); g && wkbFlatten(g->getGeometryType()) == wkbPoint && !g->IsEmpty()) {
+      s.lon = g->toPoint()->getX();
+      s.lat = g->toPoint()->getY();
+    }
+    s.desa_code = f->GetFieldAsString(x.desa);
+    s.kecamatan_code = f->GetFieldAsString(x.kecamatan);
+    s.placed_by = f->GetFieldAsString(x.placed_by);
+    s.flags = f->GetFieldAsString(x.flags);
+    s.values_json = f->GetFieldAsString(x.values);
+    s.fingerprint = f->GetFieldAsString(x.fingerprint);
+    s.status = f->GetFieldAsString(x.status);
+    s.recorded_status = f->GetFieldAsString(x.recorded_status);
+    s.status_date = f->GetFieldAsString(x.status_date);
+    s.first_seen = f->GetFieldAsString(x.first_seen);
+    s.opd = f->GetFieldAsString(x.opd);
+    s.due_date = f->GetFieldAsString(x.due_date);
+    s.not_in_source = f->GetFieldAsInteger(x.not_in_source) != 0;
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+std::vector<HistoryEntry> OgrStore::history(const std::string& id) {
+  std::vector<HistoryEntry> out;
+  std::string sql = "SELECT id_temuan, waktu, jenis, tanggal, dari, ke, oleh, catatan, isi_lama FROM riwayat";
+  if (!id.empty()) sql += " WHERE id_temuan = " + sql_literal(id);
+  sql += " ORDER BY fid";
+  query(sql, [&](OGRFeature& f) {
+    out.push_back({f.GetFieldAsString(0), f.GetFieldAsString(1), f.GetFieldAsString(2), f.GetFieldAsString(3),
+                   f.GetFieldAsString(4), f.GetFieldAsString(5), f.GetFieldAsString(6), f.GetFieldAsString(7),
+                   f.GetFieldAsString(8)});
+  });
+  return out;
+}
+
+std::vector<ImportRecord> OgrStore::imports() {
+  std::vector<ImportRecord> out;
+  query("SELECT fid, berkas, sumber, waktu, sha256, rows_read, baru, tidak_berubah, diperbarui, duplikat, ditolak, "
+        "tidak_di_sumber, kembali_di_sumber FROM impor ORDER BY fid",
+        [&](OGRFeature& f) {
+          ImportRecord r;
+          r.id = fid_of(f);
+          r.file = text_of(f, "berkas");
+          r.source = text_of(f, "sumber");
+          r.time = text_of(f, "waktu");
+          r.sha256 = text_of(f, "sha256");
+          r.summary.rows_read = integer_of(f, "rows_read");
+          r.summary.new_rows = integer_of(f, "baru");
+          r.summary.unchanged = integer_of(f, "tidak_berubah");
+          r.summary.updated = integer_of(f, "diperbarui");
+          r.summary.duplicates = integer_of(f, "duplikat");
+          r.summary.rejected = integer_of(f, "ditolak");
+          r.summary.not_in_source = integer_of(f, "tidak_di_sumber");
+          r.summary.back_in_source = integer_of(f, "kembali_di_sumber");
+          out.push_back(std::move(r));
+        });
+  return out;
+}
+
+}  // namespace peta::store

@@ -1,0 +1,108 @@
+#pragma once
+// Shared by the store tests: a fresh store on either backend, findings over real desa, raw access to the
+// store's tables (as QGIS or psql would reach them).
+#include <gdal_priv.h>
+#include <gtest/gtest.h>
+#include <ogr_api.h>
+#include <ogrsf_frmts.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "core/gdal_init.hpp"
+#include "store/finding_store.hpp"
+#include "test_support.hpp"
+
+namespace peta::test {
+
+// The PostGIS connection of the cluster that the ctest fixture started (scripts/pg-test-cluster.sh), from
+// PETA_TEST_PG (a PG: string) or PETA_TEST_PG_STATE (its state file); "" when there is none.
+inline std::string pg_connection() {
+  if (const char* c = std::getenv("PETA_TEST_PG"); c && *c) return c;
+  const char* state = std::getenv("PETA_TEST_PG_STATE");
+  if (!state) return "";
+  std::ifstream in(state);
+  std::string line;
+  while (std::getline(in, line))
+    if (line.rfind("conn=", 0) == 0) return line.substr(5);
+  return "";
+}
+
+// Runs SQL on the store's database directly (not through peta).
+inline void raw_sql(const std::string& path, const std::string& sql) {
+  ensure_gdal_registered();
+  GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+  ASSERT_TRUE(ds) << path;
+  CPLErrorReset();
+  OGRLayer* r = ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+  if (r) ds->ReleaseResultSet(r);
+  ASSERT_LT(CPLGetLastErrorType(), CE_Failure) << sql << ": " << CPLGetLastErrorMsg();
+}
+
+inline long long raw_count(const std::string& path, const std::string& table) {
+  ensure_gdal_registered();
+  GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR));
+  if (!ds) return -1;
+  long long n = -1;
+  OGRLayer* r = ds->ExecuteSQL(("SELECT COUNT(*) FROM " + table).c_str(), nullptr, nullptr);
+  if (r) {
+    if (auto f = std::unique_ptr<OGRFeature>(r->GetNextFeature())) n = f->GetFieldAsInteger64(0);
+    ds->ReleaseResultSet(r);
+  }
+  return n;
+}
+
+// A real desa of Probolinggo: its code, its kecamatan's code and a point inside it.
+struct RealDesa {
+  std::string code, kecamatan;
+  double lon = 0, lat = 0;
+};
+
+inline const std::vector<RealDesa>& real_desa() {
+  static const std::vector<RealDesa> desa = [] {
+    ensure_gdal_registered();
+    std::vector<RealDesa> out;
+    GDALDatasetUniquePtr ds(GDALDataset::Open(data("probolinggo/desa.geojson").c_str(), GDAL_OF_VECTOR));
+    if (!ds) return out;
+    for (auto& f : *ds->GetLayer(0)) {
+      OGRGeometryH inside = OGR_G_PointOnSurface(OGRGeometry::ToHandle(f->GetGeometryRef()));
+      if (!inside) continue;
+      out.push_back({f->GetFieldAsString("kode"), f->GetFieldAsString("kode_kec"), OGR_G_GetX(inside, 0),
+                     OGR_G_GetY(inside, 0)});
+      OGR_G_DestroyGeometry(inside);
+    }
+    return out;
+  }();
+  return desa;
+}
+
+// Finding number `n` of a plain CSV export (id column "id"), in real desa number n % 330.
+inline store::StoreFinding sample_finding(int n, const std::string& note = "") {
+  const auto& desa = real_desa();
+  const RealDesa& d = desa[static_cast<std::size_t>(n) % desa.size()];
+  static const char* categories[] = {"jalan_rusak", "stunting", "akses_sekolah", "kemiskinan", "layanan_publik", "potensi"};
+  store::StoreFinding f;
+  f.source_file = "ekspor.csv";
+  f.source_row = n + 1;
+  f.id = "T" + std::to_string(n);
+  f.category = categories[n % 6];
+  f.date = "2026-0" + std::to_string(1 + n % 9) + "-1" + std::to_string(n % 10);
+  f.lon = d.lon;
+  f.lat = d.lat;
+  f.has_point = true;
+  f.desa_code = d.code;
+  f.kecamatan_code = d.kecamatan;
+  f.values = {{"id", f.id}, {"kategori", f.category}, {"tanggal", f.date}, {"tingkat", n % 3 ? "sedang" : "berat"},
+              {"keterangan", note.empty() ? "temuan nomor " + std::to_string(n) : note}};
+  return f;
+}
+
+inline std::vector<store::StoreFinding> sample_findings(int from, int to) {
+  std::vector<store::StoreFinding> v;
+  for (int n = from; n < to; ++n) v.push_back(sample_finding(n));
+  return v;
+}
+
+}  // namespace peta::test
