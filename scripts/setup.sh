@@ -18,6 +18,8 @@ packages=(
   # peta serve: cpp-httplib (found with pkg-config); Debian's Chromium for the web map's browser test
   # (Node.js and npm come with the machine)
   libcpp-httplib-dev chromium
+  # peta serve gzips the map layers once at start (zlib)
+  zlib1g-dev
 )
 if [[ " $* " == *" --peers "* ]]; then
   packages+=(time wrk)
