@@ -39,7 +39,9 @@ nlohmann::json model_meta(const QueryModel& m) {
                           {"filterable", c < m.recountable.size() && m.recountable[c]}});
   }
   j["categories"] = std::move(categories);
-  j["total"] = {{"gi", has(m.desa, "gi_z_semua") && has(m.desa, "gi_bin_semua")}, {"rate_field", has(m.desa, "rate_semua")}};
+  j["total"] = {{"gi", has(m.desa, "gi_z_semua") && has(m.desa, "gi_bin_semua")},
+                {"lisa", has(m.desa, "lisa_p_semua") && has(m.desa, "lisa_q_semua")},
+                {"rate_field", has(m.desa, "rate_semua")}};
   nlohmann::json kecamatan = nlohmann::json::array();
   std::vector<std::size_t> order(m.kecamatan.size());
   for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
