@@ -37,7 +37,7 @@ struct QueryResult {
   std::size_t withheld = 0;        // matched units whose count is withheld (column `disembunyikan` 1 or 2)
   std::size_t not_countable = 0;   // matched units whose count is unknown under the filter (`disembunyikan` 3)
   std::vector<std::string> priority_categories;  // the categories the priority score depends on (weight > 0)
-  std::vector<ClassRange> classes; // Jenks classes of the sort values over the matched units (as the QGIS styles)
+  std::vector<ClassRange> classes; // with n=all: Jenks classes of the sort values over the matched units (as QGIS)
   int privacy_k = 5;
 
   std::size_t column(const std::string& name) const;  // index, or columns.size() when absent

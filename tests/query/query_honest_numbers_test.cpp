@@ -174,7 +174,8 @@ TEST(HonestNumbers, ClassesAreJenksClassesAsTheQgisStyles) {
   const nlohmann::json j = result_json(r, "id");
   EXPECT_EQ(j["classes"][3]["upper"], 4.0);
   // Gi* has its own fixed bins: no classes.
-  EXPECT_TRUE(ask({{"category", "stunting"}, {"sort", "gi_z"}}).classes.empty());
+  EXPECT_TRUE(ask({{"category", "stunting"}, {"sort", "gi_z"}, {"n", "all"}}).classes.empty());
+  EXPECT_TRUE(ask({{"category", "jalan_rusak"}, {"n", "3"}}).classes.empty());  // only a map asks for classes
 }
 
 TEST(HonestNumbers, MetaSaysWhichCategoriesAreWithheldOrNotFilterable) {
