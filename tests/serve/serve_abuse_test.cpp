@@ -123,6 +123,58 @@ TEST_F(ServeAbuse, HugeHeadersGet431AndTheServerStaysSmall) {
   EXPECT_EQ(ok->status, 200);
 }
 
+// Resident memory of a process, in KB (VmRSS from /proc).
+long rss_kb(pid_t pid) {
+  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+  std::string line;
+  while (std::getline(status, line))
+    if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
+  return -1;
+}
+
+TEST_F(ServeAbuse, TwelveMegabytesOfHeadersCostNoMemory) {
+  // The flood: 12 MB in 900,000 header lines grew the server by ~95 MB per request, never returned.
+  const long before = rss_kb(server_->pid());
+  std::string chunk;
+  for (int i = 0; i < 9000; ++i) chunk += "X-A: bbbbbbbb\r\n";  // 14 bytes a line, 126 KB a chunk
+  for (int round = 0; round < 3; ++round) {
+    const int fd = connect_to(server_->port());
+    ASSERT_GE(fd, 0);
+    send_text(fd, "GET /api/health HTTP/1.1\r\n" + kHost);
+    std::size_t sent = 0;
+    for (int i = 0; i < 100 && sent < 12'000'000; ++i) {  // until 12 MB are sent or the server stops reading
+      const ssize_t n = ::send(fd, chunk.data(), chunk.size(), MSG_NOSIGNAL);
+      if (n <= 0) break;
+      sent += static_cast<std::size_t>(n);
+    }
+    const std::string answer = read_all(fd);
+    ::close(fd);
+    EXPECT_EQ(answer.rfind("HTTP/1.1 431 ", 0), 0u) << answer.substr(0, 100);
+  }
+  const long after = rss_kb(server_->pid());
+  ASSERT_GT(before, 0);
+  EXPECT_LT(after - before, 8 * 1024) << "RSS " << before << " KB -> " << after << " KB";
+}
+
+TEST_F(ServeAbuse, ABurstOfConnectionsIsQueuedNotRefused) {
+  // 300 clients connect at once (cpp-httplib's listen backlog was 5), then each asks: all are answered 200.
+  std::vector<int> fds;
+  for (int i = 0; i < 300; ++i) {
+    const int fd = connect_to(server_->port());
+    ASSERT_GE(fd, 0) << i;
+    fds.push_back(fd);
+  }
+  const auto t0 = Clock::now();
+  for (int fd : fds) send_text(fd, "GET /api/health HTTP/1.1\r\n" + kHost + "Connection: close\r\n\r\n");
+  int ok = 0;
+  for (int fd : fds) {
+    ok += read_all(fd).rfind("HTTP/1.1 200 ", 0) == 0;
+    ::close(fd);
+  }
+  EXPECT_EQ(ok, 300);
+  EXPECT_LT(Clock::now() - t0, std::chrono::seconds(3));
+}
+
 TEST_F(ServeAbuse, PipelinedRequestsAreAllAnswered) {
   const std::string one = "GET /api/health HTTP/1.1\r\n" + kHost + "\r\n";
   const std::string answer = exchange(one + one + "GET /api/health HTTP/1.1\r\n" + kHost + "Connection: close\r\n\r\n");
