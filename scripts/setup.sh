@@ -23,6 +23,8 @@ packages=(
   # the findings store: SHA-256 of imported files (libcrypto); PostgreSQL + PostGIS for the PostGIS store and
   # its tests (scripts/pg-test-cluster.sh starts a throwaway cluster); libpq for benchmarks/store_bench (COPY)
   libssl-dev libpq-dev postgresql-15 postgresql-15-postgis-3
+  # peta serve gzips the map layers once at start (zlib)
+  zlib1g-dev
 )
 if [[ " $* " == *" --peers "* ]]; then
   packages+=(time wrk)

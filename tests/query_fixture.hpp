@@ -93,7 +93,12 @@ inline void field(OGRLayerH layer, const char* name, OGRFieldType type) {
 }  // namespace fixture_detail
 
 // Writes the fixture to `path` (overwriting). `with_hotspots` adds the gi_/lisa_ fields for stunting.
-inline void write_query_fixture(const std::string& path, bool with_hotspots = true, bool with_temuan = true) {
+// `public_profile` writes it as the public profile does (k = 5): stunting (sensitive) only as counts, with
+// s_stunting flags: Alpha (1), Bravo (3), Delta (0), Echo (0) below k (1), Charlie (5) withheld as their
+// complement (2: Alpha + Bravo = 4 < k); kecamatan Sumber (9) shown, Lumbang (0) below k. n_total leaves stunting
+// out, the temuan layer has no stunting points, and desa get rate_semua = n_total / luas_km2 * 10.
+inline void write_query_fixture(const std::string& path, bool with_hotspots = true, bool with_temuan = true,
+                                bool public_profile = false) {
   using namespace fixture_detail;
   GDALAllRegister();
   VSIUnlink(path.c_str());
@@ -107,6 +112,10 @@ inline void write_query_fixture(const std::string& path, bool with_hotspots = tr
   // counts[desa][code]
   std::map<std::string, std::map<std::string, int>> counts;
   for (const auto& f : findings) {
+    if (public_profile && std::string(f.kategori) == "stunting") {
+      counts[f.desa]["stunting"]++;
+      continue;
+    }
     std::string code = f.kategori;
     bool known = false;
     for (const auto& c : categories) known = known || c.code == code;
@@ -129,6 +138,13 @@ inline void write_query_fixture(const std::string& path, bool with_hotspots = tr
   for (const char* name : {"kode", "nama", "jenis", "kode_kec", "nama_kec"}) field(desa, name, OFTString);
   field(desa, "luas_km2", OFTReal);
   add_counts(desa);
+  if (public_profile) {
+    field(desa, "rate_semua", OFTReal);
+    field(desa, "s_stunting", OFTInteger);
+    field(kec, "s_stunting", OFTInteger);
+  }
+  const std::map<std::string, int> withheld = {
+      {"35.13.01.2001", 1}, {"35.13.01.2002", 1}, {"35.13.01.2003", 2}, {"35.13.02.2001", 1}, {"35.13.02.2002", 1}};
   if (with_hotspots) {
     field(desa, "gi_z_stunting", OFTReal);
     field(desa, "gi_p_stunting", OFTReal);
@@ -150,6 +166,11 @@ inline void write_query_fixture(const std::string& path, bool with_hotspots = tr
     for (const auto& c : categories)
       OGR_F_SetFieldInteger(f, OGR_F_GetFieldIndex(f, ("n_" + c.code).c_str()), counts[d.kode][c.code]);
     for (const auto& [k, v] : counts[d.kode]) kec_counts[d.kode_kec][k] += v;
+    if (public_profile) {
+      OGR_F_SetFieldDouble(f, OGR_F_GetFieldIndex(f, "rate_semua"), counts[d.kode]["total"] / d.luas * 10);
+      OGR_F_SetFieldInteger(f, OGR_F_GetFieldIndex(f, "s_stunting"), withheld.at(d.kode));
+      OGR_F_SetFieldNull(f, OGR_F_GetFieldIndex(f, "n_stunting"));
+    }
     if (with_hotspots) {
       OGR_F_SetFieldDouble(f, OGR_F_GetFieldIndex(f, "gi_z_stunting"), d.gi_z);
       OGR_F_SetFieldDouble(f, OGR_F_GetFieldIndex(f, "gi_p_stunting"), 0.05);
@@ -167,7 +188,14 @@ inline void write_query_fixture(const std::string& path, bool with_hotspots = tr
     OGR_F_SetFieldString(f, OGR_F_GetFieldIndex(f, "kode"), kode);
     OGR_F_SetFieldString(f, OGR_F_GetFieldIndex(f, "nama"), nama);
     OGR_F_SetFieldDouble(f, OGR_F_GetFieldIndex(f, "luas_km2"), luas);
+    for (const auto& c : categories) OGR_F_SetFieldInteger(f, OGR_F_GetFieldIndex(f, ("n_" + c.code).c_str()), 0);
+    OGR_F_SetFieldInteger(f, OGR_F_GetFieldIndex(f, "n_lainnya"), 0);
     for (const auto& [k, v] : kec_counts[kode]) OGR_F_SetFieldInteger(f, OGR_F_GetFieldIndex(f, ("n_" + k).c_str()), v);
+    if (public_profile) {
+      const bool below_k = kec_counts[kode]["stunting"] < 5;
+      OGR_F_SetFieldInteger(f, OGR_F_GetFieldIndex(f, "s_stunting"), below_k ? 1 : 0);
+      if (below_k) OGR_F_SetFieldNull(f, OGR_F_GetFieldIndex(f, "n_stunting"));
+    }
     OGR_F_SetGeometryDirectly(f, rectangle(x0, -7.8, width, 0.01));
     OGR_L_CreateFeature(kec, f);
     OGR_F_Destroy(f);
@@ -179,11 +207,13 @@ inline void write_query_fixture(const std::string& path, bool with_hotspots = tr
       field(t, name, OFTString);
     int id = 0;
     for (const auto& x : findings) {
+      ++id;
+      if (public_profile && std::string(x.kategori) == "stunting") continue;  // sensitive: counts only
       OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(t));
       std::string code = x.kategori;
       bool known = false;
       for (const auto& c : categories) known = known || c.code == code;
-      OGR_F_SetFieldString(f, OGR_F_GetFieldIndex(f, "id"), ("T" + std::to_string(++id)).c_str());
+      OGR_F_SetFieldString(f, OGR_F_GetFieldIndex(f, "id"), ("T" + std::to_string(id)).c_str());
       OGR_F_SetFieldString(f, OGR_F_GetFieldIndex(f, "kategori"), x.kategori);
       OGR_F_SetFieldString(f, OGR_F_GetFieldIndex(f, "tanggal"), x.tanggal);
       OGR_F_SetFieldString(f, OGR_F_GetFieldIndex(f, "tingkat"), x.tingkat);

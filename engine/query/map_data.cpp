@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <limits>
 
 #include "query/date_text.hpp"
 #include "query/unit_counts.hpp"
@@ -22,6 +23,7 @@ nlohmann::json model_meta(const QueryModel& m) {
   j["n_kecamatan"] = m.kecamatan.size();
   j["n_temuan"] = m.findings.size();
   j["has_findings"] = m.has_findings;
+  j["privacy_k"] = m.privacy_k;
   nlohmann::json categories = nlohmann::json::array();
   for (std::size_t c = 0; c < m.categories.size(); ++c) {
     const auto& cat = m.categories[c];
@@ -32,10 +34,14 @@ nlohmann::json model_meta(const QueryModel& m) {
                           {"weight", m.weights[c]},
                           {"gi", has(m.desa, "gi_z_" + cat.code) && has(m.desa, "gi_bin_" + cat.code)},
                           {"lisa", has(m.desa, "lisa_p_" + cat.code) && has(m.desa, "lisa_q_" + cat.code)},
-                          {"rate_field", has(m.desa, "rate_" + cat.code)}});
+                          {"rate_field", has(m.desa, "rate_" + cat.code)},
+                          {"withheld", has(m.desa, "s_" + cat.code)},  // the layers may withhold its counts
+                          {"filterable", c < m.recountable.size() && m.recountable[c]}});
   }
   j["categories"] = std::move(categories);
-  j["total"] = {{"gi", has(m.desa, "gi_z_semua") && has(m.desa, "gi_bin_semua")}, {"rate_field", has(m.desa, "rate_semua")}};
+  j["total"] = {{"gi", has(m.desa, "gi_z_semua") && has(m.desa, "gi_bin_semua")},
+                {"lisa", has(m.desa, "lisa_p_semua") && has(m.desa, "lisa_q_semua")},
+                {"rate_field", has(m.desa, "rate_semua")}};
   nlohmann::json kecamatan = nlohmann::json::array();
   std::vector<std::size_t> order(m.kecamatan.size());
   for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
@@ -93,30 +99,51 @@ nlohmann::json desa_summary(const QueryModel& m, const std::string& kode, const 
   j["luas_km2"] = number_or_null(m.desa.luas_km2[d]);
   j["filtered"] = filter.active();
 
-  std::vector<double> counts(m.categories.size(), 0.0);
-  double total = 0;
+  // Counts from the same CountMatrix rules as /api/query: a withheld or uncountable count is null with its
+  // reason, never 0 (and never a NULL read as an integer).
+  CountMatrix counts;
   if (!filter.active()) {
-    for (std::size_t c = 0; c < counts.size(); ++c) counts[c] = m.desa.numeric[*m.desa.field("n_" + m.categories[c].code)][d];
-    total = m.desa.numeric[*m.desa.field("n_total")][d];
+    counts = desa_counts(m, filter, deadline);
   } else {
+    const std::size_t categories = m.categories.size();
+    counts = CountMatrix{m.desa.size(), categories + 1, std::vector<double>(m.desa.size() * (categories + 1), 0.0),
+                         std::vector<Hidden>(m.desa.size() * (categories + 1), Hidden::no)};
     for (auto i : found) {
-      if (m.findings.category[i] >= 0) counts[static_cast<std::size_t>(m.findings.category[i])] += 1;
-      total += 1;
+      if (m.findings.category[i] >= 0) counts.at(d, static_cast<std::size_t>(m.findings.category[i])) += 1;
+      counts.at(d, categories) += 1;
     }
+    for (std::size_t c = 0; c < categories; ++c)
+      if (c >= m.recountable.size() || !m.recountable[c]) counts.hide(d, c, Hidden::not_recountable);
   }
+  auto count_json = [](double v) { return std::isnan(v) ? nlohmann::json(nullptr) : nlohmann::json(std::llround(v)); };
   nlohmann::json per_category = nlohmann::json::array();
-  double known = 0;
-  for (std::size_t c = 0; c < counts.size(); ++c) {
+  nlohmann::json left_out = nlohmann::json::array();
+  for (std::size_t c = 0; c < m.categories.size(); ++c) {
     const auto& cat = m.categories[c];
-    nlohmann::json e = {{"code", cat.code}, {"label", en ? cat.label_en : cat.label_id}, {"n", std::llround(counts[c])}};
+    const Hidden why = counts.hidden_at(d, c);
+    nlohmann::json e = {{"code", cat.code}, {"label", en ? cat.label_en : cat.label_id}, {"n", count_json(counts.at(d, c))}};
+    if (why != Hidden::no) {
+      e["disembunyikan"] = static_cast<int>(why);
+      e["n_keterangan"] = hidden_text(why, m.privacy_k, en);
+    }
     if (auto bin = m.desa.field("gi_bin_" + cat.code)) e["gi_bin"] = number_or_null(m.desa.numeric[*bin][d]);
     if (auto z = m.desa.field("gi_z_" + cat.code)) e["gi_z"] = number_or_null(m.desa.numeric[*z][d]);
     per_category.push_back(std::move(e));
-    known += counts[c];
+    // The total leaves out what the temuan layer does not hold (the public profile's sensitive categories).
+    if (c >= m.recountable.size() || !m.recountable[c]) left_out.push_back(cat.code);
   }
   j["categories"] = std::move(per_category);
-  j["n_total"] = std::llround(total);
-  j["n_lainnya"] = std::llround(total - known);
+  const double total = counts.at(d, counts.total_column());
+  j["n_total"] = count_json(total);
+  j["total_leaves_out"] = std::move(left_out);
+  // Lainnya (findings of no known category) is counted directly, never derived as a difference.
+  double other = 0;
+  auto other_field = m.desa.field("n_lainnya");
+  if (!filter.active() && other_field) other = m.desa.numeric[*other_field][d];
+  else if (m.has_findings)
+    for (auto i : found) other += m.findings.category[i] < 0 ? 1 : 0;
+  else other = std::numeric_limits<double>::quiet_NaN();
+  j["n_lainnya"] = count_json(other);
 
   const FindingTable& t = m.findings;
   std::vector<std::size_t> severity_count(t.severity_values.size(), 0);

@@ -26,8 +26,14 @@ struct PrioritySettings {
 
 double default_priority_weight(const std::string& category_code);
 
-// One score per unit row of `counts`; `weights` has one weight per category column.
-// Throws QueryError when every weight is 0.
-std::vector<double> priority_scores(const CountMatrix& counts, const std::vector<double>& weights);
+// The weights the score actually uses: a category that cannot be counted under the current filter (its findings
+// are not in the temuan layer) weighs 0, so the score and its legend never depend on an unknown count.
+std::vector<double> effective_priority_weights(const CountMatrix& counts, const std::vector<double>& weights);
+
+// One score per unit row of `counts`; `weights` has one weight per category column (pass the effective ones).
+// A withheld count (below k, or withheld as a complement) reads as `withheld_value`, (k - 1) / 2 as the hotspot
+// statistics read it, so no score carries a withheld count. Throws QueryError when every weight is 0.
+std::vector<double> priority_scores(const CountMatrix& counts, const std::vector<double>& weights,
+                                    double withheld_value);
 
 }  // namespace peta::query

@@ -7,6 +7,7 @@
 #include <variant>
 #include <vector>
 
+#include "output/class_breaks.hpp"
 #include "query/deadline.hpp"
 #include "query/query_model.hpp"
 #include "query/query_spec.hpp"
@@ -33,6 +34,11 @@ struct QueryResult {
   std::string sort_column;         // the column the rows are ranked by
   std::string rate_basis;          // "per_km2" or the layer field the rate comes from (e.g. rate_stunting)
   std::string title_id, title_en;  // one line saying what was asked
+  std::size_t withheld = 0;        // matched units whose count is withheld (column `disembunyikan` 1 or 2)
+  std::size_t not_countable = 0;   // matched units whose count is unknown under the filter (`disembunyikan` 3)
+  std::vector<std::string> priority_categories;  // the categories the priority score depends on (weight > 0)
+  std::vector<ClassRange> classes; // with n=all: Jenks classes of the sort values over the matched units (as QGIS)
+  int privacy_k = 5;
 
   std::size_t column(const std::string& name) const;  // index, or columns.size() when absent
 };

@@ -56,31 +56,41 @@ nlohmann::json row_object(const QueryResult& r, std::size_t i) {
 
 std::string format_table(const QueryResult& r, const std::string& lang) {
   const bool en = lang == "en";
+  // The terminal shows a withheld count's note ("< 5") in the count column itself, not as two more columns.
+  const std::size_t note = r.column("n_keterangan"), flag = r.column("disembunyikan"), count = r.column("n");
+  std::vector<std::size_t> shown;
+  for (std::size_t c = 0; c < r.columns.size(); ++c)
+    if (c != note && c != flag) shown.push_back(c);
   std::vector<std::vector<std::string>> cells;
   std::vector<std::size_t> width;
-  for (const auto& col : r.columns) width.push_back(display_width(en ? col.label_en : col.label_id));
+  for (auto c : shown) width.push_back(display_width(en ? r.columns[c].label_en : r.columns[c].label_id));
   for (const auto& row : r.rows) {
     std::vector<std::string> line;
-    for (std::size_t c = 0; c < r.columns.size(); ++c) {
-      line.push_back(cell_text(row[c], r.columns[c]));
-      width[c] = std::max(width[c], display_width(line.back()));
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+      const std::size_t c = shown[i];
+      std::string text = cell_text(row[c], r.columns[c]);
+      if (c == count && note < r.columns.size() && std::holds_alternative<std::monostate>(row[c]))
+        text = cell_text(row[note], r.columns[note]);
+      line.push_back(std::move(text));
+      width[i] = std::max(width[i], display_width(line.back()));
     }
     cells.push_back(std::move(line));
   }
-  auto pad = [&](const std::string& s, std::size_t c) {
-    std::string fill(width[c] - display_width(s), ' ');
-    return r.columns[c].numeric ? fill + s : s + fill;
+  auto pad = [&](const std::string& s, std::size_t i) {
+    std::string fill(width[i] - display_width(s), ' ');
+    return r.columns[shown[i]].numeric ? fill + s : s + fill;
   };
   std::string out = (en ? r.title_en : r.title_id) + "\n";
   std::string header, rule;
-  for (std::size_t c = 0; c < r.columns.size(); ++c) {
-    header += (c ? "  " : "") + pad(en ? r.columns[c].label_en : r.columns[c].label_id, c);
-    rule += (c ? "  " : "") + std::string(width[c], '-');
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    const Column& col = r.columns[shown[i]];
+    header += (i ? "  " : "") + pad(en ? col.label_en : col.label_id, i);
+    rule += (i ? "  " : "") + std::string(width[i], '-');
   }
   out += header + "\n" + rule + "\n";
   for (const auto& line : cells) {
     std::string text;
-    for (std::size_t c = 0; c < line.size(); ++c) text += (c ? "  " : "") + pad(line[c], c);
+    for (std::size_t i = 0; i < line.size(); ++i) text += (i ? "  " : "") + pad(line[i], i);
     out += text + "\n";
   }
   char tail[160];
@@ -88,6 +98,20 @@ std::string format_table(const QueryResult& r, const std::string& lang) {
                 r.matched, r.spec.level == Level::desa ? (en ? "villages" : "desa") : (en ? "districts" : "kecamatan"),
                 r.truncated ? (en ? " (cut at the row limit)" : " (dipotong pada batas baris)") : "");
   out += tail;
+  if (r.withheld) {
+    std::snprintf(tail, sizeof tail,
+                  en ? "%zu counts withheld (privacy: below k = %d, or so that others cannot be worked out); never 0\n"
+                     : "%zu jumlah disembunyikan (privasi: di bawah k = %d, atau agar yang lain tidak dapat dihitung); bukan 0\n",
+                  r.withheld, r.privacy_k);
+    out += tail;
+  }
+  if (r.not_countable) {
+    std::snprintf(tail, sizeof tail,
+                  en ? "%zu counts not available with a filter (the category's findings are not published as points)\n"
+                     : "%zu jumlah tidak tersedia dengan saringan (temuan kategori ini tidak diterbitkan sebagai titik)\n",
+                  r.not_countable);
+    out += tail;
+  }
   if (r.rate_basis == "per_km2" && r.sort_column == "laju")
     out += en ? "Rate: findings per km² (no rate field in the layer)\n" : "Laju: temuan per km² (lapisan tanpa kolom laju)\n";
   return out;
@@ -125,6 +149,13 @@ nlohmann::json result_json(const QueryResult& r, const std::string& lang) {
   j["matched"] = r.matched;
   j["returned"] = r.rows.size();
   j["truncated"] = r.truncated;
+  j["withheld"] = r.withheld;
+  j["not_countable"] = r.not_countable;
+  j["privacy_k"] = r.privacy_k;
+  j["priority_categories"] = r.priority_categories;
+  nlohmann::json classes = nlohmann::json::array();
+  for (const auto& c : r.classes) classes.push_back({{"lower", c.lower}, {"upper", c.upper}, {"label", c.label}});
+  j["classes"] = std::move(classes);
   nlohmann::json columns = nlohmann::json::array();
   for (const auto& c : r.columns)
     columns.push_back({{"name", c.name}, {"label", lang == "en" ? c.label_en : c.label_id}});

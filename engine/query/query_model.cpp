@@ -266,6 +266,20 @@ QueryModel load_query_model(const std::string& path, const CategoryTaxonomy& tax
   for (std::size_t d = 0; d < m.desa.size(); ++d)
     if (auto k = m.kecamatan.unit(m.desa.kode_kec[d])) m.desa_kecamatan[d] = static_cast<std::int32_t>(*k);
   read_findings(ds.get(), path, limits, m);
+  m.privacy_k = limits.privacy_k;
+  // A category is recountable under a filter when its findings are in the temuan layer: not when the layer
+  // flags it as withheld-capable (s_<code>, the public profile's sensitive categories), and not when the layer
+  // counts some but the temuan layer holds none of them.
+  std::vector<std::size_t> points(m.categories.size(), 0);
+  for (auto c : m.findings.category)
+    if (c >= 0) ++points[static_cast<std::size_t>(c)];
+  for (std::size_t c = 0; c < m.categories.size(); ++c) {
+    double counted = 0;
+    for (double v : m.desa.numeric[*m.desa.field("n_" + m.categories[c].code)])
+      if (!std::isnan(v)) counted += v;
+    const bool flagged = m.desa.field("s_" + m.categories[c].code).has_value();
+    m.recountable.push_back(m.has_findings && !flagged && !(points[c] == 0 && counted > 0));
+  }
   return m;
 }
 

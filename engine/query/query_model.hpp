@@ -49,6 +49,7 @@ struct FindingTable {
 struct LoadLimits {
   std::size_t max_findings = 5'000'000;  // a bigger temuan layer is an error (memory stays bounded)
   std::size_t max_units = 100'000;
+  int privacy_k = 5;                     // the project's privacy.k (the GeoPackage does not record it)
 };
 
 struct QueryModel {
@@ -59,6 +60,10 @@ struct QueryModel {
   std::vector<std::int32_t> desa_kecamatan;  // index into kecamatan per desa (-1 when not found)
   FindingTable findings;
   bool has_findings = false;             // the temuan layer was present
+  // Per category: its findings are points of the temuan layer, so a severity/status/date filter can recount it.
+  // Not so for a sensitive category in the public profile (only its counts are published: s_<code> exists).
+  std::vector<bool> recountable;
+  int privacy_k = 5;                     // counts below k are withheld (the project's privacy.k)
   int date_min = 0, date_max = 0;        // yyyymmdd range of the findings' dates (0 = none)
 
   std::optional<std::size_t> category(std::string_view code) const;

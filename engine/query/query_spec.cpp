@@ -51,7 +51,8 @@ int date(const std::string& key, const std::string& v) {
 
 std::size_t row_count(const std::string& v, const SpecLimits& limits) {
   std::string s = lower_trimmed(v);
-  if (s == "all" || s == "semua" || s == "0") return 0;
+  if (s == "all" || s == "semua") return 0;
+  if (s == "0") throw QueryError("n: 0 rows asked; give a positive whole number, or 'all' for every row");
   std::size_t n = 0;
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
   if (ec != std::errc() || end != s.data() + s.size() || n == 0)

@@ -35,7 +35,7 @@ struct QuerySpec {
   Level level = Level::desa;
   std::string category;           // a category code, or "" for all categories
   std::string sort = "count";     // count | rate | gi_z | priority | the name of any numeric layer field
-  std::size_t top = 10;           // rows (per kecamatan when per_kecamatan); 0 = every unit, up to the row limit
+  std::size_t top = 10;           // rows (per kecamatan when per_kecamatan); 0 = every unit (n=all), up to the row limit
   bool per_kecamatan = false;     // rank within each kecamatan: the list a camat takes home
   bool ascending = false;
   std::vector<std::string> kecamatan;  // codes or names

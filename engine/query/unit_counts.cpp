@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace peta::query {
 namespace {
@@ -52,20 +53,49 @@ class FindingPredicate {
 
 }  // namespace
 
-CountMatrix desa_counts(const QueryModel& m, const FindingFilter& filter, const Deadline& deadline) {
-  const std::size_t categories = m.categories.size();
-  CountMatrix out{m.desa.size(), categories + 1, std::vector<double>(m.desa.size() * (categories + 1), 0.0)};
-  if (!filter.active()) {
-    std::vector<std::size_t> fields;
-    for (const auto& c : m.categories) fields.push_back(*m.desa.field("n_" + c.code));
-    fields.push_back(*m.desa.field("n_total"));
-    for (std::size_t u = 0; u < out.units; ++u)
-      for (std::size_t c = 0; c < fields.size(); ++c) {
-        double v = m.desa.numeric[fields[c]][u];
-        out.at(u, c) = std::isnan(v) ? 0.0 : v;
-      }
-    return out;
+std::string hidden_text(Hidden why, int k, bool en) {
+  switch (why) {
+    case Hidden::below_k: return "< " + std::to_string(k);
+    case Hidden::complementary: return en ? "withheld" : "disembunyikan";
+    case Hidden::not_recountable: return en ? "not available with a filter" : "tidak tersedia dengan saringan";
+    case Hidden::no: break;
   }
+  return "";
+}
+
+void CountMatrix::hide(std::size_t unit, std::size_t column, Hidden why) {
+  values[unit * columns + column] = std::numeric_limits<double>::quiet_NaN();
+  hidden[unit * columns + column] = why;
+}
+
+namespace {
+
+// A layer's n_<code> (and n_total) fields, with its s_<code> suppression flags.
+CountMatrix layer_counts(const QueryModel& m, const UnitTable& table) {
+  const std::size_t categories = m.categories.size();
+  CountMatrix out{table.size(), categories + 1, std::vector<double>(table.size() * (categories + 1), 0.0),
+                  std::vector<Hidden>(table.size() * (categories + 1), Hidden::no)};
+  for (std::size_t c = 0; c <= categories; ++c) {
+    const std::string code = c < categories ? m.categories[c].code : "total";
+    const auto field = table.field("n_" + code);
+    const auto flag = c < categories ? table.field("s_" + code) : std::nullopt;
+    for (std::size_t u = 0; u < out.units; ++u) {
+      const double v = field ? table.numeric[*field][u] : std::numeric_limits<double>::quiet_NaN();
+      const double why = flag ? table.numeric[*flag][u] : 0.0;
+      if (why == 1 || why == 2) out.hide(u, c, static_cast<Hidden>(static_cast<int>(why)));
+      else out.at(u, c) = v;  // NaN (null, unflagged) stays "no value"; never 0
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+CountMatrix desa_counts(const QueryModel& m, const FindingFilter& filter, const Deadline& deadline) {
+  if (!filter.active()) return layer_counts(m, m.desa);
+  const std::size_t categories = m.categories.size();
+  CountMatrix out{m.desa.size(), categories + 1, std::vector<double>(m.desa.size() * (categories + 1), 0.0),
+                  std::vector<Hidden>(m.desa.size() * (categories + 1), Hidden::no)};
   FindingPredicate pass(m, filter);
   const FindingTable& t = m.findings;
   for (std::size_t i = 0; i < t.size(); ++i) {
@@ -75,15 +105,26 @@ CountMatrix desa_counts(const QueryModel& m, const FindingFilter& filter, const 
     if (t.category[i] >= 0) out.at(u, static_cast<std::size_t>(t.category[i])) += 1;
     out.at(u, categories) += 1;
   }
+  // A category whose findings are not points (the public profile's sensitive ones) cannot be recounted: its
+  // filtered count is unknown, not 0.
+  for (std::size_t c = 0; c < categories; ++c)
+    if (c >= m.recountable.size() || !m.recountable[c])
+      for (std::size_t u = 0; u < out.units; ++u) out.hide(u, c, Hidden::not_recountable);
   return out;
 }
 
-CountMatrix kecamatan_counts(const QueryModel& m, const CountMatrix& desa) {
-  CountMatrix out{m.kecamatan.size(), desa.columns, std::vector<double>(m.kecamatan.size() * desa.columns, 0.0)};
+CountMatrix kecamatan_counts(const QueryModel& m, const FindingFilter& filter, const CountMatrix& desa) {
+  if (!filter.active()) return layer_counts(m, m.kecamatan);
+  CountMatrix out{m.kecamatan.size(), desa.columns, std::vector<double>(m.kecamatan.size() * desa.columns, 0.0),
+                  std::vector<Hidden>(m.kecamatan.size() * desa.columns, Hidden::no)};
   for (std::size_t d = 0; d < desa.units; ++d) {
     const int k = m.desa_kecamatan[d];
     if (k < 0) continue;
-    for (std::size_t c = 0; c < desa.columns; ++c) out.at(static_cast<std::size_t>(k), c) += desa.at(d, c);
+    for (std::size_t c = 0; c < desa.columns; ++c) {
+      const auto kk = static_cast<std::size_t>(k);
+      if (desa.hidden_at(d, c) != Hidden::no) out.hide(kk, c, desa.hidden_at(d, c));
+      else if (out.hidden_at(kk, c) == Hidden::no) out.at(kk, c) += desa.at(d, c);
+    }
   }
   return out;
 }

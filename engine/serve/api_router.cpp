@@ -4,7 +4,10 @@
 #include "query/map_data.hpp"
 #include "query/query_engine.hpp"
 #include "query/query_format.hpp"
+#include "serve/request_head.hpp"
 #include "serve/web_assets.hpp"
+
+#include <zlib.h>
 
 namespace peta::serve {
 namespace {
@@ -17,13 +20,35 @@ const char* content_type_of(const std::string& name) {
 }
 
 ApiResponse ok(std::string body, std::string content_type = "application/json; charset=utf-8") {
-  return {200, std::move(content_type), std::move(body)};
+  ApiResponse r;
+  r.content_type = std::move(content_type);
+  r.body = std::move(body);
+  return r;
 }
 
 }  // namespace
 
 ApiResponse error_response(int status, const std::string& message) {
-  return {status, "application/json; charset=utf-8", nlohmann::json{{"error", message}}.dump() + "\n"};
+  ApiResponse r;
+  r.status = status;
+  r.body = nlohmann::json{{"error", message}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return r;
+}
+
+std::string gzip(const std::string& text) {
+  z_stream z{};
+  if (deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK)
+    throw Error("gzip: deflateInit2 failed");
+  std::string out(deflateBound(&z, text.size()), '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+  z.avail_in = static_cast<uInt>(text.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  const int rc = deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  if (rc != Z_STREAM_END) throw Error("gzip: deflate did not finish");
+  return out;
 }
 
 ApiRouter::ApiRouter(const query::QueryModel& model, RouterLimits limits) : model_(model), limits_(limits) {
@@ -32,12 +57,19 @@ ApiRouter::ApiRouter(const query::QueryModel& model, RouterLimits limits) : mode
   meta_ = meta.dump() + "\n";
   desa_layer_ = query::layer_geojson(model, query::Level::desa);
   kecamatan_layer_ = query::layer_geojson(model, query::Level::kecamatan);
+  desa_layer_gzip_ = gzip(desa_layer_);
+  kecamatan_layer_gzip_ = gzip(kecamatan_layer_);
 }
 
 ApiResponse ApiRouter::handle(const ApiRequest& request) const {
   if (request.method != "GET" && request.method != "HEAD")
     return error_response(405, "method " + request.method.substr(0, 16) + " not allowed: this API is read-only (GET)");
   const std::string& p = request.path;
+  // Parameters are compared with the model and may be echoed in messages: they must be text.
+  for (const auto& [key, value] : request.params)
+    if (!valid_utf8(key) || !valid_utf8(value))
+      return error_response(400, "parameter '" + (valid_utf8(key) ? key.substr(0, 40) : std::string("?")) +
+                                     "': not valid UTF-8 (send UTF-8 text, percent-encoded)");
   auto no_params = [&]() -> bool { return request.params.empty(); };
   if (p == "/api/query") return query(request);
   if (p == "/api/desa") return desa(request);
@@ -45,7 +77,13 @@ ApiResponse ApiRouter::handle(const ApiRequest& request) const {
     if (!no_params()) return error_response(400, p + " takes no parameters");
     if (p == "/api/meta") return ok(meta_);
     if (p == "/api/health") return ok("{\"ok\":true}\n");
-    return ok(p == "/api/layers/desa.geojson" ? desa_layer_ : kecamatan_layer_, "application/geo+json");
+    const bool desa = p == "/api/layers/desa.geojson";
+    ApiResponse layer = ok(request.accepts_gzip ? (desa ? desa_layer_gzip_ : kecamatan_layer_gzip_)
+                                                : (desa ? desa_layer_ : kecamatan_layer_),
+                           "application/geo+json");
+    if (request.accepts_gzip) layer.content_encoding = "gzip";
+    layer.varies_by_encoding = true;
+    return layer;
   }
   const std::string name = p == "/" ? "index.html" : p.size() > 1 ? p.substr(1) : "";
   const auto& assets = web_asset_files();
@@ -61,7 +99,7 @@ ApiResponse ApiRouter::query(const ApiRequest& request) const {
     switch (spec.format) {
       case query::Format::csv: return ok(query::format_csv(r), "text/csv; charset=utf-8");
       case query::Format::geojson: return ok(query::format_geojson(r, model_), "application/geo+json");
-      default: return ok(query::result_json(r, spec.lang).dump() + "\n");
+      default: return ok(query::result_json(r, spec.lang).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
     }
   } catch (const query::QueryTimeout& e) {
     return error_response(503, e.what());
@@ -84,7 +122,8 @@ ApiResponse ApiRouter::desa(const ApiRequest& request) const {
     }
     if (kode.empty()) throw query::QueryError("kode: missing (e.g. /api/desa?kode=35.13.01.2001)");
     query::FindingFilter filter = query::parse_finding_filter(rest, limits_.spec, &lang);
-    return ok(query::desa_summary(model_, kode, filter, lang, 5, query::Deadline(limits_.query_budget)).dump() + "\n");
+    return ok(query::desa_summary(model_, kode, filter, lang, 5, query::Deadline(limits_.query_budget))
+                  .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
   } catch (const query::QueryTimeout& e) {
     return error_response(503, e.what());
   } catch (const query::QueryError& e) {

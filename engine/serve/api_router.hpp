@@ -27,12 +27,15 @@ struct ApiRequest {
   std::string method = "GET";
   std::string path;
   query::Params params;
+  bool accepts_gzip = false;  // Accept-Encoding names gzip
 };
 
 struct ApiResponse {
   int status = 200;
   std::string content_type = "application/json; charset=utf-8";
   std::string body;
+  std::string content_encoding;     // "gzip" when body is compressed
+  bool varies_by_encoding = false;  // the answer depends on Accept-Encoding (Vary)
 };
 
 class ApiRouter {
@@ -47,9 +50,14 @@ class ApiRouter {
   const query::QueryModel& model_;
   RouterLimits limits_;
   std::string meta_, desa_layer_, kecamatan_layer_;  // built once
+  std::string desa_layer_gzip_, kecamatan_layer_gzip_;  // the layers gzipped once (cpp-httplib compresses JSON
+                                                        // and text itself, but not application/geo+json)
 };
 
-// {"error": message} with the given status.
+// {"error": message} with the given status (invalid UTF-8 in the message is replaced, never an exception).
 ApiResponse error_response(int status, const std::string& message);
+
+// `text` compressed as a gzip stream (zlib, best compression). Throws peta::Error on a zlib failure.
+std::string gzip(const std::string& text);
 
 }  // namespace peta::serve

@@ -1,25 +1,79 @@
 #include "serve/http_server.hpp"
 
 #include <httplib.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstring>
 
 #include "core/error.hpp"
+#include "serve/connection_gate.hpp"
+#include "serve/request_head.hpp"
 
 namespace peta::serve {
+namespace {
 
-struct HttpServer::Impl {
-  Impl(const query::QueryModel& model, ServeOptions o) : options(std::move(o)), router(model, options.router) {}
-  ServeOptions options;
-  ApiRouter router;
-  httplib::Server server;
+// cpp-httplib's request handling (parse the head, pre-routing check, route, write the answer, compress JSON and
+// text when the client accepts it), driven by ConnectionGate one complete head at a time.
+class RequestHandler : public httplib::Server {
+ public:
+  bool handle(httplib::Stream& stream, bool& close) { return process_request(stream, false, close, {}); }
 };
 
-namespace {
+// One request head in memory for cpp-httplib to read; the answer goes to the socket.
+class HeadStream : public httplib::Stream {
+ public:
+  explicit HeadStream(const GateRequest& r) : r_(r) {}
+  bool is_readable() const override { return read_ < r_.head.size(); }
+  bool is_writable() const override { return !failed_; }
+  ssize_t read(char* ptr, size_t size) override {
+    size = std::min(size, r_.head.size() - read_);
+    std::memcpy(ptr, r_.head.data() + read_, size);
+    read_ += size;
+    return static_cast<ssize_t>(size);
+  }
+  ssize_t write(const char* ptr, size_t size) override {
+    if (failed_ || !write_all(r_.fd, ptr, size, r_.write_timeout)) {
+      failed_ = true;
+      return -1;
+    }
+    return static_cast<ssize_t>(size);
+  }
+  void get_remote_ip_and_port(std::string& ip, int& port) const override { address(true, ip, port); }
+  void get_local_ip_and_port(std::string& ip, int& port) const override { address(false, ip, port); }
+  socket_t socket() const override { return r_.fd; }
+  bool failed() const { return failed_; }
+
+ private:
+  void address(bool peer, std::string& ip, int& port) const {
+    sockaddr_storage a{};
+    socklen_t n = sizeof a;
+    if ((peer ? ::getpeername : ::getsockname)(r_.fd, reinterpret_cast<sockaddr*>(&a), &n) != 0) return;
+    char text[INET6_ADDRSTRLEN] = {0};
+    if (a.ss_family == AF_INET6) {
+      auto* v6 = reinterpret_cast<sockaddr_in6*>(&a);
+      ::inet_ntop(AF_INET6, &v6->sin6_addr, text, sizeof text);
+      port = ntohs(v6->sin6_port);
+    } else {
+      auto* v4 = reinterpret_cast<sockaddr_in*>(&a);
+      ::inet_ntop(AF_INET, &v4->sin_addr, text, sizeof text);
+      port = ntohs(v4->sin_port);
+    }
+    ip = text;
+  }
+  const GateRequest& r_;
+  std::size_t read_ = 0;
+  bool failed_ = false;
+};
 
 void answer(httplib::Response& res, const ApiResponse& a) {
   res.status = a.status;
   res.set_content(a.body, a.content_type.c_str());
+  if (!a.content_encoding.empty()) res.set_header("Content-Encoding", a.content_encoding);
+  if (a.varies_by_encoding) res.set_header("Vary", "Accept-Encoding");
   res.set_header("X-Content-Type-Options", "nosniff");
   res.set_header("Cache-Control", "no-store");
   if (a.content_type.rfind("text/html", 0) == 0)
@@ -40,18 +94,31 @@ std::string status_text(int status) {
   }
 }
 
+bool accepts_gzip(const httplib::Request& req) {
+  // "gzip" listed, and not refused with q=0 (a simple reading: browsers, curl and wrk send "gzip, deflate, br").
+  const std::string v = req.get_header_value("Accept-Encoding");
+  const auto at = v.find("gzip");
+  if (at == std::string::npos) return false;
+  const auto end = v.find(',', at);
+  const std::string item = v.substr(at, end == std::string::npos ? std::string::npos : end - at);
+  return item.find("q=0") == std::string::npos || item.find("q=0.") != std::string::npos;
+}
+
 }  // namespace
+
+struct HttpServer::Impl {
+  Impl(const query::QueryModel& model, ServeOptions o) : options(std::move(o)), router(model, options.router) {}
+  ServeOptions options;
+  ApiRouter router;
+  RequestHandler server;
+  std::unique_ptr<ConnectionGate> gate;
+};
 
 HttpServer::HttpServer(const query::QueryModel& model, ServeOptions options)
     : impl_(std::make_unique<Impl>(model, std::move(options))) {
   Impl& s = *impl_;
   const ServeOptions& o = s.options;
-  const unsigned threads = o.threads ? o.threads : 1;
-  s.server.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  s.server.set_tcp_nodelay(true);  // small answers leave at once (no 40 ms Nagle + delayed-ACK stall)
-  s.server.set_payload_max_length(o.max_body);
-  s.server.set_read_timeout(o.io_timeout_s, 0);
-  s.server.set_write_timeout(o.io_timeout_s, 0);
+  s.server.set_payload_max_length(1);  // the gate lets no body through; this is a second lock
   s.server.set_keep_alive_timeout(o.io_timeout_s);
   s.server.set_keep_alive_max_count(1000);
   // Limits and methods are checked before routing: nothing but GET/HEAD of a short target gets further.
@@ -73,21 +140,21 @@ HttpServer::HttpServer(const query::QueryModel& model, ServeOptions options)
     ApiRequest a;
     a.method = req.method;
     a.path = req.path;
-    for (const auto& [k, v] : req.params) a.params.emplace_back(k, v);
+    a.accepts_gzip = accepts_gzip(req);
+    // The query string is parsed here, not by cpp-httplib (0.11 splits "a=b=c" at every '=').
+    const auto question = req.target.find('?');
+    if (question != std::string::npos &&
+        !parse_query_string(std::string_view(req.target).substr(question + 1), a.params)) {
+      answer(res, error_response(400, "malformed percent-escape in the query string"));
+      return;
+    }
     answer(res, s.router.handle(a));
   });
-  s.server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
-    std::string what = "internal error";
-    try {
-      if (ep) std::rethrow_exception(ep);
-    } catch (const std::exception& e) {
-      what = std::string("internal error: ") + e.what();
-    } catch (...) {
-    }
-    answer(res, error_response(500, what));
+  s.server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+    answer(res, error_response(500, "internal error"));  // no exception text: it may echo the request
   });
   s.server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
-    if (res.body.empty()) {  // httplib's own refusals (bad request line, payload too large, ...)
+    if (res.body.empty()) {  // httplib's own refusals (bad request line, ...)
       answer(res, error_response(res.status, status_text(res.status)));
     }
   });
@@ -96,26 +163,31 @@ HttpServer::HttpServer(const query::QueryModel& model, ServeOptions options)
       s.options.log(req.method, req.target.substr(0, 200), res.status);
     });
   }
+  GateOptions g;
+  g.host = o.host;
+  g.port = o.port;
+  g.max_connections = o.max_connections;
+  g.max_head_bytes = o.max_head_bytes;
+  g.head_timeout = std::chrono::seconds(o.io_timeout_s);
+  g.write_timeout = std::chrono::seconds(o.io_timeout_s);
+  g.workers = o.threads;
+  g.rules.allowed_hosts = o.allow_hosts;
+  s.gate = std::make_unique<ConnectionGate>(g, [&s](const GateRequest& r) {
+    HeadStream stream(r);
+    bool close = false;
+    const bool ok = s.server.handle(stream, close);
+    return ok && !close && !stream.failed();
+  });
 }
 
 HttpServer::~HttpServer() { stop(); }
 
-int HttpServer::bind() {
-  Impl& s = *impl_;
-  if (s.options.port == 0) {
-    const int port = s.server.bind_to_any_port(s.options.host);
-    if (port <= 0) throw Error("serve: cannot bind " + s.options.host + " (any port)");
-    return port;
-  }
-  if (!s.server.bind_to_port(s.options.host, s.options.port))
-    throw Error("serve: cannot bind " + s.options.host + ":" + std::to_string(s.options.port) + " (in use?)");
-  return s.options.port;
-}
+int HttpServer::bind() { return impl_->gate->bind(); }
 
-void HttpServer::run() { impl_->server.listen_after_bind(); }
+void HttpServer::run() { impl_->gate->run(); }
 
 void HttpServer::stop() {
-  if (impl_ && impl_->server.is_running()) impl_->server.stop();
+  if (impl_ && impl_->gate) impl_->gate->stop();
 }
 
 }  // namespace peta::serve

@@ -27,7 +27,9 @@ query::QueryModel ModelSource::load() const {
     path = (std::filesystem::path(settings.output.folder) / settings.output.geopackage_name).string();
     if (!std::filesystem::exists(path)) throw Error(path + " does not exist: run `peta build " + project + "` first");
   }
-  return query::load_query_model(path, settings.categories, settings.priority.weights_for(settings.categories));
+  query::LoadLimits limits;
+  limits.privacy_k = settings.privacy.k;
+  return query::load_query_model(path, settings.categories, settings.priority.weights_for(settings.categories), limits);
 }
 
 }  // namespace peta::cli

@@ -20,7 +20,18 @@ void add_serve(CLI::App& app) {
   source.add_options(sub);
   sub->add_option("--host", options.host, "Alamat (address; default 127.0.0.1, this machine only)");
   sub->add_option("--port", options.port, "Port (default 8080; 0 = any free port)")->check(CLI::Range(0, 65535));
-  sub->add_option("--threads", options.threads, "Thread pekerja (worker threads; default 32)")->check(CLI::Range(1u, 1024u));
+  sub->add_option("--threads", options.threads, "Thread pekerja (worker threads; default 8)")->check(CLI::Range(1u, 256u));
+  sub->add_option("--max-connections", options.max_connections,
+                  "Koneksi terbuka terbanyak; lebih dijawab 503 (open connections; default 512)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{900}));
+  sub->add_option("--timeout", options.io_timeout_s,
+                  "Detik untuk menerima kepala permintaan dan menulis jawaban (seconds to receive a request head, "
+                  "idle keep-alive, and to write; default 5)")
+      ->check(CLI::Range(1, 300));
+  sub->add_option("--allow-host", options.allow_hosts,
+                  "Nama Host yang diterima selain alamat IP dan localhost (Host names to accept besides IP "
+                  "addresses and localhost, e.g. peta.kantor.local; '*' = any). Guards against DNS rebinding")
+      ->allow_extra_args(false);
   sub->add_option("--max-rows", options.router.spec.max_rows, "Baris terbanyak per jawaban (rows per answer; default 10000)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000}));
   sub->add_option("--query-ms", query_ms, "Batas waktu per kueri, ms (time per query; default 2000)")->check(CLI::Range(1u, 600'000u));

@@ -1,4 +1,5 @@
-// The peta web map: the desa as a choropleth per category (count, rate, priority score or Gi* bins) over the
+// The peta web map: the desa as a choropleth per category (count, rate, priority score, Gi* bins or LISA
+// quadrants) over the
 // kecamatan boundaries, which are the whole base map (no tile server: it works offline). Everything it shows
 // comes from the read-only API of `peta serve` on the same origin.
 (function () {
@@ -12,12 +13,18 @@
       allSeverity: 'Semua tingkat', status: 'Status', allStatus: 'Semua status', from: 'Dari tanggal',
       to: 'Sampai tanggal', top: 'Desa teratas', offline: 'Peta ini bekerja tanpa internet: batas desa dan kecamatan adalah peta dasarnya.',
       legend: 'Legenda', findings: 'temuan', total: 'Semua temuan', other: 'Lainnya', bySeverity: 'Menurut tingkat',
-      latest: 'Temuan terbaru', none: 'Belum ada temuan.', hidden: 'catatan tidak ditampilkan (kategori sensitif)',
+      latest: 'Temuan terbaru', none: 'Belum ada temuan.', hiddenNote: 'catatan tidak ditampilkan (kategori sensitif)',
       notSelected: 'Di luar pilihan', noValue: 'Tanpa nilai', lang: 'English', loading: 'Memuat…',
       desa: 'Desa', kelurahan: 'Kelurahan', kec: 'Kec.', area: 'Luas',
       bins: { '3': 'Titik panas 99%', '2': 'Titik panas 95%', '1': 'Titik panas 90%', '0': 'Tidak signifikan',
               '-1': 'Titik dingin 90%', '-2': 'Titik dingin 95%', '-3': 'Titik dingin 99%' },
-      giBin: 'Kelas Gi*', filtered: 'menurut saringan'
+      giBin: 'Kelas Gi*', filtered: 'menurut saringan',
+      lisa: 'Klaster LISA', lisaQ: 'Kuadran LISA',
+      quadrants: { '1': 'Tinggi-Tinggi (klaster panas)', '2': 'Rendah-Tinggi', '3': 'Rendah-Rendah (klaster dingin)',
+                   '4': 'Tinggi-Rendah', '0': 'Tidak signifikan' },
+      hidden: { '1': 'disembunyikan (< {k})', '2': 'disembunyikan (agar jumlah desa lain tak terhitung)',
+                '3': 'tidak tersedia dengan saringan' },
+      dependsOn: 'Bergantung pada', weight: 'bobot', leavesOut: 'tanpa'
     },
     en: {
       title: 'Village findings map', category: 'Category', all: 'All categories', measure: 'Measure',
@@ -26,20 +33,32 @@
       allSeverity: 'All severities', status: 'Status', allStatus: 'All statuses', from: 'From date',
       to: 'To date', top: 'Top villages', offline: 'This map works offline: the village and district boundaries are its base map.',
       legend: 'Legend', findings: 'findings', total: 'All findings', other: 'Other', bySeverity: 'By severity',
-      latest: 'Latest findings', none: 'No findings yet.', hidden: 'note not shown (sensitive category)',
+      latest: 'Latest findings', none: 'No findings yet.', hiddenNote: 'note not shown (sensitive category)',
       notSelected: 'Not selected', noValue: 'No value', lang: 'Bahasa Indonesia', loading: 'Loading…',
       desa: 'Village', kelurahan: 'Urban village', kec: 'District', area: 'Area',
       bins: { '3': 'Hot spot 99%', '2': 'Hot spot 95%', '1': 'Hot spot 90%', '0': 'Not significant',
               '-1': 'Cold spot 90%', '-2': 'Cold spot 95%', '-3': 'Cold spot 99%' },
-      giBin: 'Gi* bin', filtered: 'as filtered'
+      giBin: 'Gi* bin', filtered: 'as filtered',
+      lisa: 'LISA clusters', lisaQ: 'LISA quadrant',
+      quadrants: { '1': 'High-High (hot cluster)', '2': 'Low-High', '3': 'Low-Low (cold cluster)', '4': 'High-Low',
+                   '0': 'Not significant' },
+      hidden: { '1': 'withheld (< {k})', '2': 'withheld (so other counts cannot be worked out)',
+                '3': 'not available with a filter' },
+      dependsOn: 'Depends on', weight: 'weight', leavesOut: 'without'
     }
   };
-  var SEQUENTIAL = ['#fff5eb', '#fdd0a2', '#fd8d3c', '#d94801', '#7f2704'];
+  // Classes come with each answer: Jenks natural breaks, the same as the QGIS styles (engine/output/class_breaks).
+  var PALETTE = ['#fff5eb', '#fdd0a2', '#fdae6b', '#fd8d3c', '#d94801', '#7f2704'];
   var BIN_COLORS = { '3': '#b2182b', '2': '#ef8a62', '1': '#fddbc7', '0': '#f7f7f7', '-1': '#d1e5f0', '-2': '#67a9cf', '-3': '#2166ac' };
+  var LISA_COLORS = { '1': '#d7191c', '2': '#abd9e9', '3': '#2c7bb6', '4': '#fdae61', '0': '#f7f7f7' };
+  // A withheld count is never painted as a number class: it has a legend class of its own.
+  var HIDDEN_COLORS = { '1': '#9e9ac8', '2': '#756bb1', '3': '#bdbdbd' };
   var MUTED = '#d9d9d9';
+  var LABEL_ZOOM = 12.5;  // desa names as labels from this zoom on (always on hover)
 
   var state = { lang: 'id', category: '', measure: 'count', kecamatan: '', severity: '', status: '', from: '', to: '' };
-  var meta = null, desaLayer = null, kecamatanLayer = null, byKode = {}, values = {}, breaks = [], rateBasis = 'per_km2';
+  var meta = null, desaLayer = null, kecamatanLayer = null, labelLayer = null, byKode = {}, values = {}, hidden = {};
+  var classes = [], rateBasis = 'per_km2', priorityCategories = [], privacyK = 5;
   var renderCount = 0, request = 0;
 
   function t(key) { return TEXT[state.lang][key]; }
@@ -79,6 +98,11 @@
     var c = categoryInfo(state.category);
     return c ? c.gi : meta.total.gi;
   }
+  function lisaAvailable() {
+    var c = categoryInfo(state.category);
+    return c ? c.lisa : meta.total.lisa;
+  }
+  function categoryLabel(c) { return state.lang === 'en' ? c.label_en : c.label_id; }
 
   // ---- controls ----
   function option(select, value, label) {
@@ -99,7 +123,8 @@
     option(u, 'rate', rateBasis === 'per_km2' ? t('ratePerKm2') : t('rate'));
     option(u, 'priority', t('priority'));
     if (giAvailable()) option(u, 'gi', t('gi'));
-    if (state.measure === 'gi' && !giAvailable()) state.measure = 'count';
+    if (lisaAvailable()) option(u, 'lisa', t('lisa'));
+    if ((state.measure === 'gi' && !giAvailable()) || (state.measure === 'lisa' && !lisaAvailable())) state.measure = 'count';
     u.value = state.measure;
 
     var kc = $('kecamatan'); kc.innerHTML = '';
@@ -151,36 +176,37 @@
   }
 
   // ---- classes and colours ----
+  function suffix() { return state.category || 'semua'; }
   function valueOf(row) {
     if (!row) return null;
     if (state.measure === 'count') return row.n;
     if (state.measure === 'rate') return row.laju;
     if (state.measure === 'priority') return row.prioritas;
+    if (state.measure === 'lisa') {
+      var layer = byKode[row.kode];
+      var q = layer ? layer.feature.properties['lisa_q_' + suffix()] : null;
+      return q === undefined ? null : q;
+    }
     return row.gi_bin;
   }
-  // Class 0 holds the zeros; the positive values are cut into four classes of equal size (quantiles).
-  function makeBreaks(list) {
-    var positive = list.filter(function (v) { return v !== null && v > 0; }).sort(function (a, b) { return a - b; });
-    if (!positive.length) return [];
-    var out = [];
-    for (var q = 1; q <= 4; q++) {
-      var v = positive[Math.min(positive.length - 1, Math.ceil(q * positive.length / 4) - 1)];
-      if (!out.length || v > out[out.length - 1]) out.push(v);
-    }
-    return out;
+  function classColor(i) {
+    var n = classes.length;
+    return PALETTE[n <= 1 ? PALETTE.length - 1 : Math.round(i * (PALETTE.length - 1) / (n - 1))];
   }
-  function colorOf(v) {
+  function colorOf(kode) {
+    if (hidden[kode]) return HIDDEN_COLORS[String(hidden[kode])];
+    var v = values[kode];
     if (v === null || v === undefined) return MUTED;
     if (state.measure === 'gi') return BIN_COLORS[String(Math.max(-3, Math.min(3, Math.round(v))))];
-    if (v <= 0) return SEQUENTIAL[0];
-    for (var i = 0; i < breaks.length; i++) if (v <= breaks[i]) return SEQUENTIAL[i + 1];
-    return SEQUENTIAL[SEQUENTIAL.length - 1];
+    if (state.measure === 'lisa') return LISA_COLORS[String(v)] || MUTED;
+    for (var i = 0; i < classes.length; i++) if (v <= classes[i].upper + 1e-9) return classColor(i);
+    return PALETTE[PALETTE.length - 1];
   }
   function styleOf(feature) {
     var kode = feature.properties.kode;
     var selected = kode in values;
     return {
-      fillColor: selected ? colorOf(values[kode]) : MUTED,
+      fillColor: selected ? colorOf(kode) : MUTED,
       fillOpacity: selected ? 0.85 : 0.35,
       color: '#6b6b6b', weight: 0.6
     };
@@ -195,6 +221,7 @@
   };
   function measureLabel() {
     if (state.measure === 'rate') return rateBasis === 'per_km2' ? t('ratePerKm2') : t('rate');
+    if (state.measure === 'lisa') return t('lisaQ');
     return t(state.measure === 'gi' ? 'giBin' : state.measure);
   }
   function renderLegend() {
@@ -204,16 +231,28 @@
     function row(color, label) { html += '<div><i style="background:' + color + '"></i>' + escapeHtml(label) + '</div>'; }
     if (state.measure === 'gi') {
       ['3', '2', '1', '0', '-1', '-2', '-3'].forEach(function (b) { row(BIN_COLORS[b], t('bins')[b]); });
+    } else if (state.measure === 'lisa') {
+      ['1', '4', '2', '3', '0'].forEach(function (q) { row(LISA_COLORS[q], t('quadrants')[q]); });
     } else {
       var decimals = state.measure === 'count' ? 0 : state.measure === 'priority' ? 1 : 2;
-      row(SEQUENTIAL[0], '0');
-      var low = 0;
-      breaks.forEach(function (b, i) {
-        row(SEQUENTIAL[i + 1], (i === 0 ? '> 0' : '> ' + number(low, decimals)) + ' – ' + number(b, decimals));
-        low = b;
+      classes.forEach(function (c, i) {
+        row(classColor(i), state.measure === 'count' ? c.label
+          : number(c.lower, decimals) + ' – ' + number(c.upper, decimals));
       });
     }
+    var shown = {};
+    Object.keys(hidden).forEach(function (k) { shown[hidden[k]] = true; });
+    ['1', '2', '3'].forEach(function (h) {
+      if (shown[h]) row(HIDDEN_COLORS[h], t('hidden')[h].replace('{k}', String(privacyK)));
+    });
     if (state.kecamatan) row(MUTED, t('notSelected'));
+    if (state.measure === 'priority') {
+      // Only what the score depends on: categories with a weight above 0 that can be counted under the filter.
+      html += '<div class="depends">' + escapeHtml(t('dependsOn')) + ': ' + priorityCategories.map(function (code) {
+        var c = categoryInfo(code);
+        return escapeHtml(c ? categoryLabel(c) : code) + ' (' + t('weight') + ' ' + number(c ? c.weight : 1, 1) + ')';
+      }).join(', ') + '</div>';
+    }
     legend.div.innerHTML = html;
   }
 
@@ -224,9 +263,10 @@
     var decimals = state.measure === 'count' ? 0 : state.measure === 'priority' ? 1 : 2;
     rows.slice(0, 10).forEach(function (r) {
       var li = document.createElement('li');
-      var v = state.measure === 'gi' ? r.gi_z : valueOf(r);
+      var v = state.measure === 'gi' ? r.gi_z : state.measure === 'lisa' ? r.n : valueOf(r);
+      var text = state.measure === 'count' && r.disembunyikan ? r.n_keterangan : number(v, state.measure === 'gi' ? 2 : decimals);
       li.innerHTML = escapeHtml(r.nama) + ' <small>(' + escapeHtml(r.nama_kec) + ')</small><span class="value">' +
-        number(v, state.measure === 'gi' ? 2 : decimals) + '</span>';
+        escapeHtml(text) + '</span>';
       li.dataset.kode = r.kode;
       li.addEventListener('click', function () { openPopup(r.kode); });
       list.appendChild(li);
@@ -237,7 +277,7 @@
   function update() {
     var p = filterParams();
     if (state.category) p.append('category', state.category);
-    p.append('sort', state.measure === 'gi' ? 'gi_z' : state.measure);
+    p.append('sort', state.measure === 'gi' ? 'gi_z' : state.measure === 'lisa' ? 'count' : state.measure);
     p.append('n', 'all');
     if (state.kecamatan) p.append('kecamatan', state.kecamatan);
     var mine = ++request;
@@ -246,9 +286,17 @@
     getJson('api/query?' + p.toString()).then(function (answer) {
       if (mine !== request) return;  // a newer request is on its way
       rateBasis = answer.rate_basis;
+      priorityCategories = answer.priority_categories || [];
+      privacyK = answer.privacy_k || privacyK;
       values = {};
-      answer.rows.forEach(function (r) { values[r.kode] = valueOf(r); });
-      breaks = state.measure === 'gi' ? [] : makeBreaks(answer.rows.map(valueOf));
+      hidden = {};
+      answer.rows.forEach(function (r) {
+        values[r.kode] = valueOf(r);
+        // A withheld count colours the desa as withheld: its rate, Gi* and LISA are withheld with it. (The
+        // priority score reads it as (k - 1) / 2, so it stays a number there.)
+        if (r.disembunyikan && state.measure !== 'priority') hidden[r.kode] = r.disembunyikan;
+      });
+      classes = state.measure === 'gi' || state.measure === 'lisa' ? [] : (answer.classes || []);
       desaLayer.setStyle(styleOf);
       renderLegend();
       renderTop(answer.rows);
@@ -275,12 +323,19 @@
       '<div class="sub">' + escapeHtml(s.jenis === 'kelurahan' ? t('kelurahan') : t('desa')) + ' · ' + t('kec') + ' ' +
       escapeHtml(s.nama_kec) + ' · ' + escapeHtml(s.kode) + (s.filtered ? ' · ' + t('filtered') : '') + '</div><table>';
     s.categories.forEach(function (x) {
+      // A withheld count shows why ("< 5"), never a number.
+      var n = x.n === null ? '<span class="withheld">' + escapeHtml(x.n_keterangan || '–') + '</span>' : number(x.n, 0);
       html += '<tr' + (x.code === c ? ' class="current"' : '') + '><td>' + escapeHtml(x.label) + '</td><td class="n">' +
-        number(x.n, 0) + '</td><td>' + (x.gi_bin ? escapeHtml(t('bins')[String(x.gi_bin)]) : '') + '</td></tr>';
+        n + '</td><td>' + (x.gi_bin ? escapeHtml(t('bins')[String(x.gi_bin)]) : '') + '</td></tr>';
     });
     if (s.n_lainnya) html += '<tr><td>' + t('other') + '</td><td class="n">' + number(s.n_lainnya, 0) + '</td><td></td></tr>';
+    var leftOut = (s.total_leaves_out || []).map(function (code) {
+      var info = categoryInfo(code);
+      return info ? categoryLabel(info) : code;
+    });
     html += '<tr' + (c ? '' : ' class="current"') + '><td>' + t('total') + '</td><td class="n">' + number(s.n_total, 0) +
-      '</td><td></td></tr></table>';
+      '</td><td class="muted">' + (leftOut.length ? escapeHtml(t('leavesOut') + ' ' + leftOut.join(', ')) : '') +
+      '</td></tr></table>';
     if (s.severity.length) {
       html += '<div><b>' + t('bySeverity') + ':</b> ' + s.severity.map(function (x) {
         return escapeHtml(x.value || '–') + ' ' + number(x.n, 0);
@@ -291,7 +346,7 @@
     else {
       html += '<ul>' + s.latest.map(function (f) {
         return '<li>' + escapeHtml(f.tanggal || '') + ' · ' + escapeHtml(f.label) + (f.tingkat ? ' (' + escapeHtml(f.tingkat) + ')' : '') +
-          ': ' + (f.keterangan === null ? '<span class="muted">' + t('hidden') + '</span>' : escapeHtml(f.keterangan)) + '</li>';
+          ': ' + (f.keterangan === null ? '<span class="muted">' + t('hiddenNote') + '</span>' : escapeHtml(f.keterangan)) + '</li>';
       }).join('') + '</ul>';
     }
     return html + '</div>';
@@ -327,12 +382,25 @@
           byKode[feature.properties.kode] = layer;
           layer.options.className = 'desa desa-' + feature.properties.kode.replace(/\./g, '');
           layer.on('click', function (e) { openPopup(feature.properties.kode, e.latlng); });
+          layer.bindTooltip(feature.properties.nama, { sticky: true, direction: 'top', className: 'desa-tip' });
         }
       }).addTo(map);
       kecamatanLayer = L.geoJSON(loaded[1], {
         pane: 'kecamatan', interactive: false,
         style: { color: '#333', weight: 1.6, fill: false }
       }).addTo(map);
+      // Desa names as labels at close zoom (they ignore the pointer, so clicks reach the desa).
+      labelLayer = L.layerGroup(loaded[2].features.filter(function (f) {
+        return f.properties.label_lat !== null && f.properties.label_lon !== null;
+      }).map(function (f) {
+        return L.marker([f.properties.label_lat, f.properties.label_lon], {
+          interactive: false, keyboard: false,
+          icon: L.divIcon({ className: 'desa-label', html: '<span>' + escapeHtml(f.properties.nama) + '</span>', iconSize: null })
+        });
+      }));
+      map.on('zoomend', function () {
+        if (map.getZoom() >= LABEL_ZOOM) labelLayer.addTo(map); else labelLayer.remove();
+      });
       map.fitBounds(desaLayer.getBounds());
       fillControls();
       bindControls();

@@ -64,10 +64,52 @@ try {
     // The colour of the top desa is the darkest class.
     const fill = await page.getAttribute(`path.desa-${top.rows[0].kode.replaceAll('.', '')}`, 'fill');
     assert.equal(fill, '#7f2704');
+    // The classes are the answer's Jenks classes (as the QGIS styles), and withheld counts have a class of their
+    // own: never painted as a number.
+    const all = await api('api/query?category=stunting&n=all');
+    const legend = await page.textContent('#legend');
+    assert.ok(legend.includes(all.classes[all.classes.length - 1].label), `legend has the top class: ${legend}`);
+    const withheld = all.rows.find((r) => r.disembunyikan === 1);
+    assert.ok(withheld, 'the public profile withholds some stunting counts');
+    assert.equal(withheld.n, null);
+    assert.match(legend, /disembunyikan \(< 5\)/);
+    assert.equal(await page.getAttribute(`path.desa-${withheld.kode.replaceAll('.', '')}`, 'fill'), '#9e9ac8');
     before = await renders();
     await page.selectOption('#ukuran', 'gi');
     await waitRender(before);
     assert.match(await page.textContent('#legend'), /Titik panas 99%/);
+  });
+
+  await step('2b. the priority legend names only what the score depends on; LISA is a view of its own', async () => {
+    let before = await renders();
+    await page.selectOption('#kategori', '');
+    await waitRender(before);
+    before = await renders();
+    await page.selectOption('#ukuran', 'priority');
+    await waitRender(before);
+    assert.match(await page.textContent('#legend'), /Bergantung pada: Jalan rusak \(bobot 1,0\).*Stunting/);
+    assert.doesNotMatch(await page.textContent('#legend'), /Potensi/);  // weight 0
+    const meta = await api('api/meta');
+    before = await renders();
+    await page.selectOption('#tingkat', meta.severity[0]);
+    await waitRender(before);
+    // Stunting is not in the findings layer (public profile): a severity filter cannot count it.
+    assert.doesNotMatch(await page.textContent('#legend'), /Stunting/);
+    before = await renders();
+    await page.selectOption('#tingkat', '');
+    await waitRender(before);
+    before = await renders();
+    await page.selectOption('#kategori', 'stunting');
+    await waitRender(before);
+    if (meta.categories.find((c) => c.code === 'stunting').lisa) {
+      before = await renders();
+      await page.selectOption('#ukuran', 'lisa');
+      await waitRender(before);
+      assert.match(await page.textContent('#legend'), /Tinggi-Tinggi/);
+    }
+    before = await renders();
+    await page.selectOption('#ukuran', 'gi');
+    await waitRender(before);
   });
 
   // Where on the screen a desa's label point is, when that point shows the desa (not a control or popup).
@@ -88,6 +130,11 @@ try {
       if (at) { clicked = { row, at }; break; }
     }
     assert.ok(clicked, 'a clickable desa');
+    await page.mouse.move(clicked.at.x, clicked.at.y);  // its name on hover
+    await page.waitForFunction((nama) => {
+      const tip = document.querySelector('.leaflet-tooltip.desa-tip');
+      return tip && tip.textContent === nama;
+    }, clicked.row.nama);
     await page.mouse.click(clicked.at.x, clicked.at.y);
     await page.waitForFunction((kode) => document.body.dataset.popup === kode, clicked.row.kode);
     const text = await page.textContent('.leaflet-popup-content');

@@ -17,7 +17,7 @@ cat > "$out/project.json" <<JSON
     "desa": {"path": "$shared/probolinggo/desa.geojson"},
     "kecamatan": {"path": "$shared/probolinggo/kecamatan.geojson"}
   },
-  "findings": [{"path": "temuan.csv"}],
+  "findings": [{"path": "temuan.csv", "publish": ["tanggal", "tingkat", "keterangan"]}],
   "output": {"folder": "out", "formats": ["geopackage"]}
 }
 JSON
