@@ -5,7 +5,9 @@
 #include <string>
 
 #include "boundaries/boundary_loader.hpp"
+#include "core/atomic_write.hpp"
 #include "sample/sample_generator.hpp"
+#include "sample/visit_schedule.hpp"
 #include "verbs.hpp"
 
 namespace peta::cli {
@@ -14,6 +16,8 @@ struct SampleArgs {
   std::string boundaries;
   std::string layer;
   std::string out;
+  std::string kecamatan;   // kecamatan layer, for the visit schedule
+  std::string visits_out;  // --kunjungan: also write the synthetic visit schedule here
   SampleOptions options;
   bool quiet = false;
 };
@@ -22,7 +26,15 @@ int run_sample(const SampleArgs& args) {
   BoundarySettings settings;
   settings.desa.path = args.boundaries;
   settings.desa.layer = args.layer;
+  if (!args.kecamatan.empty()) settings.kecamatan = BoundarySource{args.kecamatan};
   const auto loaded = load_boundaries(settings);
+  if (!args.visits_out.empty()) {
+    const std::string csv = visit_schedule_csv(loaded.boundaries, args.options.year);
+    write_atomically(args.visits_out, [&](std::ostream& out) { out << csv; });
+    if (!args.quiet)
+      std::fprintf(stderr, "peta sample: visits to %zu kecamatan in %d written to %s\n", loaded.boundaries.kecamatan.size(),
+                   args.options.year, args.visits_out.c_str());
+  }
   const auto start = std::chrono::steady_clock::now();
   write_sample_csv(loaded.boundaries, args.options, args.out);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -47,6 +59,9 @@ void add_sample(CLI::App& app) {
   sub->add_option("--hot-villages", args->options.hot_villages, "Villages around which findings cluster")
       ->capture_default_str()->check(CLI::NonNegativeNumber);
   sub->add_option("--year", args->options.year, "Year of the dates")->capture_default_str();
+  sub->add_option("--kecamatan", args->kecamatan, "Kecamatan layer (names for --kunjungan; default: from the desa)");
+  sub->add_option("--kunjungan", args->visits_out,
+                  "Also write a visit schedule CSV: every kecamatan once in --year, two a month (kecamatan,kode_kec,mulai,selesai,tim)");
   sub->add_flag("--quiet", args->quiet, "Print nothing on success");
   register_verb(sub, [args] { return run_sample(*args); });
 }
