@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "model_source.hpp"
+#include "query/date_range_note.hpp"
 #include "query/period_comparison.hpp"
 #include "query/query_engine.hpp"
 #include "query/query_format.hpp"
@@ -95,6 +96,11 @@ void add_query(CLI::App& app) {
     std::string text;
     try {
       text = query::format_result(query::run_query(model, spec), model);
+      // A date range without dated findings: said in the table, and on stderr for machine formats.
+      if (const std::string note = query::empty_date_range_note(model, spec); !note.empty()) {
+        if (spec.format == query::Format::table) text = note + "\n" + text;
+        else std::fprintf(stderr, "peta query: %s\n", note.c_str());
+      }
     } catch (const query::QueryError& e) {
       std::fprintf(stderr, "peta query: %s\n", e.what());
       return 2;
