@@ -5,6 +5,8 @@
 #include <cmath>
 
 #include "boundaries/polygon_ops.hpp"
+#include "core/date.hpp"
+#include "findings/date_column.hpp"
 #include "output/source_fields.hpp"
 
 namespace peta {
@@ -193,7 +195,8 @@ Feature kabupaten_feature(const Boundaries& b, std::size_t kab, const UnitCounts
   return f;
 }
 
-TemuanLayer::TemuanLayer(std::vector<std::string> passthrough) : passthrough_(passthrough.size()) {
+TemuanLayer::TemuanLayer(std::vector<std::string> passthrough, const std::string& date_column)
+    : passthrough_(passthrough.size()), date_field_(find_date_column(passthrough, date_column)) {
   schema_ = {"temuan", GeometryKind::point, {}};
   std::vector<FieldDef> fixed = place_fields("Kode desa tempat temuan", "Code of the village of the finding");
   fixed.insert(fixed.end(), {
@@ -210,6 +213,16 @@ TemuanLayer::TemuanLayer(std::vector<std::string> passthrough) : passthrough_(pa
        "Distance from the point to the named village (m)", "m"}});
   schema_.fields = source_fields(passthrough, fixed);
   for (auto& f : fixed) schema_.fields.push_back(std::move(f));
+  if (date_field_ >= 0) {
+    FieldDef& date = schema_.fields[static_cast<std::size_t>(date_field_)];
+    date.type = FieldType::date;
+    date.width = 0;
+    date.label_id += " (tanggal)";
+    date.label_en += " (date)";
+    schema_.fields.push_back({"tanggal_teks", FieldType::text, "tgl_teks", 64, 0,
+                              "Teks tanggal di sumber bila bukan tanggal yang sah (tanda tanggal_tidak_valid)",
+                              "The source's date text when it is no valid date (flag tanggal_tidak_valid)", ""});
+  }
 }
 
 Feature TemuanLayer::feature(const Finding& f, const std::vector<int>& column_map, const Assignment& a,
@@ -219,8 +232,23 @@ Feature TemuanLayer::feature(const Finding& f, const std::vector<int>& column_ma
   out.geometry = f.lonlat;
   out.values.reserve(schema_.fields.size());
   append_passthrough_values(out, f, column_map, passthrough_);
+  std::uint32_t flag_bits = a.flags;
+  FieldValue date_text;
+  if (date_field_ >= 0) {
+    FieldValue& cell = out.values[static_cast<std::size_t>(date_field_)];
+    if (const auto* text = std::get_if<std::string>(&cell)) {
+      const DateReading date = read_date(*text);
+      if (date.ok()) {
+        cell = date.date->iso();
+      } else {
+        flag_bits |= kFlagInvalidDate;
+        date_text = *text;
+        cell = std::monostate{};
+      }
+    }
+  }
   append_place_values(out, b, a.desa, category_code);
-  std::string flags = flag_names(a.flags);
+  std::string flags = flag_names(flag_bits);
   out.values.emplace_back(flags.empty() ? FieldValue{} : FieldValue{flags});
   out.values.emplace_back(a.distance_m);
   out.values.emplace_back(static_cast<std::int64_t>(f.row));
@@ -234,6 +262,7 @@ Feature TemuanLayer::feature(const Finding& f, const std::vector<int>& column_ma
     out.values.emplace_back(std::monostate{});
     out.values.emplace_back(std::monostate{});
   }
+  if (date_field_ >= 0) out.values.push_back(std::move(date_text));
   return out;
 }
 

@@ -47,10 +47,14 @@ struct TemuanPlacement {
 };
 
 // The point layer of located findings. Pass-through columns are the source columns that may be published
-// (never the coordinates).
+// (never the coordinates). The date column among them (`date_column`, else found by find_date_column:
+// tanggal, tgl, date, waktu, Kobo's today/start/_submission_time) is a Date field: ISO in GeoJSON, Date in
+// GeoPackage and Shapefile; a cell that is no real date (core/date.hpp) is NULL there, keeps its text in
+// `tanggal_teks` and flags the finding `tanggal_tidak_valid` in `tanda`.
 class TemuanLayer {
  public:
-  TemuanLayer(std::vector<std::string> passthrough_columns);
+  TemuanLayer(std::vector<std::string> passthrough_columns, const std::string& date_column = "");
+  int date_field() const { return date_field_; }  // index among the pass-through fields, -1 when none
   const LayerSchema& schema() const { return schema_; }
   // `column_map[i]` is the index in the finding's attributes of pass-through column i, or -1.
   Feature feature(const Finding& f, const std::vector<int>& column_map, const Assignment& a, const Boundaries& b,
@@ -60,6 +64,7 @@ class TemuanLayer {
  private:
   LayerSchema schema_;
   std::size_t passthrough_;
+  int date_field_ = -1;
 };
 
 // The rejected rows: where they came from, why, and their values under the union of source columns.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "hotspots/emerging_hotspots.hpp"
 #include "output/class_breaks.hpp"
 
 namespace peta {
@@ -17,6 +18,7 @@ bool is_count_field(const FieldDef& f) {
 }
 bool is_rate_field(const FieldDef& f) { return f.type == FieldType::real && starts_with(f.name, "eb_"); }
 bool is_gi_bin_field(const FieldDef& f) { return f.type == FieldType::integer && starts_with(f.name, "gi_bin_"); }
+bool is_trend_field(const FieldDef& f) { return f.type == FieldType::text && starts_with(f.name, "tren_"); }
 bool is_lisa_field(const FieldDef& f) { return f.type == FieldType::integer && starts_with(f.name, "lisa_q_"); }
 bool is_category_field(const FieldDef& f) { return f.name == "kat_kode" || f.name == "alasan"; }
 
@@ -114,6 +116,24 @@ LayerStyle lisa_style(const LayerSchema& schema, const FieldDef& f) {
                                     {"0", "Tidak signifikan", fill({238, 238, 238})}};
   std::string code = f.name.substr(std::string("lisa_q_").size());
   return categorized(schema, f, std::move(cats), "Kluster LISA: " + code);
+}
+
+// Emerging hot spot classes (tren_<category>): ArcGIS's palette logic, reds for the hot trends (darkest
+// for intensifying and persistent), blues mirrored for cold, light grey for no pattern.
+LayerStyle trend_style(const LayerSchema& schema, const FieldDef& f) {
+  const Rgba colours[kEmergingClassCount] = {
+      {238, 238, 238},                                                      // no pattern
+      {254, 178, 76},  {253, 141, 60}, {165, 0, 38},   {215, 48, 39},       // new, consecutive, intensifying, persistent
+      {244, 109, 67},  {253, 212, 158}, {241, 105, 19}, {188, 128, 189},    // diminishing, sporadic, oscillating, historical
+      {158, 202, 225}, {107, 174, 214}, {8, 48, 107},   {33, 113, 181},     // cold mirrored
+      {66, 146, 198},  {198, 219, 239}, {8, 81, 156},   {128, 205, 193}};
+  std::vector<CategorySpec> cats;
+  for (int c = 1; c < kEmergingClassCount; ++c)
+    cats.push_back({emerging_class_value(EmergingClass(c)), emerging_class_label_id(EmergingClass(c)), fill(colours[c])});
+  cats.push_back({emerging_class_value(EmergingClass::no_pattern), emerging_class_label_id(EmergingClass::no_pattern),
+                  fill(colours[0])});
+  std::string code = f.name.substr(std::string("tren_").size());
+  return categorized(schema, f, std::move(cats), "Tren titik panas: " + code);
 }
 
 std::string reason_label(const std::string& reason) {
@@ -240,6 +260,8 @@ std::vector<LayerStyle> layer_styles(const LayerSchema& schema, const StyleObser
       styles.push_back(gi_style(schema, f));
     else if (is_lisa_field(f))
       styles.push_back(lisa_style(schema, f));
+    else if (is_trend_field(f))
+      styles.push_back(trend_style(schema, f));
   }
   return styles;
 }

@@ -15,8 +15,9 @@
 //   - eb_<category> (real): graduated Empirical Bayes rates;
 //   - gi_bin_<category> (integer -3..3): Gi* hot and cold spots, 7 classes red–white–blue;
 //   - lisa_q_<category> (integer 0..4): Local Moran quadrants, 1 = HH, 2 = LH, 3 = LL, 4 = HL,
-//     0 = not significant.
-// Gi* and LISA styles appear only when such fields exist.
+//     0 = not significant;
+//   - tren_<category> (text): emerging hot spot classes, 17 categories with Indonesian legend labels.
+// Gi*, LISA and trend styles appear only when such fields exist.
 #include <cstddef>
 #include <map>
 #include <set>

@@ -4,6 +4,8 @@
 #include <fstream>
 
 #include "model_source.hpp"
+#include "query/date_range_note.hpp"
+#include "query/period_comparison.hpp"
 #include "query/query_engine.hpp"
 #include "query/query_format.hpp"
 #include "verbs.hpp"
@@ -14,7 +16,7 @@ void add_query(CLI::App& app) {
   auto* sub = app.add_subcommand("query", "Tanya proyek yang sudah dibangun: desa/kecamatan teratas (top N over a built project)");
   static ModelSource source;
   static std::string level, category, sort, top, from, to, significance, spot, statistic, format, lang, out;
-  static std::vector<std::string> kecamatan, severity, status;
+  static std::vector<std::string> kecamatan, severity, status, banding;
   static bool per_kecamatan = false, ascending = false;
   source.add_options(sub);
   sub->add_option("--level,--wilayah", level, "desa | kecamatan (default desa)");
@@ -34,7 +36,35 @@ void add_query(CLI::App& app) {
   sub->add_option("-f,--format", format, "table | csv | json | geojson (default table)");
   sub->add_option("--bahasa,--lang", lang, "id | en (default id)");
   sub->add_option("-o,--out", out, "Tulis ke berkas (write to a file instead of stdout)");
+  sub->add_option("--banding,--compare", banding,
+                  "Bandingkan dua periode, mis. 2025-06 2025-07 (compare two periods: months, 2025-W23, 2025-Q2)")
+      ->expected(2);
   register_verb(sub, [] {
+    auto write = [](const std::string& text) {
+      if (out.empty()) {
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        return 0;
+      }
+      std::ofstream file(out, std::ios::binary);
+      file << text;
+      if (!file) throw Error("cannot write '" + out + "'");
+      return 0;
+    };
+    if (!banding.empty()) {
+      query::Params params = {{"format", format.empty() ? "table" : format}};
+      if (!lang.empty()) params.emplace_back("lang", lang);
+      if (!level.empty()) params.emplace_back("level", level);
+      if (!top.empty()) params.emplace_back("n", top);
+      try {
+        const query::QuerySpec spec = query::parse_query_spec(params);
+        query::QueryModel model = source.load();
+        const auto result = query::compare_periods(model, banding[0], banding[1], category, spec.level);
+        return write(query::format_period_comparison(result, model, spec.format, spec.lang, top.empty() ? 0 : spec.top));
+      } catch (const query::QueryError& e) {
+        std::fprintf(stderr, "peta query: %s\n", e.what());
+        return 2;
+      }
+    }
     query::Params params;
     auto put = [&](const char* key, const std::string& value) {
       if (!value.empty()) params.emplace_back(key, value);
@@ -66,6 +96,11 @@ void add_query(CLI::App& app) {
     std::string text;
     try {
       text = query::format_result(query::run_query(model, spec), model);
+      // A date range without dated findings: said in the table, and on stderr for machine formats.
+      if (const std::string note = query::empty_date_range_note(model, spec); !note.empty()) {
+        if (spec.format == query::Format::table) text = note + "\n" + text;
+        else std::fprintf(stderr, "peta query: %s\n", note.c_str());
+      }
     } catch (const query::QueryError& e) {
       std::fprintf(stderr, "peta query: %s\n", e.what());
       return 2;

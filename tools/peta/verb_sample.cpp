@@ -1,10 +1,13 @@
-// peta sample: writes realistic synthetic findings over a desa layer, deterministic for a seed.
+// peta sample: writes realistic synthetic findings over a desa layer, deterministic for a seed; optionally a
+// synthetic Ngantor di Kecamatan visit schedule.
 #include <chrono>
 #include <cstdio>
 #include <string>
 
 #include "boundaries/boundary_loader.hpp"
+#include "core/atomic_write.hpp"
 #include "sample/sample_generator.hpp"
+#include "sample/visit_schedule.hpp"
 #include "verbs.hpp"
 
 namespace peta::cli {
@@ -27,6 +30,9 @@ class SampleVerb : public Verb {
         ->capture_default_str()
         ->check(CLI::NonNegativeNumber);
     c.add_option("--year", a_.options.year, "Year of the dates")->capture_default_str();
+    c.add_option("--kecamatan", a_.kecamatan, "Kecamatan layer (names for --kunjungan; default: from the desa)");
+    c.add_option("--kunjungan", a_.visits_out,
+                 "Also write a visit schedule CSV: every kecamatan once in --year, two a month (kecamatan,kode_kec,mulai,selesai,tim)");
     c.add_flag("--quiet", a_.quiet, "Print nothing on success");
   }
   int run() override;
@@ -36,6 +42,8 @@ class SampleVerb : public Verb {
     std::string boundaries;
     std::string layer;
     std::string out;
+    std::string kecamatan;   // kecamatan layer, for the visit schedule
+    std::string visits_out;  // --kunjungan: also write the synthetic visit schedule here
     SampleOptions options;
     bool quiet = false;
   } a_;
@@ -46,7 +54,15 @@ int SampleVerb::run() {
   BoundarySettings settings;
   settings.desa.path = args.boundaries;
   settings.desa.layer = args.layer;
+  if (!args.kecamatan.empty()) settings.kecamatan.emplace().path = args.kecamatan;
   const auto loaded = load_boundaries(settings);
+  if (!args.visits_out.empty()) {
+    const std::string csv = visit_schedule_csv(loaded.boundaries, args.options.year);
+    write_atomically(args.visits_out, [&](std::ostream& out) { out << csv; });
+    if (!args.quiet)
+      std::fprintf(stderr, "peta sample: visits to %zu kecamatan in %d written to %s\n", loaded.boundaries.kecamatan.size(),
+                   args.options.year, args.visits_out.c_str());
+  }
   const auto start = std::chrono::steady_clock::now();
   write_sample_csv(loaded.boundaries, args.options, args.out);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -56,6 +72,7 @@ int SampleVerb::run() {
                  seconds, seconds > 0 ? args.options.count / seconds : 0.0);
   return 0;
 }
+
 }  // namespace
 
 void add_sample(CLI::App& app) { add_verb<SampleVerb>(app); }
