@@ -46,6 +46,10 @@ class PublicationPolicy {
   bool is_sensitive(int category) const;
   // Whether a located finding of this category may be shown where it lies (temuan, ruas, KDE, DBSCAN).
   bool shows_point(int category) const { return !(privacy_.public_profile && is_sensitive(category)); }
+  // Whether findings of this category may be counted finer than per desa and category: per period
+  // (hitungan_periode, emerging hot spots) and per visit. In the public profile the small counts of a
+  // sensitive category per desa and month would be below k nearly everywhere, so they are not published at all.
+  bool counts_in_detail(int category) const { return shows_point(category); }
   // The code written for a category index: empty for an unknown value.
   const std::string& code(int category) const;
 

@@ -10,6 +10,8 @@
 #include <memory>
 
 #include "core/admin_code.hpp"
+#include "core/atomic_write.hpp"
+#include "output/rejects_csv.hpp"
 #include "core/error.hpp"
 #include "core/gdal_init.hpp"
 #include "findings/csv_record_reader.hpp"
@@ -184,6 +186,17 @@ VisitTable read_visits(const std::string& path, const Boundaries& b) {
     }
   }
   return visits_from_rows(rows, numbers, path, b);
+}
+
+std::string write_visit_rejects(const VisitTable& table, const std::string& folder) {
+  const std::string path = folder + "/ditolak_kunjungan.csv";
+  write_atomically(path, [&](std::ostream& out) {
+    out << "berkas,baris,kolom,alasan,nilai\n";
+    for (const auto& r : table.rejected)
+      out << csv_quote(table.path) << ',' << r.row << ',' << csv_quote(r.field) << ',' << csv_quote(r.reason) << ','
+          << csv_quote(r.value) << '\n';
+  });
+  return path;
 }
 
 }  // namespace peta

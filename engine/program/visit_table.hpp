@@ -48,6 +48,10 @@ struct VisitTable {
 // Reads a CSV (any delimiter the CSV reader detects) or an .xlsx workbook (first sheet).
 VisitTable read_visits(const std::string& path, const Boundaries& b);
 
+// Writes the rejected rows of a visits table to <folder>/ditolak_kunjungan.csv (berkas, baris, kolom, alasan,
+// nilai), atomically; returns the path.
+std::string write_visit_rejects(const VisitTable& table, const std::string& folder);
+
 // The same rules over rows already split into cells (header first); `path` names them in messages.
 VisitTable visits_from_rows(const std::vector<std::vector<std::string>>& rows, const std::vector<std::int64_t>& row_numbers,
                             const std::string& path, const Boundaries& b);

@@ -4,7 +4,9 @@
 #include <chrono>
 #include <numeric>
 
+#include "core/date.hpp"
 #include "core/ordered_pipeline.hpp"
+#include "findings/date_column.hpp"
 
 namespace peta {
 namespace {
@@ -19,17 +21,26 @@ struct UnitWork {
   std::unique_ptr<Geocoder> geocoder;  // this slot's, for the current source
   GeocodedUnit geocoded;
   std::vector<int> category;  // per placed finding: index in the taxonomy, -1 for an unknown value
+  std::vector<std::optional<Date>> date;  // per placed finding: its date, when the date cell holds one
   double read_seconds = 0, classify_seconds = 0;
   double progress = 0;  // share of the source read once this unit was read
 };
 
-void classify(const CategoryTaxonomy& categories, UnitWork& w) {
+// The category and the date of every placed finding; a date cell that holds no real date flags the finding
+// tanggal_tidak_valid (it stays placed; time statistics leave it out).
+void classify(const CategoryTaxonomy& categories, int date_column, UnitWork& w) {
   auto t0 = Clock::now();
   const FindingBatch& batch = w.unit.rows;
   w.category.resize(batch.size);
+  w.date.assign(batch.size, std::nullopt);
   for (std::size_t i = 0; i < batch.size; ++i) {
-    auto cat = categories.match(batch.findings[i].category);
+    const Finding& f = batch.findings[i];
+    auto cat = categories.match(f.category);
     w.category[i] = cat ? static_cast<int>(*cat) : -1;
+    if (date_column < 0) continue;
+    const DateReading date = read_date(f.attributes.get(date_column));
+    if (date.ok()) w.date[i] = date.date;
+    else if (date.status != DateStatus::empty) w.geocoded.assigned[i].flags |= kFlagInvalidDate;
   }
   w.classify_seconds = seconds_since(t0);
 }
@@ -87,7 +98,7 @@ FindingsResult run_findings_stage(const ProjectSettings& settings, const Geocodi
                                   PlacedFindingSink* sink, RunSummary& summary, const FindingsStageOptions& options) {
   const Boundaries& b = geocoding.boundaries;
   const CategoryTaxonomy& categories = settings.categories;
-  FindingsResult result(b.desa.size(), categories.size());
+  FindingsResult result(b.desa.size(), categories.size(), options.period);
   std::unique_ptr<LineCutter> cutter;
   Box extent;
   for (const auto& d : b.desa) extent.expand(d.geometry.bounds());
@@ -108,6 +119,7 @@ FindingsResult run_findings_stage(const ProjectSettings& settings, const Geocodi
     po.source_crs = src.settings->format == SourceFormat::vector ? "" : src.settings->crs;
     po.expected_extent = extent;
     for (auto& w : work) w.geocoder = std::make_unique<Geocoder>(geocoding, reader, po, src.settings->category);
+    const int date_column = find_date_column(reader.columns());
 
     auto read_unit = [&](UnitWork& w) {
       auto t0 = Clock::now();
@@ -118,7 +130,7 @@ FindingsResult run_findings_stage(const ProjectSettings& settings, const Geocodi
     };
     auto work_unit = [&](UnitWork& w) {
       w.geocoder->geocode(w.unit, w.geocoded);
-      classify(categories, w);
+      classify(categories, date_column, w);
     };
     auto merge_unit = [&](UnitWork& w) {
       t_ingest += (w.read_seconds + w.geocoder->parse_seconds) * share;
@@ -135,6 +147,14 @@ FindingsResult run_findings_stage(const ProjectSettings& settings, const Geocodi
         if (category < 0) summary.unknown_categories[f.category]++;
         result.counts.add(a.desa, category);
         account.placed(a.flags, g.by_name[i]);
+        if (!policy.counts_in_detail(category)) {
+          // the public profile: no time series of sensitive categories
+        } else if (w.date[i]) {
+          result.periods.add(a.desa, category >= 0 ? policy.code(category) : std::string("lainnya"), *w.date[i]);
+          if (options.visits) options.visits->add(a.desa, category, *w.date[i]);
+        } else {
+          result.periods.add_undated((a.flags & kFlagInvalidDate) != 0);
+        }
         if (options.keep_points && policy.shows_point(category)) {
           result.points.push_back(f.lonlat);
           result.point_categories.push_back(category >= 0 ? policy.code(category) : std::string("lainnya"));

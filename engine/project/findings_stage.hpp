@@ -14,12 +14,14 @@
 #include <string>
 #include <vector>
 
+#include "aggregate/period_counts.hpp"
 #include "aggregate/publication_policy.hpp"
 #include "aggregate/unit_counts.hpp"
 #include "core/run_summary.hpp"
 #include "geocode/geocoding_stage.hpp"
 #include "geocode/line_cutter.hpp"
 #include "output/rejection_spool.hpp"
+#include "program/visit_follow_up.hpp"
 #include "project/finding_sources.hpp"
 
 namespace peta {
@@ -30,6 +32,7 @@ using ProgressFn = std::function<void(double fraction, const char* stage)>;
 // A point finding the geocoding stage placed in a desa, as the sinks see it.
 struct PlacedFinding {
   const Finding& finding;
+  // Its flags include tanggal_tidak_valid when the date cell holds no real date.
   const Assignment& assignment;
   int category;             // index in the taxonomy, -1 for an unknown value
   std::size_t source;       // index in FindingSources::sources
@@ -58,9 +61,12 @@ struct LineFindings {
 };
 
 struct FindingsResult {
-  FindingsResult(std::size_t desa_count, std::size_t category_count)
-      : counts(desa_count, category_count), length_m(desa_count, 0.0) {}
+  FindingsResult(std::size_t desa_count, std::size_t category_count, PeriodKind period)
+      : counts(desa_count, category_count), length_m(desa_count, 0.0), periods(period) {}
   UnitCounts counts;
+  // Point findings per desa x period x category by the finding's date (core/date.hpp); undated and
+  // tanggal_tidak_valid ones counted apart.
+  PeriodCounts periods;
   std::vector<double> length_m;  // damaged length per desa, m (EPSG:32749)
   LineFindings lines;
   // For KDE and DBSCAN, when asked for: the points the policy lets be seen, and their category codes.
@@ -70,6 +76,8 @@ struct FindingsResult {
 
 struct FindingsStageOptions {
   unsigned threads = 1;
+  PeriodKind period = PeriodKind::month;
+  VisitFollowUp* visits = nullptr;  // when given, every dated point finding is linked to its visit
   bool keep_points = false;  // fill FindingsResult::points (24 bytes a finding)
   ProgressFn progress;       // may be empty
 };

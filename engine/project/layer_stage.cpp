@@ -1,6 +1,7 @@
 #include "project/layer_stage.hpp"
 
 #include "output/rejects_csv.hpp"
+#include "output/time_layers.hpp"
 #include "output/ruas_layer.hpp"
 #include "output/unit_extras.hpp"
 
@@ -33,23 +34,28 @@ void write_ruas(OutputSet& outputs, const Boundaries& b, const FindingSources& s
 }
 
 void write_units(const ProjectSettings& settings, OutputSet& outputs, const Boundaries& b, const FindingsResult& findings,
-                 const Statistics& statistics, const PublicationPolicy& policy) {
+                 const Statistics& statistics, const VisitFollowUp* visits, const PublicationPolicy& policy) {
   const OutputSettings& out = settings.output;
   UnitExtras extras(settings.categories, {policy.public_profile(), policy.k(), !findings.lines.rows.empty()});
   const DesaHotspots* hotspots = statistics.hotspots.get();
+  const std::vector<const EmergingResult*> trends = statistics.trends ? statistics.trends->pointers() : std::vector<const EmergingResult*>{};
   if (out.has_layer("desa")) {
     LayerSchema schema = desa_schema(settings.categories, hotspots);
     extras.extend(schema);
+    if (statistics.trends)
+      for (auto& field : trend_fields(settings.categories)) schema.fields.push_back(std::move(field));
     LayerSink& sink = outputs.open_layer(schema);
     for (std::size_t d = 0; d < b.desa.size(); ++d) {
       Feature f = desa_feature(b, d, findings.counts, hotspots);
       extras.apply(f, findings.length_m[d], statistics.withheld.desa(d));
+      if (statistics.trends) append_trend_values(f, d, trends);
       sink.write(f);
     }
   }
   if (out.has_layer("kecamatan")) {
     LayerSchema schema = kecamatan_schema(settings.categories);
     extras.extend(schema);
+    if (visits) schema.fields.push_back(VisitFollowUp::kecamatan_field());
     LayerSink& sink = outputs.open_layer(schema);
     auto rows = findings.counts.by_kecamatan(b);
     std::vector<double> kec_length(b.kecamatan.size(), 0.0);
@@ -58,6 +64,7 @@ void write_units(const ProjectSettings& settings, OutputSet& outputs, const Boun
     for (std::size_t k = 0; k < b.kecamatan.size(); ++k) {
       Feature f = kecamatan_feature(b, k, rows[k]);
       extras.apply(f, kec_length[k], statistics.withheld.kecamatan(k));
+      if (visits) f.values.push_back(visits->kecamatan_value(k));
       sink.write(f);
     }
   }
@@ -68,11 +75,30 @@ void write_units(const ProjectSettings& settings, OutputSet& outputs, const Boun
   }
 }
 
+// The tables of time (no geometry): findings per desa and kecamatan per period, and per visit.
+void write_time_tables(const ProjectSettings& settings, OutputSet& outputs, const Boundaries& b, const FindingsResult& findings,
+                       const VisitFollowUp* visits) {
+  const OutputSettings& out = settings.output;
+  if (!findings.periods.empty() && out.has_layer("hitungan_periode")) {
+    for (PeriodTableLevel level : {PeriodTableLevel::desa, PeriodTableLevel::kecamatan}) {
+      LayerSink& sink = outputs.open_layer(period_table_schema(level));
+      const PeriodCounts counts =
+          level == PeriodTableLevel::desa ? findings.periods : findings.periods.rollup(b.desa_kecamatan);
+      for (const auto& f : period_table_features(counts, b, level)) sink.write(f);
+    }
+  }
+  if (visits && out.has_layer("kunjungan")) {
+    LayerSink& sink = outputs.open_layer(visits->table_schema(settings.categories));
+    for (const auto& f : visits->table_features()) sink.write(f);
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> write_layers(const ProjectSettings& settings, OutputSet& outputs, const Boundaries& b,
                                       const FindingSources& sources, const FindingsResult& findings,
-                                      const Statistics& statistics, RejectionSpool& spool, const PublicationPolicy& policy) {
+                                      const Statistics& statistics, const VisitFollowUp* visits, RejectionSpool& spool,
+                                      const PublicationPolicy& policy) {
   const OutputSettings& out = settings.output;
   if (out.has_layer("ruas") && !findings.lines.rows.empty()) write_ruas(outputs, b, sources, findings.lines, policy);
   if (out.has_layer("ditolak")) {
@@ -80,7 +106,8 @@ std::vector<std::string> write_layers(const ProjectSettings& settings, OutputSet
     LayerSink& sink = outputs.open_layer(ditolak.schema());
     spool.for_each([&](const Rejection& r, std::size_t source) { sink.write(ditolak.feature(r, sources.rejects.maps[source])); });
   }
-  write_units(settings, outputs, b, findings, statistics, policy);
+  write_units(settings, outputs, b, findings, statistics, visits, policy);
+  write_time_tables(settings, outputs, b, findings, visits);
   if (statistics.clusters) {
     LayerSink& sink = outputs.open_layer(klaster_schema(settings.categories));
     for (const auto& c : statistics.clusters->clusters) sink.write(klaster_feature(c, *statistics.clusters, settings.categories));

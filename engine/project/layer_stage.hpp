@@ -3,8 +3,9 @@
 // CSV, and the point sink the findings stage writes temuan through.
 //   takes:   the boundaries, FindingsResult, Statistics, the spooled rejections, the column unions, the policy
 //   returns: the files written (OutputSet::commit renames every one only when all are complete)
-// Layers are written one after another: temuan (while the findings stage runs), ruas, ditolak, desa,
-// kecamatan, kabupaten, klaster.
+// Layers are written one after another: temuan (while the findings stage runs), ruas, ditolak, desa (with
+// tren_<kategori> when trends ran), kecamatan (with kunjungan when the project has visits), kabupaten, the
+// tables hitungan_periode and hitungan_periode_kec (dated findings) and kunjungan (visits), klaster.
 #include <string>
 #include <vector>
 
@@ -31,6 +32,7 @@ class TemuanSink : public PlacedFindingSink {
 // Writes every other layer, commits the output set and writes the rejects CSV. Returns the files written.
 std::vector<std::string> write_layers(const ProjectSettings& settings, OutputSet& outputs, const Boundaries& b,
                                       const FindingSources& sources, const FindingsResult& findings,
-                                      const Statistics& statistics, RejectionSpool& spool, const PublicationPolicy& policy);
+                                      const Statistics& statistics, const VisitFollowUp* visits, RejectionSpool& spool,
+                                      const PublicationPolicy& policy);
 
 }  // namespace peta

@@ -5,6 +5,7 @@
 
 #include "boundaries/boundary_loader.hpp"
 #include "core/atomic_write.hpp"
+#include "program/visit_table.hpp"
 #include "project/layer_stage.hpp"
 #include "project/report_files_stage.hpp"
 
@@ -40,7 +41,18 @@ RunSummary run_project(const ProjectSettings& settings, const RunOptions& option
   if (out.has_layer("temuan")) temuan = std::make_unique<TemuanSink>(outputs, b, sources, policy);
   RejectionSpool spool(out.folder);
 
+  // The programme's visits (Ngantor di Kecamatan), when the project names them.
+  std::unique_ptr<VisitTable> visit_table;
+  std::unique_ptr<VisitFollowUp> visits;
+  if (!settings.time.visits_path.empty()) {
+    visit_table = std::make_unique<VisitTable>(read_visits(settings.time.visits_path, b));
+    visits = std::make_unique<VisitFollowUp>(*visit_table, b, settings.categories.size());
+    if (!visit_table->rejected.empty()) summary.outputs.push_back(write_visit_rejects(*visit_table, out.folder));
+  }
+
   FindingsStageOptions findings_options;
+  findings_options.period = settings.time.period;
+  findings_options.visits = visits.get();
   findings_options.threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   findings_options.keep_points = settings.point_hotspots.kde || settings.point_hotspots.dbscan;
   findings_options.progress = options.progress;
@@ -50,7 +62,8 @@ RunSummary run_project(const ProjectSettings& settings, const RunOptions& option
   const Statistics statistics = run_statistics_stage(settings, b, findings, policy, summary);
   {
     StageTimer t(summary, "write_layers");
-    summary.outputs = write_layers(settings, outputs, b, sources, findings, statistics, spool, policy);
+    for (auto& file : write_layers(settings, outputs, b, sources, findings, statistics, visits.get(), spool, policy))
+      summary.outputs.push_back(std::move(file));
   }
   for (auto& file : write_report_files(settings, b, findings, statistics, policy, summary)) summary.outputs.push_back(file);
 

@@ -1,4 +1,5 @@
 // Reads the project file into ProjectSettings. The accepted keys are listed in the README.
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
@@ -6,6 +7,7 @@
 #include "core/error.hpp"
 #include "project/json_object_reader.hpp"
 #include "project/project_settings.hpp"
+#include "project/time_settings.hpp"
 
 namespace peta {
 namespace fs = std::filesystem;
@@ -110,9 +112,12 @@ OutputSettings read_output(const nlohmann::json& j, const fs::path& base) {
     }
   }
   if (auto layers = r.texts("layers")) {
+    static const std::vector<std::string> known = {"desa",   "kecamatan", "kabupaten",        "temuan",
+                                                   "ditolak", "ruas",     "hitungan_periode", "kunjungan"};
     for (const auto& l : *layers)
-      if (l != "desa" && l != "kecamatan" && l != "kabupaten" && l != "temuan" && l != "ditolak" && l != "ruas")
-        throw Error("output.layers: unknown layer '" + l + "' (expected desa, kecamatan, kabupaten, temuan, ditolak, ruas)");
+      if (std::find(known.begin(), known.end(), l) == known.end())
+        throw Error("output.layers: unknown layer '" + l +
+                    "' (expected desa, kecamatan, kabupaten, temuan, ditolak, ruas, hitungan_periode, kunjungan)");
     o.layers = *layers;
   }
   o.geopackage_name = r.text("geopackage_name").value_or(o.geopackage_name);
@@ -196,7 +201,8 @@ ProjectSettings load_project(const std::string& path) {
   ProjectSettings s;
   s.file = path;
   try {
-    JsonObjectReader r(j, "", {"name", "boundaries", "findings", "categories", "geocode", "privacy", "output", "hotspots", "priority", "store", "opd"});
+    JsonObjectReader r(j, "", {"name", "boundaries", "findings", "categories", "geocode", "privacy", "output", "hotspots", "priority", "store", "opd",
+                                "waktu", "program"});
     s.name = r.text("name").value_or(fs::path(path).stem().string());
     if (!r.has("boundaries")) throw Error("boundaries: missing (required)");
     JsonObjectReader b(r.at("boundaries"), "boundaries", {"desa", "kecamatan", "kabupaten"});
@@ -233,6 +239,8 @@ ProjectSettings load_project(const std::string& path) {
       s.store.path = p.rfind("PG:", 0) == 0 ? p : resolve_path(p, base);
     }
     if (r.has("opd")) s.opd.override_with(r.at("opd"), "opd");
+    s.time = read_time_settings(r.has("waktu") ? r.at("waktu") : nlohmann::json(), r.has("program") ? r.at("program") : nlohmann::json(),
+                                base);
     if (r.has("hotspots")) read_hotspots(r.at("hotspots"), base, s.hotspots, s.point_hotspots);
     if (r.has("output")) s.output = read_output(r.at("output"), base);
     else s.output.folder = (base / "out").string();

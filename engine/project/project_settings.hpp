@@ -12,6 +12,7 @@
 #include "hotspots/dbscan.hpp"
 #include "hotspots/desa_hotspots.hpp"
 #include "hotspots/kde.hpp"
+#include "project/time_settings.hpp"
 #include "query/priority_score.hpp"
 #include "store/opd_mapping.hpp"
 
@@ -37,7 +38,8 @@ struct OutputSettings {
   std::string folder = "out";
   bool geojson = true, shapefile = true, geopackage = true;
   std::string geopackage_name = "peta.gpkg";
-  std::vector<std::string> layers = {"desa", "kecamatan", "kabupaten", "temuan", "ditolak", "ruas"};
+  std::vector<std::string> layers = {"desa",    "kecamatan", "kabupaten",        "temuan",
+                                     "ditolak", "ruas",      "hitungan_periode", "kunjungan"};
   std::string language = "id";  // "id" or "en": labels in summaries and reports
   bool qgis = true;              // styles, data dictionaries, layer_styles, QGIS project and PNG
   bool has_layer(const std::string& name) const;
@@ -70,6 +72,7 @@ struct ProjectSettings {
   HotspotSettings hotspots;
   PointHotspotSettings point_hotspots;
   StoreSettings store;
+  TimeSettings time;  // "waktu" (periods, emerging hot spots) and "program" (the visits table)
   store::OpdMapping opd = store::OpdMapping::defaults();  // geodata/opd.json, entries replaced by the project's "opd"
 };
 

@@ -1,6 +1,7 @@
 #include "project/report_files_stage.hpp"
 
 #include "core/atomic_write.hpp"
+#include "hotspots/emerging_report.hpp"
 #include "hotspots/hotspot_report.hpp"
 #include "hotspots/kde.hpp"
 #include "hotspots/weights_io.hpp"
@@ -16,9 +17,28 @@ std::vector<std::string> write_report_files(const ProjectSettings& settings, con
     StageTimer t(summary, "write_reports");
     std::string base = out.folder + "/titik_panas";
     const DesaHotspots report = publishable(*statistics.hotspots, settings.categories, policy.public_profile());
-    write_atomically(base + ".json", [&](std::ostream& o) { o << hotspot_report_json(b, findings.counts, report).dump(2) << '\n'; });
+    // The time section: the trend line per period and the emerging hot spot classes (categories the policy
+    // lets be counted per period only).
+    std::vector<EmergingCategory> trend_categories;
+    if (statistics.trends)
+      for (std::size_t c = 0; c < settings.categories.size(); ++c) {
+        if (!policy.counts_in_detail(static_cast<int>(c))) continue;
+        const auto& cat = settings.categories.categories()[c];
+        const auto& r = statistics.trends->results[c];
+        trend_categories.push_back({cat.code, cat.label_id, cat.label_en, r ? &*r : nullptr});
+      }
+    const DesaTrends* trends = statistics.trends.get();
+    write_atomically(base + ".json", [&](std::ostream& o) {
+      nlohmann::json j = hotspot_report_json(b, findings.counts, report);
+      if (trends) j["tren"] = emerging_report_json(b, findings.periods, trends->first, trends->last, trend_categories);
+      o << j.dump(2) << '\n';
+    });
     write_atomically(base + ".csv", [&](std::ostream& o) { o << hotspot_report_csv(b, findings.counts, report); });
-    write_atomically(base + ".txt", [&](std::ostream& o) { o << hotspot_report_text(b, findings.counts, report, out.language); });
+    write_atomically(base + ".txt", [&](std::ostream& o) {
+      o << hotspot_report_text(b, findings.counts, report, out.language);
+      if (trends)
+        o << '\n' << emerging_report_text(b, findings.periods, trends->first, trends->last, trend_categories, out.language);
+    });
     std::string gal = out.folder + "/bobot_queen.gal";
     std::vector<std::string> ids;
     for (const auto& d : b.desa) ids.push_back(d.code.dotted());

@@ -12,6 +12,11 @@ Statistics run_statistics_stage(const ProjectSettings& settings, const Boundarie
     s.hotspots = std::make_unique<DesaHotspots>(
         desa_hotspots(b, findings.counts, settings.categories, settings.hotspots, policy.public_profile(), s.withheld));
   }
+  if (s.hotspots && !findings.periods.empty()) {
+    StageTimer t(summary, "trends");
+    s.trends = std::make_unique<DesaTrends>(desa_trends(findings.periods, settings.categories, s.hotspots->weights,
+                                                        settings.time.emerging, settings.time.min_periods));
+  }
   if (settings.point_hotspots.dbscan) {
     StageTimer t(summary, "dbscan");
     s.clusters = std::make_unique<DbscanResult>(

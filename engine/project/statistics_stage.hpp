@@ -2,12 +2,14 @@
 // The statistics stage: what the counts of the findings stage say beyond themselves.
 //   takes:   the boundaries, FindingsResult, the policy, the project's hotspot settings
 //   returns: Statistics: what the public profile withholds (suppression), the desa hotspot statistics (rates,
-//            EB, Gi*, Local Moran) and the DBSCAN clusters of the points, each only when asked for.
+//            EB, Gi*, Local Moran), the emerging hot spots per category over the periods (with the hotspots'
+//            queen weights) and the DBSCAN clusters of the points, each only when asked for.
 #include <memory>
 
 #include "aggregate/suppression.hpp"
 #include "hotspots/dbscan.hpp"
 #include "hotspots/desa_hotspots.hpp"
+#include "hotspots/desa_trends.hpp"
 #include "project/findings_stage.hpp"
 
 namespace peta {
@@ -16,6 +18,7 @@ struct Statistics {
   Suppression withheld;  // empty in the internal profile
   std::unique_ptr<DesaHotspots> hotspots;
   std::unique_ptr<DbscanResult> clusters;
+  std::unique_ptr<DesaTrends> trends;  // with hotspots and dated findings
 };
 
 Statistics run_statistics_stage(const ProjectSettings& settings, const Boundaries& b, const FindingsResult& findings,
