@@ -58,7 +58,10 @@ int run_status(const StatusArgs& args) {
     rows_read = file.rows_read;
   } else {
     if (args.ids.empty()) throw Error("peta status: no finding id given");
-    for (const auto& id : args.ids) requests.push_back({id, args.to, args.date, args.who, args.note, "", 0});
+    std::string to = args.to;
+    for (char& c : to)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    for (const auto& id : args.ids) requests.push_back({id, to, args.date, args.who, args.note, "", 0});
     rows_read = static_cast<long long>(requests.size());
   }
   long long applied = 0;
