@@ -3,6 +3,7 @@
 // Layers: `temuan` (points, editable in QGIS), `riwayat` (history), `impor` (import records), `peta_skema`
 // (schema version). Every write is one transaction; one writer at a time (a lock: flock on the GeoPackage
 // file, a PostgreSQL advisory lock), a second one is refused with a clear message.
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -81,6 +82,9 @@ class FindingStore {
   virtual std::vector<DirectEdit> reconcile_direct_edits(const std::string& today = "") = 0;
 
   virtual std::vector<StoredFinding> findings() = 0;
+  // How many findings have each status (one GROUP BY, not every finding in memory); "tidak_di_sumber" counts
+  // the findings flagged as missing from their source.
+  virtual std::map<std::string, long long> status_counts() = 0;
   virtual std::vector<HistoryEntry> history(const std::string& id = "") = 0;
   virtual std::vector<ImportRecord> imports() = 0;
 };

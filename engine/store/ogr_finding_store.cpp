@@ -330,6 +330,15 @@ std::vector<StoredFinding> OgrStore::findings() {
   return out;
 }
 
+std::map<std::string, long long> OgrStore::status_counts() {
+  std::map<std::string, long long> counts;
+  query("SELECT status, COUNT(*) AS n, SUM(tidak_di_sumber) AS hilang FROM temuan GROUP BY status", [&](OGRFeature& f) {
+    counts[text_of(f, "status")] += integer_of(f, "n");
+    counts["tidak_di_sumber"] += integer_of(f, "hilang");
+  });
+  return counts;
+}
+
 std::vector<HistoryEntry> OgrStore::history(const std::string& id) {
   std::vector<HistoryEntry> out;
   std::string sql = "SELECT id_temuan, waktu, jenis, tanggal, dari, ke, oleh, catatan, isi_lama FROM riwayat";

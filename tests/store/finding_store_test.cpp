@@ -116,6 +116,8 @@ TEST_P(StoreTest, OverlappingCumulativeExportsAddOnlyNewRowsAndFlagTheMissing) {
   auto stored = by_id(*store);
   EXPECT_EQ(stored.size(), 80u);  // nothing deleted
   for (int n = 0; n < 80; ++n) EXPECT_EQ(stored.at("T" + std::to_string(n)).not_in_source, n < 10) << n;
+  EXPECT_EQ(store->status_counts()["tidak_di_sumber"], 10);
+  EXPECT_EQ(store->status_counts()["baru"], 80);
   auto h = store->history("T3");
   ASSERT_EQ(h.size(), 1u);
   EXPECT_EQ(h[0].kind, "tidak_di_sumber");
@@ -314,6 +316,11 @@ TEST_P(StoreTest, StatusLifeWithHistoryAndRefusals) {
   EXPECT_EQ(stored.at("T0").status_date, "2026-04-03");
   EXPECT_EQ(stored.at("T1").status, "baru");
   EXPECT_EQ(stored.at("T2").status, "baru");
+  auto counts = store->status_counts();
+  EXPECT_EQ(counts["selesai"], 1);
+  EXPECT_EQ(counts["baru"], 2);
+  EXPECT_EQ(counts["diverifikasi"], 0);
+  EXPECT_EQ(counts["tidak_di_sumber"], 0);
 }
 
 TEST_P(StoreTest, BulkStatusFileWithBadRows) {

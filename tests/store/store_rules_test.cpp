@@ -158,3 +158,31 @@ TEST(StoreRules, Dates) {
 
 }  // namespace
 }  // namespace peta::store
+
+#include "store/identity_columns.hpp"
+
+namespace peta::store {
+namespace {
+
+TEST(StoreRules, IdentityColumnsOfKoboAndOdkExports) {
+  const auto kobo = detect_identity_columns({"start", "grp/kategori", "_id", "_uuid", "meta/deprecatedID",
+                                             "_index", "_submission_time"});
+  EXPECT_EQ(kobo.kobo_id, 2);
+  EXPECT_EQ(kobo.kobo_uuid, 3);
+  EXPECT_EQ(kobo.deprecated_id, 4);
+  EXPECT_EQ(kobo.odk_key, -1);
+  EXPECT_EQ(kobo.instance_id, -1);
+  const auto odk = detect_identity_columns({"SubmissionDate", "lokasi-Latitude", "meta-instanceID", "KEY", "meta/instanceID"});
+  EXPECT_EQ(odk.odk_key, 3);
+  EXPECT_EQ(odk.instance_id, 4);
+  EXPECT_EQ(odk.kobo_id, -1);
+  StoreFinding f;
+  fill_identity(kobo, {"s", "jalan", "123", "u-1", "u-0", "7", "t"}, f);
+  EXPECT_EQ(f.kobo_id, "123");
+  EXPECT_EQ(f.kobo_uuid, "u-1");
+  EXPECT_EQ(f.deprecated_id, "u-0");
+  EXPECT_EQ(identity_of(f), "123");
+}
+
+}  // namespace
+}  // namespace peta::store

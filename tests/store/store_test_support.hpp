@@ -41,9 +41,11 @@ inline void raw_sql(const std::string& path, const std::string& sql) {
   ASSERT_LT(CPLGetLastErrorType(), CE_Failure) << sql << ": " << CPLGetLastErrorMsg();
 }
 
+// Opened for update, as QGIS opens a layer it may edit: after a killed import, SQLite must roll back the hot
+// journal it left, which a read-only connection cannot do ("attempt to write a readonly database").
 inline long long raw_count(const std::string& path, const std::string& table) {
   ensure_gdal_registered();
-  GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR));
+  GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
   if (!ds) return -1;
   long long n = -1;
   OGRLayer* r = ds->ExecuteSQL(("SELECT COUNT(*) FROM " + table).c_str(), nullptr, nullptr);

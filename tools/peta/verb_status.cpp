@@ -36,15 +36,10 @@ int run_status(const StatusArgs& args) {
   print_direct_edits(store->reconcile_direct_edits(args.date));
   if (args.file.empty() && args.to.empty()) {
     if (!args.ids.empty()) throw Error("peta status: give --jadi STATUS with the ids");
-    std::map<std::string, long long> counts;
-    long long not_in_source = 0;
-    for (const auto& f : store->findings()) {
-      ++counts[f.status];
-      not_in_source += f.not_in_source;
-    }
+    auto counts = store->status_counts();
     std::printf("%s\n", project.store.path.c_str());
     for (const auto& s : store::all_statuses()) std::printf("  %-16s %lld\n", s.c_str(), counts[s]);
-    std::printf("  tidak_di_sumber  %lld (tetap disimpan)\n", not_in_source);
+    std::printf("  tidak_di_sumber  %lld (tetap disimpan)\n", counts["tidak_di_sumber"]);
     return 0;
   }
   std::vector<store::StatusRequest> requests;
@@ -58,7 +53,10 @@ int run_status(const StatusArgs& args) {
     rows_read = file.rows_read;
   } else {
     if (args.ids.empty()) throw Error("peta status: no finding id given");
-    for (const auto& id : args.ids) requests.push_back({id, args.to, args.date, args.who, args.note, "", 0});
+    std::string to = args.to;
+    for (char& c : to)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    for (const auto& id : args.ids) requests.push_back({id, to, args.date, args.who, args.note, "", 0});
     rows_read = static_cast<long long>(requests.size());
   }
   long long applied = 0;
