@@ -111,6 +111,10 @@ TEST(TimeLayers, TemuanDateField) {
   EXPECT_EQ(TemuanLayer({"keterangan"}).date_field(), -1);
   EXPECT_EQ(TemuanLayer({"keterangan"}).schema().fields.back().name, "jarak_disebut_m");
   EXPECT_EQ(TemuanLayer({"waktu_lapor", "tgl_survei"}, "tgl_survei").date_field(), 1);
+  // A source column already called tanggal_teks is renamed like any clash with a field peta adds.
+  const TemuanLayer clash({"tanggal", "tanggal_teks"});
+  EXPECT_EQ(clash.schema().fields[1].name, "tanggal_teks_asli");
+  EXPECT_EQ(clash.schema().fields.back().name, "tanggal_teks");
 }
 
 }  // namespace
