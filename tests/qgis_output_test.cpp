@@ -260,6 +260,7 @@ TEST(QgisCheck, FixtureWithHotspotFieldsOpensStyledInQgis) {
            {{"name", "Kluster LISA: jalan_rusak"}, {"renderer", "categorizedSymbol"}, {"classes", 5}},
            {{"name", "Laju EB: jalan_rusak"}, {"renderer", "graduatedSymbol"}, {"classes", 4}},
            {{"name", "Tren titik panas: jalan_rusak"}, {"renderer", "categorizedSymbol"}, {"classes", 17}},
+           {{"name", "Titik buta: desa tanpa temuan"}, {"renderer", "graduatedSymbol"}, {"classes", 2}},
            {{"name", "Batas wilayah"}, {"renderer", "singleSymbol"}, {"classes", 1}}}}}}}};
   std::string log;
   EXPECT_EQ(run_qgis_check(expect, dir, log), 0) << log;
