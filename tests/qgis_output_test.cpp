@@ -58,7 +58,8 @@ LayerSchema hotspot_schema() {
            {"lisa_q_jalan_rusak", FieldType::integer, "lqjalan", 1, 0, "Kuadran LISA: Jalan rusak", "LISA quadrant", ""},
            {"eb_jalan_rusak", FieldType::real, "ebjalan", 12, 6, "Laju EB: Jalan rusak", "EB rate", "per km2"},
            {"tgl_survei", FieldType::date, "", 8, 0, "Tanggal survei", "Survey date", ""},
-           {"catatan", FieldType::text, "", 254, 0, "Catatan", "Note", ""}}};
+           {"catatan", FieldType::text, "", 254, 0, "Catatan", "Note", ""},
+           {"tren_jalan_rusak", FieldType::text, "trjalan", 16, 0, "Tren titik panas: Jalan rusak", "Emerging hot spot trend", ""}}};
 }
 
 std::string long_text() {  // 100 euro signs, 300 bytes: cut to 84 signs (252 bytes) in the shapefile
@@ -78,7 +79,8 @@ std::vector<Feature> hotspot_features() {
                 std::int64_t{3 - 2 * i},  // 3, 1, -1, -3
                 std::int64_t{i},          0.001 * i,
                 i == 2 ? FieldValue{} : FieldValue{std::string("2026-03-0") + std::to_string(i + 1)},
-                i == 0 ? FieldValue{long_text()} : FieldValue{}};
+                i == 0 ? FieldValue{long_text()} : FieldValue{},
+                FieldValue{std::string(i == 0 ? "panas_baru" : i == 1 ? "tidak_ada_pola" : i == 2 ? "dingin_menetap" : "panas_menguat")}};
     if (i == 3) f.values[2] = FieldValue{};  // a missing count stays NULL, never 0
     out.push_back(std::move(f));
   }
@@ -257,6 +259,8 @@ TEST(QgisCheck, FixtureWithHotspotFieldsOpensStyledInQgis) {
           {{{"name", "Titik panas Gi*: jalan_rusak"}, {"renderer", "categorizedSymbol"}, {"classes", 7}},
            {{"name", "Kluster LISA: jalan_rusak"}, {"renderer", "categorizedSymbol"}, {"classes", 5}},
            {{"name", "Laju EB: jalan_rusak"}, {"renderer", "graduatedSymbol"}, {"classes", 4}},
+           {{"name", "Tren titik panas: jalan_rusak"}, {"renderer", "categorizedSymbol"}, {"classes", 17}},
+           {{"name", "Titik buta: desa tanpa temuan"}, {"renderer", "graduatedSymbol"}, {"classes", 2}},
            {{"name", "Batas wilayah"}, {"renderer", "singleSymbol"}, {"classes", 1}}}}}}}};
   std::string log;
   EXPECT_EQ(run_qgis_check(expect, dir, log), 0) << log;

@@ -211,6 +211,12 @@ TemuanLayer::TemuanLayer(std::vector<std::string> passthrough, const std::string
        "Village named in the row when it differs from the coordinates (code name)", ""},
       {"jarak_disebut_m", FieldType::real, "jarak_sbt", 12, 1, "Jarak titik ke desa yang disebut (m)",
        "Distance from the point to the named village (m)", "m"}});
+  // The date's original text when it is no date: a fixed field, so a source column of that name becomes
+  // tanggal_teks_asli like any other clash.
+  if (date_field_ >= 0)
+    fixed.push_back({"tanggal_teks", FieldType::text, "tgl_teks", 64, 0,
+                     "Teks tanggal di sumber bila bukan tanggal yang sah (tanda tanggal_tidak_valid)",
+                     "The source's date text when it is no valid date (flag tanggal_tidak_valid)", ""});
   schema_.fields = source_fields(passthrough, fixed);
   for (auto& f : fixed) schema_.fields.push_back(std::move(f));
   if (date_field_ >= 0) {
@@ -219,9 +225,6 @@ TemuanLayer::TemuanLayer(std::vector<std::string> passthrough, const std::string
     date.width = 0;
     date.label_id += " (tanggal)";
     date.label_en += " (date)";
-    schema_.fields.push_back({"tanggal_teks", FieldType::text, "tgl_teks", 64, 0,
-                              "Teks tanggal di sumber bila bukan tanggal yang sah (tanda tanggal_tidak_valid)",
-                              "The source's date text when it is no valid date (flag tanggal_tidak_valid)", ""});
   }
 }
 

@@ -136,6 +136,15 @@ LayerStyle trend_style(const LayerSchema& schema, const FieldDef& f) {
   return categorized(schema, f, std::move(cats), "Tren titik panas: " + code);
 }
 
+// Coverage: desa without a single finding of any kind (blind spots: nobody looked, or nobody reported) in a
+// strong colour, the others light; a withheld (NULL) count is left undrawn rather than guessed.
+LayerStyle blind_spot_style(const LayerSchema& schema, const FieldDef& total) {
+  LayerStyle s = field_style(schema, total, RendererKind::graduated, "Titik buta: desa tanpa temuan");
+  s.ranges.push_back({0, 0, "Belum ada temuan (titik buta)", fill({117, 107, 177})});
+  s.ranges.push_back({1, 1e12, "Ada temuan", fill({240, 240, 240})});
+  return s;
+}
+
 std::string reason_label(const std::string& reason) {
   static const std::map<std::string, std::string> labels = {
       {"coordinate_missing", "Koordinat kosong"},
@@ -248,6 +257,7 @@ std::vector<LayerStyle> layer_styles(const LayerSchema& schema, const StyleObser
     styles.push_back(single_style(schema));
   }
   if (!polygons || schema.name == "kabupaten") return styles;
+  if (schema.name == "desa" && total) styles.push_back(blind_spot_style(schema, *total));
 
   styles.push_back(outline_style(schema, 0.5, {60, 60, 60}));
   for (const auto& f : schema.fields) {

@@ -33,7 +33,7 @@ TEST(DatedFindings, CsvFormsToIsoDatesAndFlags) {
                    "f,113.1919,-7.8566,jalan,kemarin\n"
                    "g,113.1919,-7.8566,jalan,\n");
   auto r = test::run_findings(dir, nlohmann::json::array({{{"path", dir + "/temuan.csv"}, {"publish", {"tanggal"}}}}),
-                              {{"output", {{"folder", dir + "/out"}, {"formats", {"geojson", "geopackage"}}}}});
+                              {{"output", {{"folder", dir + "/out"}, {"formats", {"geojson", "geopackage", "shapefile"}}}}});
   auto p = by_id(r.temuan);
   ASSERT_EQ(p.size(), 7u);  // every row kept
   EXPECT_EQ(p["a"]["tanggal"], "2025-05-23");
@@ -75,6 +75,14 @@ TEST(DatedFindings, CsvFormsToIsoDatesAndFlags) {
   }
   EXPECT_EQ(dated, 4);
   EXPECT_EQ(nulls, 3);
+
+  // The shapefile's dBase field is a Date (type D) too.
+  std::unique_ptr<GDALDataset> shp(GDALDataset::Open((dir + "/out/temuan.shp").c_str(), GDAL_OF_VECTOR));
+  ASSERT_TRUE(shp);
+  OGRFeatureDefn* defn = shp->GetLayer(0)->GetLayerDefn();
+  const int shp_field = defn->GetFieldIndex("tanggal");
+  ASSERT_GE(shp_field, 0);
+  EXPECT_EQ(defn->GetFieldDefn(shp_field)->GetType(), OFTDate);
 }
 
 TEST(DatedFindings, XlsxDateCells) {

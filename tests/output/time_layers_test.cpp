@@ -69,6 +69,18 @@ TEST(TimeLayers, TrendFieldsValuesAndStyle) {
   EXPECT_EQ(trend->categories[0].value, "panas_baru");
   EXPECT_EQ(trend->categories[0].label, "Titik panas baru");
   EXPECT_EQ(trend->categories[16].label, "Tidak ada pola");
+
+  // With n_total, the desa layer also offers the coverage style: the desa without any finding.
+  desa.fields.push_back({"n_total", FieldType::integer, "", 10, 0, "Jumlah", "Total", "jumlah"});
+  const auto with_total = layer_styles(desa, StyleObserver(desa));
+  const LayerStyle* blind = nullptr;
+  for (const auto& s : with_total)
+    if (s.name == "Titik buta: desa tanpa temuan") blind = &s;
+  ASSERT_NE(blind, nullptr);
+  EXPECT_EQ(blind->field, "n_total");
+  ASSERT_EQ(blind->ranges.size(), 2u);
+  EXPECT_EQ(blind->ranges[0].upper, 0);
+  EXPECT_EQ(blind->ranges[0].label, "Belum ada temuan (titik buta)");
 }
 
 TEST(TimeLayers, TemuanDateField) {
@@ -111,6 +123,10 @@ TEST(TimeLayers, TemuanDateField) {
   EXPECT_EQ(TemuanLayer({"keterangan"}).date_field(), -1);
   EXPECT_EQ(TemuanLayer({"keterangan"}).schema().fields.back().name, "jarak_disebut_m");
   EXPECT_EQ(TemuanLayer({"waktu_lapor", "tgl_survei"}, "tgl_survei").date_field(), 1);
+  // A source column already called tanggal_teks is renamed like any clash with a field peta adds.
+  const TemuanLayer clash({"tanggal", "tanggal_teks"});
+  EXPECT_EQ(clash.schema().fields[1].name, "tanggal_teks_asli");
+  EXPECT_EQ(clash.schema().fields.back().name, "tanggal_teks");
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "model_source.hpp"
 #include "query/date_range_note.hpp"
 #include "query/period_comparison.hpp"
+#include "query/trend_query.hpp"
 #include "query/query_engine.hpp"
 #include "query/query_format.hpp"
 #include "verbs.hpp"
@@ -17,7 +18,8 @@ void add_query(CLI::App& app) {
   static ModelSource source;
   static std::string level, category, sort, top, from, to, significance, spot, statistic, format, lang, out;
   static std::vector<std::string> kecamatan, severity, status, banding;
-  static bool per_kecamatan = false, ascending = false;
+  static bool per_kecamatan = false, ascending = false, trend = false;
+  static std::string period;
   source.add_options(sub);
   sub->add_option("--level,--wilayah", level, "desa | kecamatan (default desa)");
   sub->add_option("-k,--kategori,--category", category, "Kode kategori, atau 'semua' (category code or all)");
@@ -39,6 +41,9 @@ void add_query(CLI::App& app) {
   sub->add_option("--banding,--compare", banding,
                   "Bandingkan dua periode, mis. 2025-06 2025-07 (compare two periods: months, 2025-W23, 2025-Q2)")
       ->expected(2);
+  sub->add_flag("--tren,--trend", trend,
+                "Titik panas yang muncul per desa (emerging hot spots: space-time Gi*, Mann-Kendall, 17 classes)");
+  sub->add_option("--periode,--period", period, "bulan | minggu | triwulan (for --tren; default bulan)");
   register_verb(sub, [] {
     auto write = [](const std::string& text) {
       if (out.empty()) {
@@ -50,6 +55,17 @@ void add_query(CLI::App& app) {
       if (!file) throw Error("cannot write '" + out + "'");
       return 0;
     };
+    if (trend) {
+      try {
+        const auto kind = period_kind_from_name(period.empty() ? "bulan" : period);
+        if (!kind) throw query::QueryError("--periode: '" + period + "' (expected bulan, minggu or triwulan)");
+        query::QueryModel model = source.load();
+        return write(query::trend_report(model, *kind, category, lang == "en" ? "en" : "id"));
+      } catch (const query::QueryError& e) {
+        std::fprintf(stderr, "peta query: %s\n", e.what());
+        return 2;
+      }
+    }
     if (!banding.empty()) {
       query::Params params = {{"format", format.empty() ? "table" : format}};
       if (!lang.empty()) params.emplace_back("lang", lang);
