@@ -16,6 +16,7 @@ std::string flag_names(std::uint32_t flags) {
   add(kFlagByName, "dari_nama");
   add(kFlagByCode, "dari_kode");
   add(kFlagNameMismatch, "nama_beda");
+  add(kFlagIdMissing, "id_kosong");
   return out;
 }
 

@@ -19,6 +19,7 @@ enum Flag : std::uint32_t {
   kFlagByName = 1u << 4,        // no coordinate: placed by the desa name (gazetteer)
   kFlagByCode = 1u << 5,        // no coordinate: placed by the Kemendagri desa code
   kFlagNameMismatch = 1u << 6,  // coordinates and the desa named in the row disagree: the coordinates win
+  kFlagIdMissing = 1u << 7,     // the id cell is blank: an id was made from the file and row ("temuan.csv:12")
 };
 
 // Short flag names, as written to the `flags` field ("celah;tumpang_tindih").
