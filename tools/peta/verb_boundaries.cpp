@@ -12,7 +12,7 @@
 namespace peta::cli {
 namespace {
 struct CheckArgs {
-  std::string desa, desa_layer, kecamatan, kabupaten, json, where;
+  std::string desa, desa_layer, kecamatan, kabupaten, json, where, crs;
   std::size_t top = 20;
 };
 
@@ -23,6 +23,10 @@ int run_check(const CheckArgs& a) {
   settings.desa.where = a.where;
   if (!a.kecamatan.empty()) settings.kecamatan = BoundarySource{a.kecamatan};
   if (!a.kabupaten.empty()) settings.kabupaten = BoundarySource{a.kabupaten};
+  settings.desa.crs = a.crs;
+  settings.duplicate_codes_stop = false;  // the report lists them
+  if (settings.kecamatan) settings.kecamatan->crs = a.crs;
+  if (settings.kabupaten) settings.kabupaten->crs = a.crs;
   LoadedBoundaries loaded = load_boundaries(settings);
 
   QualityOptions options;
@@ -57,6 +61,7 @@ void add_boundaries(CLI::App& app) {
   check->add_option("--kabupaten", args.kabupaten, "Lapisan kabupaten (kabupaten layer)");
   check->add_option("--json", args.json, "Tulis laporan lengkap sebagai JSON (write the full report as JSON)");
   check->add_option("--where", args.where, "Filter atribut OGR untuk desa, mis. \"kode_kab = '35.13'\" (OGR attribute filter on desa)");
+  check->add_option("--crs", args.crs, "CRS lapisan batas, mis. EPSG:32749, menggantikan CRS lapisan (CRS of the boundary layers, overrides theirs)");
   check->add_option("--top", args.top, "Jumlah butir per daftar dalam teks (items listed per list in the text)")->capture_default_str();
   register_verb(check, [] { return run_check(args); });
 }
