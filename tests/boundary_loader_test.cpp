@@ -115,6 +115,7 @@ TEST(BoundaryLoader, RepairsInvalidGeometryAndReportsDuplicates) {
 ]})");
   BoundarySettings s;
   s.desa.path = path;
+  s.duplicate_codes_stop = false;
   auto loaded = load_boundaries(s);
   ASSERT_EQ(loaded.boundaries.desa.size(), 1u);
   ASSERT_EQ(loaded.issues.repairs.size(), 1u);
@@ -122,7 +123,7 @@ TEST(BoundaryLoader, RepairsInvalidGeometryAndReportsDuplicates) {
   EXPECT_NE(loaded.issues.repairs[0].reason.find("Self-intersection"), std::string::npos);
   EXPECT_EQ(loaded.boundaries.desa[0].geometry.parts.size(), 2u);  // the bow-tie's two triangles
   ASSERT_EQ(loaded.issues.duplicate_codes.size(), 1u);
-  EXPECT_EQ(loaded.issues.duplicate_codes[0], "35.13.01.2001 (desa, features 1 and 2; the first is kept)");
+  EXPECT_EQ(loaded.issues.duplicate_codes[0], "35.13.01.2001 (desa, features 1 'Bowtie' and 2 'Again'; the first is kept)");
   ASSERT_EQ(loaded.issues.bad_codes.size(), 1u);
   EXPECT_NE(loaded.issues.bad_codes[0].find("feature 3: code '35.13.XX'"), std::string::npos);
 }

@@ -28,7 +28,7 @@ std::vector<AdminUnit> to_units(const RawLayer& raw, const std::string& level, A
                                 LoadIssues& issues) {
   for (const auto& s : raw.skipped) issues.bad_codes.push_back(s);
   std::vector<AdminUnit> units;
-  std::map<std::string, long long> first_feature;
+  std::map<std::string, std::pair<long long, std::string>> first_feature;  // code -> feature number, name
   for (const auto& r : raw.units) {
     auto code = AdminCode::parse(r.code);
     if (!code || code->level() != expected) {
@@ -36,10 +36,11 @@ std::vector<AdminUnit> to_units(const RawLayer& raw, const std::string& level, A
                                  "' is not a " + level + " Kemendagri code");
       continue;
     }
-    auto [it, fresh] = first_feature.emplace(code->dotted(), r.feature);
+    auto [it, fresh] = first_feature.emplace(code->dotted(), std::make_pair(r.feature, r.name));
     if (!fresh) {
-      issues.duplicate_codes.push_back(code->dotted() + " (" + level + ", features " + std::to_string(it->second) +
-                                       " and " + std::to_string(r.feature) + "; the first is kept)");
+      issues.duplicate_codes.push_back(code->dotted() + " (" + level + ", features " + std::to_string(it->second.first) +
+                                       " '" + it->second.second + "' and " + std::to_string(r.feature) + " '" + r.name +
+                                       "'; the first is kept)");
       continue;
     }
     AdminUnit u{*code, r.name, {}, r.geometry, 0};
@@ -145,6 +146,13 @@ LoadedBoundaries load_boundaries(const BoundarySettings& settings) {
     AdminCode kab = k.code.at(AdminLevel::kabupaten);
     auto it = std::find_if(b.kabupaten.begin(), b.kabupaten.end(), [&](const AdminUnit& u) { return u.code == kab; });
     b.kecamatan_kabupaten.push_back(static_cast<int>(it - b.kabupaten.begin()));
+  }
+  if (settings.duplicate_codes_stop && !issues.duplicate_codes.empty()) {
+    std::string list;
+    for (const auto& d : issues.duplicate_codes) list += (list.empty() ? "" : "; ") + d.substr(0, d.find("; the first")) + ")";
+    throw Error("boundaries: " + std::to_string(issues.duplicate_codes.size()) +
+                " code(s) given to two features, so a village would disappear: " + list +
+                ". Give each its own code (peta boundaries check lists them all)");
   }
   return out;
 }

@@ -28,6 +28,9 @@ struct BoundarySettings {
   std::optional<BoundarySource> kabupaten;
   std::optional<BoundarySource> kecamatan;  // absent: dissolved from desa
   BoundarySource desa;
+  // Two features with the same code: true stops the load with an error naming both (a build must not lose a
+  // village); false keeps the first and lists the pair in LoadIssues::duplicate_codes (the quality check).
+  bool duplicate_codes_stop = true;
 };
 
 }  // namespace peta

@@ -1,5 +1,7 @@
 #include "boundaries/ogr_boundary_reader.hpp"
 
+#include <cstdio>
+
 #include <memory>
 
 #include <gdal_priv.h>
@@ -99,6 +101,19 @@ RawLayer read_boundary_layer(const BoundarySource& source, const std::string& le
     src_srs = wgs84;
   }
   src_srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  if (src_srs.IsGeographic()) {
+    // Read as degrees: a projected layer that lost its .prj (metres) must not pass as longitude/latitude.
+    OGREnvelope extent;
+    if (layer->GetExtent(&extent, TRUE) == OGRERR_NONE &&
+        (extent.MinX < -180 || extent.MaxX > 180 || extent.MinY < -90 || extent.MaxY > 90)) {
+      char box[160];
+      std::snprintf(box, sizeof box, "x %.3f..%.3f, y %.3f..%.3f", extent.MinX, extent.MaxX, extent.MinY, extent.MaxY);
+      throw Error(out.source_name + ": its coordinates (" + box + ") are not longitude/latitude, but the layer is " +
+                  "read as such (it declares no CRS, or a geographic one): give its \"crs\" in the project file " +
+                  "(e.g. \"crs\": \"EPSG:32749\" for UTM 49S metres) or "
+                  "--crs on the command line");
+    }
+  }
   std::unique_ptr<OGRCoordinateTransformation> to_wgs84;
   if (!src_srs.IsSame(&wgs84)) {
     to_wgs84.reset(OGRCreateCoordinateTransformation(&src_srs, &wgs84));

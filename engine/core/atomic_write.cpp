@@ -9,9 +9,13 @@
 
 namespace peta {
 
-void write_via_temporary(const std::string& path, const std::function<void(const std::string&)>& write,
-                         const std::string& suffix) {
-  const std::string tmp = path + ".tmp-" + std::to_string(::getpid()) + suffix;
+std::string temporary_name_for(const std::string& path) {
+  const std::filesystem::path p(path);
+  return (p.parent_path() / ("." + p.filename().string() + ".tmp-" + std::to_string(::getpid()))).string();
+}
+
+void write_via_temporary(const std::string& path, const std::function<void(const std::string&)>& write) {
+  const std::string tmp = temporary_name_for(path);
   try {
     write(tmp);
     std::error_code ec;

@@ -7,14 +7,17 @@
 
 namespace peta {
 
-// Calls `fill` with a stream on "<path>.tmp-<pid>", then renames it to `path`. On any exception the
+// The temporary name of `path` while it is written: hidden (a leading dot) and with no extension a
+// program could take for a layer: "<dir>/.<name>.tmp-<pid>" (QGIS and folder listings do not show it; a
+// run killed meanwhile leaves it for the next run to remove, see output/stale_run_files.hpp).
+std::string temporary_name_for(const std::string& path);
+
+// Calls `fill` with a stream on temporary_name_for(path), then renames it to `path`. On any exception the
 // temporary file is removed and the exception passes on. Throws peta::Error if the file cannot be written.
 void write_atomically(const std::string& path, const std::function<void(std::ostream&)>& fill);
 
-// Calls `write(temporary)` with the path "<path>.tmp-<pid><suffix>" (a suffix keeps an extension that the
-// writer needs, e.g. ".tif"), then renames that file to `path`. On any exception, or if the rename fails
-// (peta::Error), the temporary file is removed.
-void write_via_temporary(const std::string& path, const std::function<void(const std::string&)>& write,
-                         const std::string& suffix = "");
+// Calls `write(temporary)` with temporary_name_for(path), then renames that file to `path`. On any
+// exception, or if the rename fails (peta::Error), the temporary file is removed.
+void write_via_temporary(const std::string& path, const std::function<void(const std::string&)>& write);
 
 }  // namespace peta

@@ -17,6 +17,7 @@ std::string flag_names(std::uint32_t flags) {
   add(kFlagByCode, "dari_kode");
   add(kFlagNameMismatch, "nama_beda");
   add(kFlagInvalidDate, "tanggal_tidak_valid");
+  add(kFlagIdMissing, "id_kosong");
   return out;
 }
 

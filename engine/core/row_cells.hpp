@@ -33,6 +33,9 @@ class RowCells {
   void append(std::string_view piece) { text_.append(piece); }
   void append(char c) { text_.push_back(c); }
   void close_cell() { ends_.push_back(static_cast<std::uint32_t>(text_.size())); }
+  // Bytes of all cells so far, open cell included; drop_open_text(n) cuts the open cell back to n bytes.
+  std::size_t text_size() const { return text_.size(); }
+  void drop_open_text(std::size_t n) { text_.resize(n); }
 
   std::vector<std::string> to_strings() const {
     std::vector<std::string> out;

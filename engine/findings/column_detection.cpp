@@ -56,7 +56,7 @@ bool ends_with(const std::string& s, const std::string& suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-// Kobo/ODK split geopoint columns: "[group/]_<name>_latitude" with "_<name>_longitude" beside it.
+// Kobo/ODK split geopoint columns (Kobo's and ODK Central's spellings): "[group/]_<name>_latitude" with "_<name>_longitude" beside it.
 void detect_kobo(const std::vector<std::string>& header, ColumnIndexes& c) {
   for (std::size_t i = 0; i < header.size(); ++i) {
     std::string k = key(header[i]);
@@ -73,6 +73,21 @@ void detect_kobo(const std::vector<std::string>& header, ColumnIndexes& c) {
     for (const char* extra : {"_altitude", "_precision", "_accuracy"})
       if (int e = find(header, prefix + "_" + name + extra); e >= 0) c.kobo_extra.push_back(e);
     if (c.geopoint < 0) c.geopoint = find(header, prefix + name);
+    return;
+  }
+  // ODK Central: "[group-]<name>-Latitude" with "-Longitude" beside it ('-' between the parts).
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    std::string k = key(header[i]);
+    if (k.size() < 10 || !ends_with(k, "-latitude")) continue;
+    std::string stem = k.substr(0, k.size() - 9);
+    int lon = find(header, stem + "-longitude");
+    if (lon < 0) continue;
+    c.lat = static_cast<int>(i);
+    c.lon = lon;
+    c.kobo_split = true;
+    for (const char* extra : {"-altitude", "-precision", "-accuracy"})
+      if (int e = find(header, stem + extra); e >= 0) c.kobo_extra.push_back(e);
+    if (c.geopoint < 0) c.geopoint = find(header, stem);
     return;
   }
 }
@@ -97,6 +112,16 @@ std::vector<int> ColumnIndexes::descriptive_columns() const {
 ColumnIndexes resolve_columns(const FindingColumns& wanted, const std::vector<std::string>& header,
                               const std::string& file, bool has_geometry, bool category_required) {
   ColumnIndexes c;
+  c.file_name = file.substr(file.find_last_of('/') + 1);
+  // A name given twice: the first column is the one used (find() takes the first); say so.
+  for (std::size_t i = 0; i < header.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (!key(header[i]).empty() && key(header[i]) == key(header[j])) {
+        c.warnings.push_back(file + ": column '" + header[i] + "' appears twice in the header (columns " +
+                             std::to_string(j + 1) + " and " + std::to_string(i + 1) +
+                             "); the first is used, the second is kept only as data");
+        break;
+      }
   static constexpr std::initializer_list<const char*> kLon = {"lon", "lng", "long", "longitude", "bujur", "x"};
   static constexpr std::initializer_list<const char*> kLat = {"lat", "latitude", "lintang", "y"};
   static constexpr std::initializer_list<const char*> kCategory = {"kategori", "category", "jenis_masalah", "masalah"};

@@ -26,6 +26,9 @@ struct ColumnIndexes {
   int koordinat = -1, geopoint = -1, desa = -1, kecamatan = -1, kode_desa = -1, wkt = -1;
   bool kobo_split = false;            // lon/lat are Kobo's _<name>_longitude / _<name>_latitude
   std::vector<int> kobo_extra;        // _<name>_altitude, _<name>_precision (location data, never published)
+  // Things worth telling the user that do not stop the run, e.g. a column named twice in the header.
+  std::vector<std::string> warnings;
+  std::string file_name;  // the source's file name without folders, for ids made from file and row
 
   bool has_coordinates() const { return (lon >= 0 && lat >= 0) || koordinat >= 0 || geopoint >= 0 || wkt >= 0; }
   bool has_place_names() const { return desa >= 0 || kode_desa >= 0; }

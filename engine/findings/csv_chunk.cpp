@@ -4,16 +4,81 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <string_view>
 
 #include "core/error.hpp"
 
 namespace peta {
+
+namespace {
+
+// How a quoted field that opens at data[open] (a '"') ends, read as CsvChunkCursor reads it. The cursor
+// and the chunk boundary search both use this, so they always agree on where records end.
+struct QuotedField {
+  enum class End { closed, unclosed, undecided };
+  End end = End::undecided;
+  std::size_t close = 0;     // closed: index of the closing quote
+  std::size_t newlines = 0;  // line breaks inside the field
+};
+
+// `complete`: data[0..n) runs to the end of the input (else more may follow, and a field still open at n,
+// or a quote as the last byte, is undecided).
+QuotedField scan_quoted(const char* data, std::size_t n, std::size_t open, char delimiter, bool complete) {
+  QuotedField f;
+  std::size_t i = open + 1;
+  for (;;) {
+    const char* q = i < n ? static_cast<const char*>(std::memchr(data + i, '"', n - i)) : nullptr;
+    const std::size_t qi = q ? static_cast<std::size_t>(q - data) : n;
+    f.newlines += static_cast<std::size_t>(std::count(data + i, data + qi, '\n'));
+    if (f.newlines > kMaxQuotedFieldLines) {
+      f.end = QuotedField::End::unclosed;
+      return f;
+    }
+    if (!q) {
+      f.end = complete ? QuotedField::End::unclosed : QuotedField::End::undecided;
+      return f;
+    }
+    if (qi + 1 == n) {  // a quote as the last byte: closing, unless a doubled quote continues past n
+      f.end = complete ? QuotedField::End::closed : QuotedField::End::undecided;
+      f.close = qi;
+      return f;
+    }
+    const char after = data[qi + 1];
+    if (after == '"') {  // a doubled quote: one quote of text
+      i = qi + 2;
+      continue;
+    }
+    f.end = (f.newlines > 0 && after != delimiter && after != '\r' && after != '\n') ? QuotedField::End::unclosed
+                                                                                       : QuotedField::End::closed;
+    f.close = qi;
+    return f;
+  }
+}
+
+}  // namespace
+
+// What a file that should be CSV text really is, from its first bytes; empty when it may be text.
+static std::string binary_kind(const std::string& head) {
+  auto starts = [&](std::string_view magic) { return head.compare(0, magic.size(), magic) == 0; };
+  if (starts("PK\x03\x04") || starts("PK\x05\x06")) {
+    if (head.find("xl/") != std::string::npos || head.find("[Content_Types].xml") != std::string::npos)
+      return "an Excel workbook (XLSX, a ZIP archive)";
+    return "a ZIP archive";
+  }
+  if (starts("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) return "an old Excel workbook (XLS)";
+  if (starts(std::string_view("SQLite format 3\0", 16))) return "an SQLite database (a GeoPackage?)";
+  if (starts("%PDF")) return "a PDF document";
+  if (starts("\x1F\x8B")) return "a gzip archive";
+  if (starts("\x89PNG") || starts("\xFF\xD8\xFF")) return "a picture";
+  return {};
+}
 
 bool CsvChunkCursor::next(RowCells& cells) {
   const bool* stop = stop_;
   const std::string& s = chunk_.bytes;
   const char* data = s.data();
   const std::size_t end = s.size();
+  broken_ = false;
   for (;;) {
     if (pos_ >= end) return false;
     cells.clear();
@@ -21,24 +86,31 @@ bool CsvChunkCursor::next(RowCells& cells) {
     long long newlines = 0;
     for (;;) {
       if (i < end && data[i] == '"') {  // quoted field
-        ++i;
-        for (;;) {
-          const char* q = static_cast<const char*>(std::memchr(data + i, '"', end - i));
-          std::size_t qi = q ? static_cast<std::size_t>(q - data) : end;
-          newlines += std::count(data + i, data + qi, '\n');
-          cells.append(std::string_view(data + i, qi - i));
-          if (!q) {  // unterminated quote at the end: take the rest
-            i = end;
-            break;
-          }
-          if (qi + 1 < end && data[qi + 1] == '"') {
-            cells.append('"');
-            i = qi + 2;
-            continue;
-          }
-          i = qi + 1;
+        const QuotedField f = scan_quoted(data, end, i, delimiter_, true);
+        if (f.end != QuotedField::End::closed) {
+          // never closed: the record ends with the line where the quote opened
+          broken_ = true;
+          broken_quote_row_ = next_row_ + newlines;
+          broken_cell_ = cells.size();
+          const char* nl = static_cast<const char*>(std::memchr(data + i, '\n', end - i));
+          std::size_t line_end = nl ? static_cast<std::size_t>(nl - data) : end;
+          std::size_t text_end = line_end > i + 1 && data[line_end - 1] == '\r' ? line_end - 1 : line_end;
+          cells.append(std::string_view(data + i + 1, text_end > i + 1 ? text_end - i - 1 : 0));
+          cells.close_cell();
+          i = nl ? line_end + 1 : end;
           break;
         }
+        newlines += static_cast<long long>(f.newlines);
+        ++i;
+        while (i < f.close) {  // the text, with doubled quotes made single
+          const char* q = static_cast<const char*>(std::memchr(data + i, '"', f.close - i));
+          const std::size_t qi = q ? static_cast<std::size_t>(q - data) : f.close;
+          cells.append(std::string_view(data + i, qi - i));
+          if (!q) break;
+          cells.append('"');
+          i = qi + 2;
+        }
+        i = f.close + 1;
         // text between the closing quote and the delimiter is kept, as spreadsheets do
         std::size_t start = i;
         while (i < end && !stop[static_cast<unsigned char>(data[i])]) ++i;
@@ -60,7 +132,7 @@ bool CsvChunkCursor::next(RowCells& cells) {
     pos_ = i;
     row_ = next_row_;
     next_row_ += newlines + 1;
-    if (cells.size() == 1 && cells[0].empty()) continue;  // blank line
+    if (!broken_ && cells.size() == 1 && cells[0].empty()) continue;  // blank line
     return true;
   }
 }
@@ -79,6 +151,9 @@ CsvChunkReader::CsvChunkReader(const std::string& path, char delimiter, std::siz
   std::error_code ec;
   file_size_ = static_cast<long long>(std::filesystem::file_size(path, ec));
   read_into(pending_);
+  if (std::string what = binary_kind(pending_); !what.empty())
+    throw Error("findings file '" + path + "' is " + what + ", not CSV text: save it as CSV (or give it its real " +
+                "extension)");
   if (pending_.compare(0, 3, "\xEF\xBB\xBF") == 0) {
     pending_.erase(0, 3);
     bytes_handed_ += 3;
@@ -144,19 +219,44 @@ bool CsvChunkReader::read_into(std::string& buffer) {
 
 namespace {
 
-// The end of the last whole record in data[0..n): one past the last '\n' outside quotes, or npos.
-// A '\n' is outside quotes when the quotes before it are even in number (a doubled quote inside a quoted
-// field counts twice); text starts outside quotes, since every chunk starts on a record boundary.
-std::size_t last_record_end(const char* data, std::size_t n) {
-  std::size_t quotes_before = static_cast<std::size_t>(std::count(data, data + n, '"'));
-  std::size_t end = n;
-  while (end > 0) {
-    const void* nl = memrchr(data, '\n', end);
-    if (!nl) return std::string::npos;
-    const std::size_t at = static_cast<std::size_t>(static_cast<const char*>(nl) - data);
-    quotes_before -= static_cast<std::size_t>(std::count(data + at + 1, data + end, '"'));
-    if (quotes_before % 2 == 0) return at + 1;
-    end = at;
+// The end of the last whole record in data[0..n): one past the last '\n' outside quoted fields, or npos.
+// data starts on a record boundary. The text is walked forwards quote by quote, exactly as CsvChunkCursor
+// reads it: a quote opens a quoted field only right after a delimiter, a line break or at the start (a
+// stray `2"` inside a field is text, which a count of quotes would take for an open field), and unclosed
+// quotes end as the cursor ends them. `outside` receives the stretches outside quoted fields.
+std::size_t last_record_end(const char* data, std::size_t n, char delimiter,
+                            std::vector<std::pair<std::size_t, std::size_t>>& outside) {
+  outside.clear();
+  std::size_t segment = 0, i = 0;
+  for (;;) {
+    const char* q = i < n ? static_cast<const char*>(std::memchr(data + i, '"', n - i)) : nullptr;
+    if (!q) {
+      outside.emplace_back(segment, n);
+      break;
+    }
+    const std::size_t qi = static_cast<std::size_t>(q - data);
+    if (qi != 0) {
+      const char before = data[qi - 1];
+      if (before != delimiter && before != '\n' && before != '\r') {  // a quote inside a field: text
+        i = qi + 1;
+        continue;
+      }
+    }
+    outside.emplace_back(segment, qi);
+    const QuotedField f = scan_quoted(data, n, qi, delimiter, false);
+    if (f.end == QuotedField::End::undecided) break;
+    if (f.end == QuotedField::End::closed) {
+      segment = i = f.close + 1;
+      continue;
+    }
+    // unclosed (it spans a line break, so there is one): the record ends with the line of the quote
+    const char* nl = static_cast<const char*>(std::memchr(data + qi, '\n', n - qi));
+    segment = i = static_cast<std::size_t>(nl - data);
+  }
+  for (auto it = outside.rbegin(); it != outside.rend(); ++it) {
+    if (it->second <= it->first) continue;
+    const void* nl = memrchr(data + it->first, '\n', it->second - it->first);
+    if (nl) return static_cast<std::size_t>(static_cast<const char*>(nl) - data) + 1;
   }
   return std::string::npos;
 }
@@ -176,7 +276,7 @@ bool CsvChunkReader::next(CsvChunk& chunk) {
       cut = bytes.size();
       break;
     }
-    cut = last_record_end(bytes.data(), bytes.size());
+    cut = last_record_end(bytes.data(), bytes.size(), delimiter_, outside_);
     if (cut != std::string::npos) break;
     if (!read_into(bytes)) {  // a record longer than a chunk: read on
       cut = bytes.size();

@@ -3,6 +3,7 @@
 // several threads at once; and the RFC 4180 record parser that works on one chunk.
 #include <cstdio>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/row_cells.hpp"
@@ -14,8 +15,20 @@ struct CsvChunk {
   long long first_row = 0;  // spreadsheet row number of the chunk's first line (the header is row 1)
 };
 
+// A quoted field may span at most this many line breaks; one that spans more is taken as a quote that was
+// never closed (see CsvChunkCursor::broken).
+constexpr std::size_t kMaxQuotedFieldLines = 100;
+
 // Parses the records of one chunk in order. Quoted fields may hold delimiters, doubled quotes and
-// newlines; blank lines are skipped (but counted in the row numbers).
+// newlines; blank lines are skipped (but counted in the row numbers). A quote opens a quoted field only at
+// the start of a field; anywhere else (`Pipa 2" bocor`) it is text.
+//
+// A quoted field that never closes must not swallow the records after it. It is taken as unclosed when no
+// closing quote follows it, when it spans more than kMaxQuotedFieldLines line breaks, or when it spans a
+// line break and its closing quote is followed by something other than a delimiter or the end of the line
+// (RFC 4180 allows nothing else there; such a quote is almost always the opening quote of a later field).
+// The record is then cut at the end of the line where the quote opened: next() returns it with broken()
+// true (the open cell holds the rest of that line), and reading resumes on the next line.
 class CsvChunkCursor {
  public:
   CsvChunkCursor(const CsvChunk& chunk, char delimiter) : chunk_(chunk), delimiter_(delimiter), next_row_(chunk.first_row) {
@@ -25,6 +38,10 @@ class CsvChunkCursor {
   bool next(RowCells& cells);
   bool next(std::vector<std::string>& fields);
   long long row() const { return row_; }  // row number of the record last returned
+  // The record last returned had a quote that never closed: its row, and the cell where it opened.
+  bool broken() const { return broken_; }
+  long long broken_quote_row() const { return broken_quote_row_; }
+  std::size_t broken_cell() const { return broken_cell_; }
 
  private:
   const CsvChunk& chunk_;
@@ -32,6 +49,9 @@ class CsvChunkCursor {
   std::size_t pos_ = 0;
   long long row_ = 0;
   long long next_row_;
+  bool broken_ = false;
+  long long broken_quote_row_ = 0;
+  std::size_t broken_cell_ = 0;
   bool stop_[256] = {};  // bytes that end an unquoted field: the delimiter, CR and LF
   RowCells cells_;       // for next(fields)
 };
@@ -63,6 +83,7 @@ class CsvChunkReader {
   bool eof_ = false;
   char delimiter_ = ',';
   std::vector<std::string> header_;
+  std::vector<std::pair<std::size_t, std::size_t>> outside_;  // scratch for the record boundary search
   long long bytes_handed_ = 0;
   long long file_size_ = 0;
 };

@@ -1,5 +1,7 @@
 #include "findings/ogr_finding_reader.hpp"
 
+#include "findings/line_geometry_check.hpp"
+
 #include <optional>
 
 #include <gdal_priv.h>
@@ -106,6 +108,16 @@ OgrFindingReader::OgrFindingReader(const OgrSourceOptions& options) : impl_(std:
                 " (found: " + names + ")");
   }
   impl_->layer = layer;
+  if (!options.use_geometry && (layer->GetLayerDefn()->GetFieldCount() == 0 || layer->GetFeatureCount(TRUE) <= 0)) {
+    // A workbook whose sheet has no header or no data row: name every sheet, with its rows.
+    std::string sheets;
+    for (auto* l : impl_->dataset->GetLayers())
+      sheets += (sheets.empty() ? "" : ", ") + std::string("'") + l->GetName() + "' (" +
+                std::to_string(l->GetFeatureCount(TRUE)) + " data rows)";
+    throw Error(path_ + ": sheet '" + layer->GetName() + "' has " +
+                (layer->GetLayerDefn()->GetFieldCount() == 0 ? "no header row" : "a header but no data row") +
+                "; the workbook's sheets: " + sheets + (options.layer.empty() ? "; name one with \"layer\"" : ""));
+  }
   impl_->rows_per_unit = options.rows_per_unit;
   impl_->next_row = options.first_row;
   impl_->total = layer->GetFeatureCount(TRUE);
@@ -176,6 +188,14 @@ bool OgrFindingReader::next_unit(RawFindingUnit& unit) {
                                           " is neither a point nor a line",
                                       f.attributes.to_strings()});
       --unit.rows.size;
+    } else if (g.kind == RowGeometry::Kind::lines) {
+      if (std::string problem = line_geometry_problem(g.lines); !problem.empty()) {
+        unit.rows.rejections.push_back({path_, f.row, "geometri", kReasonGeometryInvalid,
+                                        std::string("the ") + geom->getGeometryName() + ": " +
+                                            problem,
+                                        f.attributes.to_strings()});
+        --unit.rows.size;
+      }
     }
   }
   if (geometry_) unit.geometry.resize(unit.rows.size);

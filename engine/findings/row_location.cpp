@@ -4,6 +4,7 @@
 
 #include "core/geos_handle.hpp"
 #include "findings/angle_text.hpp"
+#include "findings/line_geometry_check.hpp"
 
 namespace peta {
 namespace {
@@ -16,7 +17,7 @@ bool take(const ParsedCoordinate& p, const std::string& field, RowLocation& out)
   if (p.ok) {
     out.kind = RowLocation::Kind::point;
     out.lonlat = p.lonlat;
-    out.flags = p.flags;
+    out.flags |= p.flags;
     return true;
   }
   out.kind = RowLocation::Kind::none;
@@ -110,7 +111,7 @@ bool RowLocator::from_wkt(const Finding& f, RowLocation& out) const {
     GEOSCoordSeq_getSize_r(h, seq, &n);
     LineString l(n);
     for (unsigned i = 0; i < n; ++i) GEOSCoordSeq_getXY_r(h, seq, i, &l[i].x, &l[i].y);
-    if (n >= 2) lines.push_back(std::move(l));
+    lines.push_back(std::move(l));  // a part of one position is rejected below, not dropped
   };
   int type = GEOSGeomTypeId_r(h, g.get());
   std::vector<LineString> lines;
@@ -142,6 +143,11 @@ bool RowLocator::from_wkt(const Finding& f, RowLocation& out) const {
     out.detail = "WKT '" + shown + "' is neither a point nor a line";
     return true;
   }
+  if (lines.empty()) {
+    out.reason = kReasonGeometryUnparseable;
+    out.detail = "WKT '" + shown + "' has no line of two or more points";
+    return true;
+  }
   for (auto& l : lines)
     for (auto& c : l) {
       c = parser_.to_lonlat(c);
@@ -151,9 +157,9 @@ bool RowLocator::from_wkt(const Finding& f, RowLocation& out) const {
         return true;
       }
     }
-  if (lines.empty()) {
-    out.reason = kReasonGeometryUnparseable;
-    out.detail = "WKT '" + shown + "' has no line of two or more points";
+  if (std::string problem = line_geometry_problem(lines); !problem.empty()) {
+    out.reason = kReasonGeometryInvalid;
+    out.detail = "WKT '" + shown + "': " + problem;
     return true;
   }
   out.kind = RowLocation::Kind::lines;
@@ -162,13 +168,25 @@ bool RowLocator::from_wkt(const Finding& f, RowLocation& out) const {
 }
 
 void RowLocator::read(Finding& f, RowGeometry* geometry, RowLocation& out) const {
-  if (c_.id >= 0) f.id.assign(cell(f, c_.id));
-  else f.id = std::to_string(f.row);
+  out.kind = RowLocation::Kind::none;
+  out.flags = 0;
+  if (c_.id >= 0) {
+    f.id.assign(cell(f, c_.id));
+    if (f.id.find_first_not_of(" \t\r\n") == std::string::npos) {  // blank: made from the file and row
+      f.id = c_.file_name + ":" + std::to_string(f.row);
+      out.flags |= kFlagIdMissing;
+      // the published id column carries it too (rare: a copy of the row is fine)
+      const RowCells copy = f.attributes;
+      f.attributes.clear();
+      for (std::size_t i = 0; i < copy.size(); ++i)
+        f.attributes.push_back(static_cast<int>(i) == c_.id ? std::string_view(f.id) : copy[i]);
+    }
+  } else {
+    f.id = std::to_string(f.row);
+  }
   if (c_.category >= 0) f.category.assign(cell(f, c_.category));
   else f.category = fixed_category_;
   if (f.category.empty() && c_.category >= 0) f.category = fixed_category_;
-  out.kind = RowLocation::Kind::none;
-  out.flags = 0;
   out.field.clear();
   out.reason.clear();
   out.detail.clear();

@@ -3,10 +3,15 @@
 // in EPSG:32749. Desa are visited in code order and each takes the part of the line not yet taken, so a
 // stretch through an overlap of two desa is counted once (in the lower code); parts in no desa (sliver
 // gaps, the sea, other regions) are not counted.
+#include <functional>
+#include <map>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "core/admin_unit.hpp"
+
+struct GEOSGeom_t;  // geos_c.h's GEOSGeometry
 
 namespace peta {
 
@@ -26,6 +31,10 @@ class LineCutter {
   double length_m(const std::vector<LineString>& lines) const;
 
  private:
+  // `whole_if_inside`: a line wholly inside a desa is taken as it is, without an overlay.
+  void cut_into(::GEOSGeom_t* line, const Box& box, bool whole_if_inside, std::map<int, std::vector<LineString>>& by_desa,
+                const std::function<std::string()>& what) const;
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -65,7 +65,7 @@ void write_to(const DensityRaster& r, const std::string& tmp, const std::string&
 void write_density_geotiff(const DensityRaster& r, const std::string& path) {
   ensure_gdal_registered();
   if (r.cols <= 0 || r.rows <= 0) throw Error("cannot write '" + path + "': the density raster is empty");
-  write_via_temporary(path, [&](const std::string& tmp) { write_to(r, tmp, path); }, ".tif");
+  write_via_temporary(path, [&](const std::string& tmp) { write_to(r, tmp, path); });
 }
 
 }  // namespace peta

@@ -6,6 +6,8 @@
 #include <cstring>
 #include <system_error>
 
+#include <unistd.h>
+
 #include "core/error.hpp"
 
 namespace peta::output_detail {
@@ -21,11 +23,16 @@ StagingFolder::StagingFolder(fs::path final_folder) : final_folder_(std::move(fi
   } else if (!fs::is_directory(final_folder_, ec)) {
     throw Error("output folder " + final_folder_.string() + ": exists and is not a folder");
   }
-  std::string templ = (final_folder_ / ".peta-tmp-XXXXXX").string();
+  remove_stale_run_files(final_folder_);
+  std::string templ = (final_folder_ / (".peta-tmp-" + std::to_string(::getpid()) + "-XXXXXX")).string();
   if (!::mkdtemp(templ.data()))
     throw Error("output folder " + final_folder_.string() + ": cannot create a staging folder: " +
                 std::strerror(errno));
   temp_folder_ = templ;
+  // Locked under another name, then renamed: a cleaner never sees a .lock that is not yet held.
+  lock_ = std::make_unique<RunLock>((temp_folder_ / ".lock.tmp").string());
+  fs::rename(temp_folder_ / ".lock.tmp", temp_folder_ / ".lock", ec);
+  if (ec) throw Error("output folder " + final_folder_.string() + ": cannot lock its staging folder: " + ec.message());
 }
 
 StagingFolder::~StagingFolder() {

@@ -1,11 +1,15 @@
 #pragma once
 // Atomic publication of output files: every file is written inside a hidden staging folder
-// (<folder>/.peta-tmp-XXXXXX, same filesystem as its final place) and renamed over its final
+// (<folder>/.peta-tmp-<pid>-XXXXXX, same filesystem as its final place) and renamed over its final
 // name only by commit(). Without commit() the destructor removes the staging folder and leaves
-// every existing final file untouched.
+// every existing final file untouched. The folder's .lock is held (flock) while the run lives, and a new
+// StagingFolder first removes what dead runs left in the folder (stale_run_files.hpp).
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
+
+#include "output/stale_run_files.hpp"
 
 namespace peta::output_detail {
 
@@ -33,6 +37,7 @@ class StagingFolder {
  private:
   std::filesystem::path final_folder_;
   std::filesystem::path temp_folder_;
+  std::unique_ptr<RunLock> lock_;
   bool created_final_folder_ = false;
   bool committed_ = false;
   std::vector<std::string> staged_;

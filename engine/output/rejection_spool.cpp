@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "core/error.hpp"
+#include "output/stale_run_files.hpp"
 
 namespace peta {
 namespace {
@@ -43,6 +44,7 @@ RejectionSpool::RejectionSpool(const std::string& folder) {
   path_ = folder + "/.peta-ditolak-" + std::to_string(::getpid()) + ".tmp";
   file_ = std::fopen(path_.c_str(), "w+b");
   if (!file_) throw Error("cannot create '" + path_ + "': " + std::strerror(errno));
+  RunLock::hold(::fileno(file_), path_);  // while held, no later run takes this spool for a dead run's
 }
 
 RejectionSpool::~RejectionSpool() {

@@ -3,6 +3,8 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <vector>
 
 #include "core/error.hpp"
 #include "project/json_object_reader.hpp"
@@ -192,10 +194,24 @@ ProjectSettings load_project(const std::string& path) {
   std::ifstream in(path);
   if (!in) throw Error("cannot open project file '" + path + "'");
   nlohmann::json j;
+  // The keys being read, so that any JSON error (a number such as 1e999 is an out_of_range error, not a
+  // parse_error) names the file and the key.
+  std::vector<std::string> keys;
+  auto track_keys = [&keys](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+    if (event == nlohmann::json::parse_event_t::key) {
+      keys.resize(depth > 0 ? static_cast<std::size_t>(depth - 1) : 0);
+      keys.push_back(parsed.get<std::string>());
+    } else if (event == nlohmann::json::parse_event_t::object_end) {
+      keys.resize(std::min(keys.size(), static_cast<std::size_t>(depth > 0 ? depth : 0)));
+    }
+    return true;
+  };
   try {
-    j = nlohmann::json::parse(in);
-  } catch (const nlohmann::json::parse_error& e) {
-    throw Error(path + ": not valid JSON: " + e.what());
+    j = nlohmann::json::parse(in, track_keys);
+  } catch (const nlohmann::json::exception& e) {
+    std::string key;
+    for (const auto& k : keys) key += (key.empty() ? "" : ".") + k;
+    throw Error(path + ": not valid JSON" + (key.empty() ? std::string() : " at key '" + key + "'") + ": " + e.what());
   }
   fs::path base = fs::absolute(path).parent_path();
   ProjectSettings s;

@@ -23,13 +23,14 @@ class BoundariesCheckVerb : public Verb {
     c.add_option("--kabupaten", a_.kabupaten, "Lapisan kabupaten (kabupaten layer)");
     c.add_option("--json", a_.json, "Tulis laporan lengkap sebagai JSON (write the full report as JSON)");
     c.add_option("--where", a_.where, "Filter atribut OGR untuk desa, mis. \"kode_kab = '35.13'\" (OGR attribute filter on desa)");
+    c.add_option("--crs", a_.crs, "CRS lapisan batas, mis. EPSG:32749, menggantikan CRS lapisan (CRS of the boundary layers, overrides theirs)");
     c.add_option("--top", a_.top, "Jumlah butir per daftar dalam teks (items listed per list in the text)")->capture_default_str();
   }
   int run() override;
 
  private:
   struct Args {
-    std::string desa, desa_layer, kecamatan, kabupaten, json, where;
+    std::string desa, desa_layer, kecamatan, kabupaten, json, where, crs;
     std::size_t top = 20;
   } a_;
 };
@@ -42,6 +43,10 @@ int BoundariesCheckVerb::run() {
   settings.desa.where = a.where;
   if (!a.kecamatan.empty()) settings.kecamatan.emplace().path = a.kecamatan;
   if (!a.kabupaten.empty()) settings.kabupaten.emplace().path = a.kabupaten;
+  settings.desa.crs = a.crs;
+  settings.duplicate_codes_stop = false;  // the report lists them
+  if (settings.kecamatan) settings.kecamatan->crs = a.crs;
+  if (settings.kabupaten) settings.kabupaten->crs = a.crs;
   LoadedBoundaries loaded = load_boundaries(settings);
 
   QualityOptions options;
