@@ -94,7 +94,7 @@ void Geocoder::geocode(RawFindingUnit& unit, GeocodedUnit& out) {
         continue;
       }
       placed = np.desa;
-      flags = np.flags;
+      flags = np.flags | loc.flags;  // the row's own flags (a blank id) stay
       f.lonlat = context_.placer->anchor(placed);
     }
     if (kept != i) std::swap(batch.findings[kept], batch.findings[i]);

@@ -190,6 +190,8 @@ void read_hotspots(const nlohmann::json& j, const fs::path& base, HotspotSetting
 
 }  // namespace
 
+SourceFormat finding_source_format(const std::string& path) { return format_of(path, std::nullopt, path); }
+
 ProjectSettings load_project(const std::string& path) {
   std::ifstream in(path);
   if (!in) throw Error("cannot open project file '" + path + "'");

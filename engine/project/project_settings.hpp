@@ -80,4 +80,7 @@ struct ProjectSettings {
 // naming the file and the key path (e.g. "project.json: boundaries.desa.paht: unknown key").
 ProjectSettings load_project(const std::string& path);
 
+// The format of a findings file from its extension; throws peta::Error naming it when the extension says nothing.
+SourceFormat finding_source_format(const std::string& path);
+
 }  // namespace peta

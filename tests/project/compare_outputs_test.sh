@@ -10,7 +10,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$peta" sample --boundaries "$data/probolinggo/desa.geojson" --count 5000 --seed 2026 --out "$work/temuan_contoh.csv" >/dev/null
 /usr/bin/python3 - "$root/examples/probolinggo/project.json" "$data" "$work" <<'PY'
-import json, sys
+import json, os, sys
 p = json.load(open(sys.argv[1]))
 data, work = sys.argv[2], sys.argv[3]
 for level in ("desa", "kecamatan", "kabupaten"):
@@ -18,6 +18,7 @@ for level in ("desa", "kecamatan", "kabupaten"):
 p["findings"][0]["path"] = f"{work}/temuan_contoh.csv"
 p["geocode"]["code_lists"] = [f"{data}/probolinggo/wilayah_3513.csv"]
 p["output"]["folder"] = f"{work}/out"
+p["program"]["kunjungan"] = os.path.join(os.path.dirname(os.path.abspath(sys.argv[1])), p["program"]["kunjungan"])
 json.dump(p, open(f"{work}/project.json", "w"))
 PY
 bash "$root/scripts/compare-outputs.sh" "$peta" "$peta" "$work/project.json"

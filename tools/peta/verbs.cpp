@@ -40,6 +40,7 @@ void add_verbs(CLI::App& app) {
   add_bench(app);
   add_query(app);
   add_serve(app);
+  add_import(app);
   add_status(app);
 }
 

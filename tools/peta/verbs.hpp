@@ -50,5 +50,6 @@ void add_bench(CLI::App& app);
 void add_query(CLI::App& app);
 void add_serve(CLI::App& app);
 void add_status(CLI::App& app);
+void add_import(CLI::App& app);
 
 }  // namespace peta::cli

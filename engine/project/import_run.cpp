@@ -1,0 +1,158 @@
+#include "project/import_run.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <thread>
+
+#include "boundaries/boundary_loader.hpp"
+#include "core/error.hpp"
+#include "output/rejects_csv.hpp"
+#include "store/identity_columns.hpp"
+#include "store/sha256.hpp"
+
+namespace peta {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Hands placed findings to an import session in batches.
+class StoreSink : public PlacedFindingSink {
+ public:
+  StoreSink(store::ImportSession& session, const Boundaries& b, const OpenSource& source, const PublicationPolicy& policy)
+      : session_(session), b_(b), source_(source), policy_(policy),
+        identity_(store::detect_identity_columns(source.reader->columns())),
+        date_column_(date_column(source.reader->columns())) {}
+
+  void write(const PlacedFinding& p) override {
+    const Finding& f = p.finding;
+    const auto& header = source_.reader->columns();
+    const ColumnIndexes& c = source_.reader->indexes();
+    store::StoreFinding s;
+    s.source_file = source_.reader->path();
+    s.source_row = f.row;
+    if (c.id >= 0) s.id = std::string(f.attributes.get(c.id));
+    std::vector<std::string> cells = f.attributes.to_strings();
+    store::fill_identity(identity_, cells, s);
+    for (std::size_t i = 0; i < cells.size() && i < header.size(); ++i)
+      if (!source_.columns.is_location[i]) s.values.emplace_back(header[i], cells[i]);
+    s.category = p.category >= 0 ? policy_.code(p.category) : f.category;
+    if (date_column_ >= 0) s.date = std::string(f.attributes.get(date_column_));
+    s.lon = f.lonlat.x;
+    s.lat = f.lonlat.y;
+    s.has_point = !p.by_name_or_code;
+    const auto d = static_cast<std::size_t>(p.assignment.desa);
+    s.desa_code = b_.desa[d].code.digits();
+    s.kecamatan_code = b_.kecamatan[static_cast<std::size_t>(b_.desa_kecamatan[d])].code.digits();
+    s.placed_by = p.by_name_or_code ? "desa" : "titik";
+    s.flags = flag_names(p.assignment.flags);
+    batch_.push_back(std::move(s));
+    if (batch_.size() >= kBatch) flush();
+  }
+  void flush() {
+    if (!batch_.empty()) session_.add(batch_);
+    batch_.clear();
+  }
+
+ private:
+  static constexpr std::size_t kBatch = 20000;
+  // The finding's date: a column named tanggal, tgl, date or waktu (case-insensitively).
+  static int date_column(const std::vector<std::string>& header) {
+    for (std::size_t i = 0; i < header.size(); ++i) {
+      std::string h = header[i];
+      std::transform(h.begin(), h.end(), h.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+      if (h == "tanggal" || h == "tgl" || h == "date" || h == "waktu") return static_cast<int>(i);
+    }
+    return -1;
+  }
+
+  store::ImportSession& session_;
+  const Boundaries& b_;
+  const OpenSource& source_;
+  const PublicationPolicy& policy_;
+  store::IdentityColumns identity_;
+  int date_column_;
+  std::vector<store::StoreFinding> batch_;
+};
+
+// A file to import, the settings it is read with, and the source (form) it is an export of: the project's
+// source with the same path, else the project's first source (a monthly export of the same form). The source
+// name stays the same from export to export, so that a finding missing from a later cumulative export is
+// flagged.
+struct ImportFile {
+  FindingSourceSettings settings;
+  std::string source;
+};
+
+std::string source_name(const FindingSourceSettings& s) { return fs::path(s.path).stem().string(); }
+
+ImportFile file_for(const ProjectSettings& project, const std::string& file, const std::string& source) {
+  for (const auto& s : project.findings)
+    if (fs::weakly_canonical(s.path) == fs::weakly_canonical(file)) return {s, source.empty() ? source_name(s) : source};
+  FindingSourceSettings s;
+  if (!project.findings.empty()) s = project.findings.front();
+  s.path = file;
+  s.format = finding_source_format(file);
+  s.layer.clear();
+  std::string name = source;
+  if (name.empty()) name = project.findings.empty() ? source_name(s) : source_name(project.findings.front());
+  return {s, name};
+}
+
+}  // namespace
+
+ImportRun run_import(const ProjectSettings& settings, const ImportRunOptions& options) {
+  if (settings.store.path.empty())
+    throw Error(settings.file + ": store: missing; name the findings store, e.g. \"store\": {\"path\": \"temuan.gpkg\"}");
+  const PublicationPolicy policy(settings.categories, settings.privacy);
+  const Boundaries b = load_boundaries(settings.boundaries).boundaries;
+  const PointLocator locator(b, settings.geocode);
+  std::vector<ImportFile> files;
+  if (options.files.empty())
+    for (const auto& s : settings.findings) files.push_back({s, options.source.empty() ? source_name(s) : options.source});
+  for (const auto& f : options.files) files.push_back(file_for(settings, f, options.source));
+  if (files.empty()) throw Error(settings.file + ": no findings source to import");
+
+  auto store = store::FindingStore::open(settings.store.path);
+  ImportRun result;
+  result.direct_edits = store->reconcile_direct_edits(options.today);
+  std::unique_ptr<NamePlacer> placer;
+  for (const auto& [file, source] : files) {
+    ProjectSettings one = settings;
+    one.findings = {file};
+    FindingSources sources(one, policy);
+    if (sources.any_names && !placer) placer = std::make_unique<NamePlacer>(b, settings.code_lists);
+    const GeocodingContext geocoding{b, locator, placer.get()};
+
+    store::ImportOptions io;
+    io.file = file.path;
+    io.source = source;
+    io.sha256 = store::sha256_file(file.path);
+    io.today = options.today;
+    io.opd = settings.opd;
+    auto session = store->begin_import(io);
+    StoreSink sink(*session, b, sources.sources.front(), policy);
+    fs::create_directories(settings.output.folder);
+    RejectionSpool spool(settings.output.folder);
+    RunSummary summary;
+    FindingsStageOptions fo;
+    fo.threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    fo.progress = options.progress;
+    run_findings_stage(one, geocoding, sources, policy, spool, &sink, summary, fo);
+    sink.flush();
+    const SourceCounts counts = summary.total();
+    session->add_rejected(counts.rejected);
+
+    ImportedFile imported;
+    imported.file = file.path;
+    if (spool.size() > 0) {
+      imported.rejects_csv = settings.output.folder + "/ditolak_impor_" + fs::path(file.path).stem().string() + ".csv";
+      write_rejects_csv(imported.rejects_csv, sources.rejects.names, spool, sources.rejects.maps);
+    }
+    imported.summary = session->commit();
+    imported.store_rejections = session->rejections();
+    result.files.push_back(std::move(imported));
+  }
+  return result;
+}
+
+}  // namespace peta
