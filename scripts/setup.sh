@@ -18,6 +18,8 @@ packages=(
   # peta serve: cpp-httplib (found with pkg-config); Debian's Chromium for the web map's browser test
   # (Node.js and npm come with the machine)
   libcpp-httplib-dev chromium
+  # maps and reports (engine/render, engine/report): cairo + pango with real fonts; poppler-utils checks the PDFs
+  libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils
 )
 if [[ " $* " == *" --peers "* ]]; then
   packages+=(time wrk)
