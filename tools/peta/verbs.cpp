@@ -26,6 +26,7 @@ void add_verbs(CLI::App& app) {
   add_bench(app);
   add_query(app);
   add_serve(app);
+  add_report(app);
 }
 
 int run_selected(CLI::App& app) {

@@ -18,5 +18,6 @@ void add_sample(CLI::App& app);
 void add_bench(CLI::App& app);
 void add_query(CLI::App& app);
 void add_serve(CLI::App& app);
+void add_report(CLI::App& app);
 
 }  // namespace peta::cli
