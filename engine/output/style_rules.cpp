@@ -260,8 +260,11 @@ std::vector<LayerStyle> layer_styles(const LayerSchema& schema, const StyleObser
 
   styles.push_back(outline_style(schema, 0.5, {60, 60, 60}));
   for (const auto& f : schema.fields) {
-    if (is_count_field(f) && &f != total)
+    if (is_count_field(f) && &f != total) {
       styles.push_back(graduated(schema, f, count_classes(data.numbers(f.name)), f.label_id));
+      // Fewer values than features: some counts are NULL, i.e. withheld by the public profile (s_<kat> set).
+      if (data.numbers(f.name).size() < data.feature_count()) styles.back().null_label = "disembunyikan";
+    }
     else if (is_rate_field(f))
       styles.push_back(graduated(schema, f, rate_classes(data.numbers(f.name)),
                                  "Laju EB: " + f.name.substr(std::string("eb_").size())));

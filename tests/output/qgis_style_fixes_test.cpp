@@ -3,10 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <optional>
 #include <set>
 #include <tuple>
 
 #include "output/class_breaks.hpp"
+#include "output/qml_style.hpp"
 #include "output/style_rules.hpp"
 
 namespace {
@@ -57,6 +59,39 @@ TEST(QgisStyleFixes, TheFirstCountClassStartsAtTheSmallestPublishedCount) {
   EXPECT_EQ(classes.front().lower, 5);
   EXPECT_EQ(classes.front().label.substr(0, 1), "5");
   EXPECT_NE(classes.front().label.substr(0, 2), "1\xE2");
+}
+
+TEST(QgisStyleFixes, WithheldCountsGetALegendClassInsteadOfABlankDesa) {
+  LayerSchema schema{"desa", GeometryKind::multipolygon,
+                     {FieldDef{"n_total", FieldType::integer}, FieldDef{"n_stunting", FieldType::integer, "n_stunt"}}};
+  StyleObserver observer(schema);
+  const std::vector<std::optional<std::int64_t>> stunting = {std::nullopt, 5, 9, std::nullopt, 14, 30};
+  for (std::size_t i = 0; i < stunting.size(); ++i) {
+    Feature f;
+    f.values = {FieldValue{std::int64_t(10 + i)},
+                stunting[i] ? FieldValue{*stunting[i]} : FieldValue{std::monostate{}}};
+    observer.observe(f);
+  }
+  const auto styles = layer_styles(schema, observer);
+  const LayerStyle* st = nullptr;
+  for (const auto& x : styles)
+    if (x.field == "n_stunting") st = &x;
+  ASSERT_TRUE(st);
+  EXPECT_EQ(st->null_label, "disembunyikan");
+  EXPECT_EQ(st->ranges.front().lower, 5);  // no "1–..." and no "0": neither is ever published
+  const std::string qml = qml_document(*st, FieldNaming::full);
+  EXPECT_NE(qml.find("attr=\"coalesce(&quot;n_stunting&quot;, -1)\""), std::string::npos) << qml.substr(0, 600);
+  EXPECT_NE(qml.find("<range lower=\"-1\" upper=\"-1\" symbol=\"0\" label=\"disembunyikan\""), std::string::npos);
+  // The shapefile's .qml reads either name.
+  const std::string any = qml_document(*st, FieldNaming::any);
+  EXPECT_NE(any.find("attr=\"coalesce(coalesce(attribute(@feature, &apos;n_stunting&apos;)"), std::string::npos)
+      << any.substr(0, 600);
+  // n_total (never NULL) keeps its plain field.
+  const LayerStyle* total = nullptr;
+  for (const auto& x : styles)
+    if (x.field == "n_total") total = &x;
+  ASSERT_TRUE(total);
+  EXPECT_TRUE(total->null_label.empty());
 }
 
 }  // namespace
