@@ -384,9 +384,13 @@ TEST(QgisCheck, ProbolinggoBuildOpensStyledInQgisInEveryFormat) {
                  {"project_styles",
                   {{{"id", "peta_layer_desa"}, {"renderer", "graduatedSymbol"}, {"classes", desa_classes}},
                    {{"id", "peta_layer_kecamatan"}, {"renderer", "singleSymbol"}}}},
+                 {"atlas",
+                  {{"layout", "Buklet kecamatan"}, {"coverage", "peta_layer_kecamatan"}, {"features", 24},
+                   {"first_name", "Sukapura"}, {"image", dir + "/atlas_1.png"}}},
                  {"layers", layers}};
   std::string log;
   EXPECT_EQ(run_qgis_check(expect, dir, log), 0) << log;
+  EXPECT_NE(log.find("ok atlas Buklet kecamatan 24 pages"), std::string::npos) << log;
   for (const char* layer : {"desa", "kecamatan", "kabupaten", "temuan", "ditolak"})
     for (const char* fmt : {"geojson", "shapefile", "geopackage"})
       EXPECT_NE(log.find(std::string("ok ") + layer + " [" + fmt + "]"), std::string::npos) << layer << " " << fmt;

@@ -113,6 +113,8 @@ void QgisExtras::write_project() {
     project.layers.push_back(std::move(p));
   }
   if (project.layers.empty()) return;
+  for (const auto& l : project.layers)
+    if (l.id == "peta_layer_kecamatan") project.atlas_layer_id = l.id;
   const std::string name = stem() + ".qgs";
   write_text(staging_.temp_path(name), qgis_project_xml(project));
   staging_.stage(name);
