@@ -25,6 +25,8 @@ packages=(
   libssl-dev libpq-dev postgresql-15 postgresql-15-postgis-3
   # peta serve gzips the map layers once at start (zlib)
   zlib1g-dev
+  # maps and reports (engine/render, engine/report): cairo + pango with real fonts; poppler-utils checks the PDFs
+  libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils
 )
 if [[ " $* " == *" --peers "* ]]; then
   packages+=(time wrk)

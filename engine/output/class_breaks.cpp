@@ -102,7 +102,9 @@ std::vector<ClassRange> count_classes(const std::vector<double>& values, int cla
     else positive.push_back(r);
   }
   if (has_zero || positive.empty()) out.push_back({0, 0, "0"});
-  double lower = 1;
+  // The first class starts at the smallest count there is, not at 1: in the public profile a sensitive
+  // category's smallest published count is k, and a legend "1–10" would suggest counts that are never shown.
+  double lower = positive.empty() ? 1 : *std::min_element(positive.begin(), positive.end());
   for (double upper : jenks_upper_bounds(positive, classes)) {
     std::string label = lower == upper ? format_number(lower, 0)
                                        : format_number(lower, 0) + kEnDash + format_number(upper, 0);

@@ -1,9 +1,8 @@
 #pragma once
-// A quick-look PNG of a polygon layer in its graduated or categorized style, drawn with GDAL alone
-// (no QGIS): polygons filled by class (GDALRasterizeGeometries on an RGBA MEM raster), thin borders,
-// an optional thick outline layer on top (the kabupaten), a title and a legend drawn with a built-in
-// 5x7 pixel font (upper case), then copied to PNG. Square ground pixels (longitude scaled by the
-// cosine of the latitude).
+// A quick-look PNG of the desa layer in its default style, drawn by the map renderer (render/, cairo + pango):
+// desa filled by class with thin borders, kecamatan outlines and the kabupaten boundary over them, kecamatan and
+// desa names placed without collisions, a legend (with a hatched class for withheld counts), a scale bar in
+// metres (the map is drawn in EPSG:32749) and a north arrow.
 #include <string>
 
 #include "output/qml_style.hpp"
@@ -11,16 +10,20 @@
 namespace peta {
 
 struct MapPictureSpec {
-  std::string source;          // OGR dataset holding the layer
-  std::string layer;           // layer name in `source` (empty: its first layer)
-  std::string field;           // the field the style classifies (as named in `source`)
-  std::string outline_source;  // optional: dataset and layer drawn as a thick outline on top
+  std::string source;            // OGR dataset holding the desa layer
+  std::string layer;             // layer name in `source` (empty: its first layer)
+  std::string field;             // the field the style classifies (as named in `source`)
+  std::string kecamatan_source;  // optional: the kecamatan, drawn as outlines with their names
+  std::string kecamatan_layer;
+  std::string outline_source;    // optional: the kabupaten, drawn as a thick outline on top
   std::string outline_layer;
   std::string title;
-  int map_width_px = 1400;
+  int k = 5;                     // the public profile's threshold, for the withheld class's label
+  double width_pt = 1000;        // the picture's width in points; the PNG has png_scale pixels per point
+  double png_scale = 1.6;
 };
 
-// Writes `png_path`. Throws peta::Error when the source cannot be read or the PNG written.
+// Writes `png_path`. Throws peta::Error when a source cannot be read or the PNG written.
 void render_map_picture(const MapPictureSpec& spec, const LayerStyle& style, const std::string& png_path);
 
 }  // namespace peta

@@ -22,6 +22,7 @@ void write_text(const std::filesystem::path& path, const std::string& text) {
 struct KnownLayer { const char* name; const char* title; };
 constexpr KnownLayer kPanelOrder[] = {{"temuan", "Temuan"},
                                       {"ditolak", "Temuan ditolak"},
+                                      {"klaster", "Klaster DBSCAN"},  // above the opaque desa fill
                                       {"kecamatan", "Kecamatan"},
                                       {"desa", "Desa: jumlah temuan"},
                                       {"kabupaten", "Kabupaten"}};
@@ -112,6 +113,8 @@ void QgisExtras::write_project() {
     project.layers.push_back(std::move(p));
   }
   if (project.layers.empty()) return;
+  for (const auto& l : project.layers)
+    if (l.id == "peta_layer_kecamatan") project.atlas_layer_id = l.id;
   const std::string name = stem() + ".qgs";
   write_text(staging_.temp_path(name), qgis_project_xml(project));
   staging_.stage(name);
@@ -123,8 +126,12 @@ void QgisExtras::write_picture() {
   });
   if (desa == layers_.end() || desa->extent.empty()) return;
   const LayerStyle& style = desa->styles.front();
-  const bool has_kabupaten = std::any_of(layers_.begin(), layers_.end(),
-                                         [](const Written& w) { return w.schema.name == "kabupaten"; });
+  auto has = [&](const char* name) {
+    return std::any_of(layers_.begin(), layers_.end(), [&](const Written& w) {
+      return w.schema.name == name && w.schema.geometry == GeometryKind::multipolygon;
+    });
+  };
+  const bool has_kabupaten = has("kabupaten"), has_kecamatan = has("kecamatan");
   MapPictureSpec spec;
   spec.title = "Jumlah temuan per desa";
   spec.field = style.field;
@@ -132,13 +139,16 @@ void QgisExtras::write_picture() {
     spec.source = staging_.temp_path(formats_.geopackage).string();
     spec.layer = "desa";
     if (has_kabupaten) spec.outline_source = spec.source, spec.outline_layer = "kabupaten";
+    if (has_kecamatan) spec.kecamatan_source = spec.source, spec.kecamatan_layer = "kecamatan";
   } else if (formats_.geojson) {
     spec.source = staging_.temp_path("desa.geojson").string();
     if (has_kabupaten) spec.outline_source = staging_.temp_path("kabupaten.geojson").string();
+    if (has_kecamatan) spec.kecamatan_source = staging_.temp_path("kecamatan.geojson").string();
   } else if (formats_.shapefile) {
     spec.source = staging_.temp_path("desa.shp").string();
     spec.field = style.field_short.empty() ? style.field : style.field_short;
     if (has_kabupaten) spec.outline_source = staging_.temp_path("kabupaten.shp").string();
+    if (has_kecamatan) spec.kecamatan_source = staging_.temp_path("kecamatan.shp").string();
   } else {
     return;
   }

@@ -102,6 +102,46 @@ void write_layer(std::ostream& o, const ProjectLayer& l) {
   o << "</map-layer-style-manager>\n" << qml_style_elements(current, l.naming) << "</maplayer>\n";
 }
 
+// An A4 portrait print layout with an Atlas over `coverage` (QGIS 3.22 layout XML; item types are
+// QGraphicsItem::UserType + 100 + n: 65638 page, 65639 map, 65641 label, 65642 legend, 65646 scale bar).
+void write_atlas_layout(std::ostream& o, const ProjectLayer& coverage, const Box& view) {
+  const std::string map_uuid = "{5a1e9d3c-7b1f-4c55-9f0e-peta00000001}";
+  auto item = [](const char* type, const char* uuid, const char* id, const char* position, const char* size) {
+    return std::string("<LayoutItem type=\"") + type + "\" uuid=\"" + uuid + "\" id=\"" + id +
+           "\" position=\"" + position + "\" positionOnPage=\"" + position + "\" size=\"" + size +
+           "\" referencePoint=\"0\" positionLock=\"false\" visibility=\"1\" zValue=\"1\" frame=\"false\""
+           " background=\"false\" blendMode=\"0\" opacity=\"1\" excludeFromExports=\"0\" itemRotation=\"0\"";
+  };
+  o << "<Layouts>\n<Layout name=\"Buklet kecamatan\" units=\"mm\" printResolution=\"300\" worldFileMap=\"\">\n"
+    << "<PageCollection>" << item("65638", "{peta-page-1}", "", "0,0,mm", "210,297,mm")
+    << "><FrameColor/><BackgroundColor/></LayoutItem></PageCollection>\n";
+  o << item("65639", map_uuid.c_str(), "Peta", "10,30,mm", "190,190,mm")
+    << " keepLayerSet=\"false\" followPreset=\"false\" followPresetName=\"\" drawCanvasItems=\"true\""
+       " mapRotation=\"0\" labelMargin=\"0,mm\" isTemporal=\"0\">"
+    << "<Extent xmin=\"" << fixed(view.min_x) << "\" ymin=\"" << fixed(view.min_y) << "\" xmax=\"" << fixed(view.max_x)
+    << "\" ymax=\"" << fixed(view.max_y) << "\"/><crs>" << spatialrefsys(kMetricCrs) << "</crs>"
+    << "<LayerSet/><AtlasMap atlasDriven=\"1\" scalingMode=\"2\" margin=\"0.1\"/></LayoutItem>\n";
+  o << item("65641", "{peta-label-title}", "Judul", "10,10,mm", "190,14,mm")
+    << " labelText=\"Kecamatan [% &quot;nama&quot; %]\" htmlState=\"0\" marginX=\"0\" marginY=\"0\" halign=\"1\""
+       " valign=\"128\"><LabelFont description=\"DejaVu Sans,18,-1,5,75,0,0,0,0,0\" style=\"\"/>"
+       "<FontColor red=\"33\" green=\"33\" blue=\"33\" alpha=\"255\"/></LayoutItem>\n";
+  o << item("65642", "{peta-legend}", "Legenda", "10,225,mm", "120,60,mm")
+    << " map_uuid=\"" << map_uuid << "\" title=\"Legenda\" resizeToContents=\"1\" legendFilterByAtlas=\"1\""
+       " columnCount=\"1\"></LayoutItem>\n";
+  o << item("65646", "{peta-scalebar}", "Skala", "140,225,mm", "60,12,mm")
+    << " mapUuid=\"" << map_uuid << "\" style=\"Single Box\" unitType=\"kilometers\" unitLabel=\"km\""
+       " numUnitsPerSegment=\"1\" numSegments=\"2\" numSegmentsLeft=\"0\" segmentSizeMode=\"1\""
+       " minBarWidth=\"30\" maxBarWidth=\"60\" numMapUnitsPerScaleBarUnit=\"1000\" height=\"3\"></LayoutItem>\n";
+  o << item("65641", "{peta-label-north}", "Utara", "190,32,mm", "8,8,mm")
+    << " labelText=\"U ▲\" htmlState=\"0\" marginX=\"0\" marginY=\"0\" halign=\"4\" valign=\"32\">"
+       "<LabelFont description=\"DejaVu Sans,10,-1,5,75,0,0,0,0,0\" style=\"\"/></LayoutItem>\n";
+  o << "<Atlas enabled=\"1\" hideCoverage=\"0\" filenamePattern=\"'buklet_' || &quot;kode&quot;\""
+       " pageNameExpression=\"&quot;nama&quot;\" coverageLayer=\"" << xml_escape(coverage.id)
+    << "\" coverageLayerName=\"" << xml_escape(coverage.title) << "\" coverageLayerSource=\""
+    << xml_escape(coverage.datasource) << "\" coverageLayerProvider=\"ogr\" sortFeatures=\"1\" sortKey=\"kode\""
+       " sortAscending=\"1\" filterFeatures=\"0\"/>\n</Layout>\n</Layouts>\n";
+}
+
 }  // namespace
 
 std::string qgis_project_xml(const ProjectSpec& project) {
@@ -137,7 +177,10 @@ std::string qgis_project_xml(const ProjectSpec& project) {
   for (const auto& l : project.layers) write_layer(o, l);
   o << "</projectlayers>\n<layerorder>";
   for (const auto& l : project.layers) o << "<layer id=\"" << xml_escape(l.id) << "\"/>";
-  o << "</layerorder>\n<properties><Paths><Absolute type=\"bool\">false</Absolute></Paths>"
+  o << "</layerorder>\n";
+  for (const auto& l : project.layers)
+    if (!project.atlas_layer_id.empty() && l.id == project.atlas_layer_id && !view.empty()) write_atlas_layout(o, l, view);
+  o << "<properties><Paths><Absolute type=\"bool\">false</Absolute></Paths>"
        "<SpatialRefSys><ProjectionsEnabled type=\"int\">1</ProjectionsEnabled></SpatialRefSys></properties>\n</qgis>\n";
   return o.str();
 }

@@ -25,6 +25,10 @@ struct ProjectLayer {
 struct ProjectSpec {
   std::string title;
   std::vector<ProjectLayer> layers;  // top of the layer panel first (drawn last)
+  // When set (the id of a polygon layer, e.g. the kecamatan): an A4 print layout "Buklet kecamatan" with an Atlas
+  // over that layer: a map that follows each feature, its name as the title, a legend, a scale bar and a north
+  // label, so an officer can print or edit the booklet's map pages in QGIS.
+  std::string atlas_layer_id;
 };
 
 std::string qgis_project_xml(const ProjectSpec& project);

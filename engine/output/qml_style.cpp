@@ -76,20 +76,29 @@ void write_renderer(std::ostream& o, const LayerStyle& s, FieldNaming naming) {
       write_symbol(o, "0", s.geometry, s.symbol);
       o << "</symbols><rotation/><sizescale/></renderer-v2>";
       break;
-    case RendererKind::graduated:
-      o << "<renderer-v2 type=\"graduatedSymbol\" attr=\"" << xml_escape(renderer_attribute(s, naming))
+    case RendererKind::graduated: {
+      std::vector<RangeSpec> ranges = s.ranges;
+      std::string attr = renderer_attribute(s, naming);
+      if (!s.null_label.empty()) {
+        // NULL (withheld) reads as -1, a class of its own: no count is ever below 0.
+        if (attr == s.field) attr = "\"" + s.field + "\"";
+        attr = "coalesce(" + attr + ", -1)";
+        ranges.insert(ranges.begin(), RangeSpec{-1, -1, s.null_label, {{228, 228, 228}, {110, 110, 110}, 0.15, false, 2.0}});
+      }
+      o << "<renderer-v2 type=\"graduatedSymbol\" attr=\"" << xml_escape(attr)
         << "\" graduatedMethod=\"GraduatedColor\"" << common << "><ranges>";
-      for (std::size_t i = 0; i < s.ranges.size(); ++i)
-        o << "<range lower=\"" << number(s.ranges[i].lower) << "\" upper=\"" << number(s.ranges[i].upper)
-          << "\" symbol=\"" << i << "\" label=\"" << xml_escape(s.ranges[i].label) << "\" render=\"true\"/>";
+      for (std::size_t i = 0; i < ranges.size(); ++i)
+        o << "<range lower=\"" << number(ranges[i].lower) << "\" upper=\"" << number(ranges[i].upper)
+          << "\" symbol=\"" << i << "\" label=\"" << xml_escape(ranges[i].label) << "\" render=\"true\"/>";
       o << "</ranges><symbols>";
-      for (std::size_t i = 0; i < s.ranges.size(); ++i)
-        write_symbol(o, std::to_string(i), s.geometry, s.ranges[i].symbol);
+      for (std::size_t i = 0; i < ranges.size(); ++i)
+        write_symbol(o, std::to_string(i), s.geometry, ranges[i].symbol);
       o << "</symbols><classificationMethod id=\"Custom\"><symmetricMode enabled=\"0\" astride=\"0\" "
            "symmetrypoint=\"0\"/><labelFormat format=\"%1–%2\" labelprecision=\"0\" trimtrailingzeroes=\"1\"/>"
            "<parameters><Option/></parameters><extraInformation/></classificationMethod>"
            "<rotation/><sizescale/></renderer-v2>";
       break;
+    }
     case RendererKind::categorized:
       o << "<renderer-v2 type=\"categorizedSymbol\" attr=\"" << xml_escape(renderer_attribute(s, naming)) << "\""
         << common << "><categories>";

@@ -54,6 +54,9 @@ struct LayerStyle {
   std::string field;           // graduated / categorized: the full field name
   std::string field_short;     // its shapefile name (empty: the same)
   std::vector<RangeSpec> ranges;
+  // Graduated: when not empty, a NULL value (a count withheld by the public profile) gets a class of its own with
+  // this label, drawn grey (the renderer classifies coalesce(field, -1)), instead of being left blank.
+  std::string null_label;
   std::vector<CategorySpec> categories;
   SymbolSpec symbol;           // single symbol
   bool has_labels = false;

@@ -40,10 +40,15 @@ Rgba sequential(std::size_t i, std::size_t n) {
   return kYlOrRd[(i * 4 + (n - 1) / 2) / (n - 1)];
 }
 
-// Qualitative colours for categories (ColorBrewer Set1 without its yellow, then Dark2).
-const Rgba kQualitative[] = {{228, 26, 28},  {55, 126, 184}, {77, 175, 74},  {152, 78, 163}, {255, 127, 0},
-                             {166, 86, 40},  {247, 129, 191}, {27, 158, 119}, {217, 95, 2},  {117, 112, 179},
-                             {231, 41, 138}, {102, 166, 30},  {230, 171, 2}};
+// Qualitative colours: the finding categories take ColorBrewer Set1 without its yellow, then Set3's darker half;
+// the rejection reasons take Dark2, so no reason shares a colour with a category (a GIS officer saw rejected
+// points and akses_sekolah in one red).
+const Rgba kCategoryColours[] = {{228, 26, 28},   {55, 126, 184},  {77, 175, 74},  {152, 78, 163}, {255, 127, 0},
+                                 {166, 86, 40},   {247, 129, 191}, {128, 177, 211}, {188, 128, 189}, {141, 211, 199},
+                                 {251, 128, 114}, {179, 222, 105}};
+const Rgba kReasonColours[] = {{27, 158, 119}, {217, 95, 2},   {117, 112, 179}, {231, 41, 138}, {102, 166, 30},
+                               {230, 171, 2},  {166, 118, 29}, {102, 102, 102}, {0, 0, 0},      {90, 180, 172},
+                               {140, 81, 10}};
 
 SymbolSpec fill(Rgba c) { return {c, kBorder, 0.15, false, 2.0}; }
 
@@ -73,17 +78,23 @@ LayerStyle field_style(const LayerSchema& schema, const FieldDef& f, RendererKin
   return s;
 }
 
-LayerStyle graduated(const LayerSchema& schema, const FieldDef& f, std::vector<ClassRange> classes,
-                     std::string name) {
-  LayerStyle s = field_style(schema, f, RendererKind::graduated, std::move(name));
+std::vector<RangeSpec> coloured_ranges(std::vector<ClassRange> classes) {
+  std::vector<RangeSpec> ranges;
   std::size_t positive = 0;
   for (const auto& c : classes) positive += c.upper > 0 ? 1 : 0;
   std::size_t k = 0;
   for (auto& c : classes) {
     bool zero = c.lower == 0 && c.upper == 0;
     Rgba colour = zero ? kZero : sequential(k++, positive);
-    s.ranges.push_back({c.lower, c.upper, std::move(c.label), fill(colour)});
+    ranges.push_back({c.lower, c.upper, std::move(c.label), fill(colour)});
   }
+  return ranges;
+}
+
+LayerStyle graduated(const LayerSchema& schema, const FieldDef& f, std::vector<ClassRange> classes,
+                     std::string name) {
+  LayerStyle s = field_style(schema, f, RendererKind::graduated, std::move(name));
+  s.ranges = coloured_ranges(std::move(classes));
   return s;
 }
 
@@ -95,16 +106,8 @@ LayerStyle categorized(const LayerSchema& schema, const FieldDef& f, std::vector
 }
 
 LayerStyle gi_style(const LayerSchema& schema, const FieldDef& f) {
-  // ColorBrewer RdBu (7 classes): hot spots red, not significant near white, cold spots blue.
-  struct Bin { int value; const char* label; Rgba colour; };
-  const Bin bins[] = {{3, "Titik panas 99%", {178, 24, 43}},     {2, "Titik panas 95%", {239, 138, 98}},
-                      {1, "Titik panas 90%", {253, 219, 199}},   {0, "Tidak signifikan", {247, 247, 247}},
-                      {-1, "Titik dingin 90%", {209, 229, 240}}, {-2, "Titik dingin 95%", {103, 169, 207}},
-                      {-3, "Titik dingin 99%", {33, 102, 172}}};
-  std::vector<CategorySpec> cats;
-  for (const auto& b : bins) cats.push_back({std::to_string(b.value), b.label, fill(b.colour)});
   std::string code = f.name.substr(std::string("gi_bin_").size());
-  return categorized(schema, f, std::move(cats), "Titik panas Gi*: " + code);
+  return categorized(schema, f, gi_bin_classes(), "Titik panas Gi*: " + code);
 }
 
 LayerStyle lisa_style(const LayerSchema& schema, const FieldDef& f) {
@@ -166,9 +169,12 @@ std::string readable_code(std::string code) {
 LayerStyle value_style(const LayerSchema& schema, const FieldDef& f, const std::set<std::string>& values) {
   std::vector<CategorySpec> cats;
   std::size_t i = 0;
+  const bool reasons = f.name == "alasan";
   for (const auto& v : values) {
     if (v.empty()) continue;
-    SymbolSpec sym{kQualitative[i++ % std::size(kQualitative)], {255, 255, 255}, 0.2, false, 2.2};
+    const Rgba colour = reasons ? kReasonColours[i++ % std::size(kReasonColours)]
+                                : kCategoryColours[i++ % std::size(kCategoryColours)];
+    SymbolSpec sym{colour, {255, 255, 255}, 0.2, false, 2.2};
     cats.push_back({v, f.name == "alasan" ? reason_label(v) : readable_code(v), sym});
   }
   cats.push_back({"", "Lainnya / kosong", {{150, 150, 150}, {255, 255, 255}, 0.2, false, 2.0}});
@@ -240,6 +246,22 @@ const std::set<std::string>& StyleObserver::texts(const std::string& field) cons
   return it == texts_.end() ? none : it->second;
 }
 
+std::vector<RangeSpec> count_ranges(const std::vector<double>& values) {
+  return coloured_ranges(count_classes(values));
+}
+
+std::vector<CategorySpec> gi_bin_classes() {
+  // ColorBrewer RdBu (7 classes): hot spots red, not significant near white, cold spots blue.
+  struct Bin { int value; const char* label; Rgba colour; };
+  const Bin bins[] = {{3, "Titik panas 99%", {178, 24, 43}},     {2, "Titik panas 95%", {239, 138, 98}},
+                      {1, "Titik panas 90%", {253, 219, 199}},   {0, "Tidak signifikan", {247, 247, 247}},
+                      {-1, "Titik dingin 90%", {209, 229, 240}}, {-2, "Titik dingin 95%", {103, 169, 207}},
+                      {-3, "Titik dingin 99%", {33, 102, 172}}};
+  std::vector<CategorySpec> cats;
+  for (const auto& b : bins) cats.push_back({std::to_string(b.value), b.label, fill(b.colour)});
+  return cats;
+}
+
 std::vector<LayerStyle> layer_styles(const LayerSchema& schema, const StyleObserver& data) {
   std::vector<LayerStyle> styles;
   const bool polygons = schema.geometry == GeometryKind::multipolygon;
@@ -249,6 +271,13 @@ std::vector<LayerStyle> layer_styles(const LayerSchema& schema, const StyleObser
     styles.back().has_labels = false;
   } else if (polygons && total) {
     styles.push_back(graduated(schema, *total, count_classes(data.numbers(total->name)), "Jumlah temuan"));
+  } else if (schema.name == "klaster") {
+    // DBSCAN hulls: a see-through purple fill with a strong outline, drawn above the desa (qgis_extras.cpp).
+    LayerStyle k = base_style(schema, "Klaster DBSCAN");
+    k.has_labels = false;
+    k.symbol = {{152, 78, 163, 90}, {84, 39, 143}, 0.6, false, 2.0};
+    styles.push_back(std::move(k));
+    return styles;
   } else if (const FieldDef* kat = find_field(schema, "kat_kode")) {
     styles.push_back(value_style(schema, *kat, data.texts(kat->name)));
   } else if (const FieldDef* reason = find_field(schema, "alasan")) {
@@ -261,8 +290,11 @@ std::vector<LayerStyle> layer_styles(const LayerSchema& schema, const StyleObser
 
   styles.push_back(outline_style(schema, 0.5, {60, 60, 60}));
   for (const auto& f : schema.fields) {
-    if (is_count_field(f) && &f != total)
+    if (is_count_field(f) && &f != total) {
       styles.push_back(graduated(schema, f, count_classes(data.numbers(f.name)), f.label_id));
+      // Fewer values than features: some counts are NULL, i.e. withheld by the public profile (s_<kat> set).
+      if (data.numbers(f.name).size() < data.feature_count()) styles.back().null_label = "disembunyikan";
+    }
     else if (is_rate_field(f))
       styles.push_back(graduated(schema, f, rate_classes(data.numbers(f.name)),
                                  "Laju EB: " + f.name.substr(std::string("eb_").size())));

@@ -57,6 +57,11 @@ std::vector<LayerStyle> layer_styles(const LayerSchema& schema, const StyleObser
 // The index in `styles` of the style named `name`, or 0.
 std::size_t style_index(const std::vector<LayerStyle>& styles, const std::string& name);
 
+// The graduated ranges (with colours) the styles give counts: "0" grey, then YlOrRd Jenks classes.
+std::vector<RangeSpec> count_ranges(const std::vector<double>& values);
+// The 7 Gi* bins (value "3".."-3") with their Indonesian labels and ColorBrewer RdBu colours.
+std::vector<CategorySpec> gi_bin_classes();
+
 inline constexpr const char* kOutlineStyleName = "Batas wilayah";
 
 }  // namespace peta

@@ -197,7 +197,42 @@ def check_project(expect):
         layer = project.mapLayer(spec["id"])
         if check(layer is not None, "project: layer %s present" % spec["id"]):
             check_style(layer, "project layer %s" % spec["id"], spec)
+    if expect.get("atlas"):
+        check_atlas(project, expect["atlas"])
     print("ok project", path, flush=True)
+
+
+def check_atlas(project, spec):
+    """The print layout with an Atlas over the kecamatan: it exists, covers every kecamatan, and its first page
+    renders to an image with the map drawn (not blank) and the kecamatan's name in the title."""
+    from qgis.core import QgsLayoutExporter
+    layout = project.layoutManager().layoutByName(spec["layout"])
+    if not check(layout is not None, "atlas: layout %s present" % spec["layout"]):
+        return
+    atlas = layout.atlas()
+    check(atlas.enabled(), "atlas: enabled")
+    check(atlas.coverageLayer() is not None and atlas.coverageLayer().id() == spec["coverage"],
+          "atlas: coverage layer %s" % spec["coverage"])
+    if not check(atlas.beginRender(), "atlas: begins rendering"):
+        return
+    check(atlas.count() == spec["features"], "atlas: %d pages, expected %d" % (atlas.count(), spec["features"]))
+    check(atlas.first(), "atlas: first feature")
+    check(atlas.nameForPage(0) == spec["first_name"], "atlas: first page %s, expected %s" %
+          (atlas.nameForPage(0), spec["first_name"]))
+    image = QgsLayoutExporter(layout).renderPageToImage(0, dpi=40)
+    atlas.endRender()
+    if not check(not image.isNull(), "atlas: page renders"):
+        return
+    coloured = 0
+    for y in range(0, image.height(), 4):
+        for x in range(0, image.width(), 4):
+            c = image.pixelColor(x, y)
+            coloured += 1 if (c.red(), c.green(), c.blue()) != (255, 255, 255) else 0
+    share = coloured / float((image.height() // 4 + 1) * (image.width() // 4 + 1))
+    check(share > 0.15, "atlas: the page shows a map (%.0f %% non-white)" % (100 * share))
+    if spec.get("image"):
+        image.save(spec["image"])
+    print("ok atlas", spec["layout"], atlas.count(), "pages", flush=True)
 
 
 def main():

@@ -42,6 +42,7 @@ void add_verbs(CLI::App& app) {
   add_serve(app);
   add_import(app);
   add_status(app);
+  add_report(app);
 }
 
 int run_selected(CLI::App& app) {

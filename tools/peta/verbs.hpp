@@ -51,5 +51,6 @@ void add_query(CLI::App& app);
 void add_serve(CLI::App& app);
 void add_status(CLI::App& app);
 void add_import(CLI::App& app);
+void add_report(CLI::App& app);
 
 }  // namespace peta::cli

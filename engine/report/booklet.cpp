@@ -1,0 +1,409 @@
+#include "report/booklet.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+
+#include "core/error.hpp"
+#include "output/style_rules.hpp"
+#include "render/count_legend.hpp"
+
+namespace peta::report {
+namespace {
+
+bool english(const std::string& lang) { return lang == "en"; }
+
+std::string pick(const std::string& lang, const char* id, const char* en) { return english(lang) ? en : id; }
+
+std::string digits_of(const std::string& code) {
+  std::string d;
+  for (char c : code)
+    if (c >= '0' && c <= '9') d += c;
+  return d;
+}
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+std::string date_text(int yyyymmdd, const std::string& lang) {
+  static const char* id_months[] = {"Januari", "Februari", "Maret",     "April",   "Mei",      "Juni",
+                                    "Juli",    "Agustus",  "September", "Oktober", "November", "Desember"};
+  static const char* en_months[] = {"January", "February", "March",     "April",   "May",      "June",
+                                    "July",    "August",   "September", "October", "November", "December"};
+  const int y = yyyymmdd / 10000, m = yyyymmdd / 100 % 100, d = yyyymmdd % 100;
+  if (m < 1 || m > 12) return std::to_string(yyyymmdd);
+  return std::to_string(d) + " " + (english(lang) ? en_months : id_months)[m - 1] + " " + std::to_string(y);
+}
+
+std::string category_label(const Category& c, const std::string& lang) {
+  std::string label = english(lang) && !c.label_en.empty() ? c.label_en : c.label_id;
+  return c.sensitive ? label + " *" : label;
+}
+
+std::string withheld_text(const std::string& lang) { return pick(lang, "disembunyikan", "withheld"); }
+
+// A category's count for the area: the kecamatan's published value; for the kabupaten the sum of its kecamatan,
+// only when every one of them is published.
+std::optional<double> area_count(const ReportData& data, const Area& area, const std::string& field) {
+  if (!area.kabupaten) return area.unit ? area.unit->number(field) : std::nullopt;
+  if (area.unit)
+    if (auto v = area.unit->number(field)) return v;
+  double sum = 0;
+  for (const auto& k : data.kecamatan.units) {
+    auto v = k.number(field);
+    if (!v) return std::nullopt;
+    sum += *v;
+  }
+  return sum;
+}
+
+// Desa of other kecamatan inside the map's extent: drawn pale, for context.
+void add_context(render::MapScene& scene, const ReportData& data, const Area& area, const Box& extent) {
+  if (area.kabupaten) return;
+  for (const auto& d : data.desa.units) {
+    if (d.kode_kec == area.kode || !d.shape.bounds().intersects(extent)) continue;
+    render::SceneUnit u;
+    u.shape = &d.shape;
+    u.fill = {246, 246, 246};
+    scene.units.push_back(u);
+  }
+}
+
+// Outlines and names common to the two maps of an area.
+void frame_scene(render::MapScene& scene, const ReportData& data, const Area& area) {
+  Box extent;
+  if (area.unit) extent = area.unit->shape.bounds();
+  for (const auto* d : area.desa) extent.expand(d->shape.bounds());
+  scene.extent = extent;
+  for (const auto& k : data.kecamatan.units) scene.outlines.push_back(&k.shape);
+  if (area.kabupaten) {
+    for (const auto& k : data.kabupaten.units) scene.boundary.push_back(&k.shape);
+    for (const auto& k : data.kecamatan.units) scene.labels.push_back({k.nama, k.label_at, true});
+    scene.label_pt = 6.5;
+  } else {
+    if (area.unit) scene.boundary.push_back(&area.unit->shape);
+    std::vector<const render::MapUnit*> by_area = area.desa;
+    std::stable_sort(by_area.begin(), by_area.end(),
+                     [](const render::MapUnit* a, const render::MapUnit* b) { return a->area_m2 > b->area_m2; });
+    for (const auto* d : by_area) scene.labels.push_back({d->nama, d->label_at, false});
+    scene.label_pt = 6.5;
+  }
+}
+
+std::string area_title(const ReportData& data, const Area& area, const std::string& lang) {
+  if (area.kabupaten) {
+    std::string n = data.kabupaten_name();
+    if (lower(n).rfind("kabupaten", 0) == 0) return n;
+    return pick(lang, "Kabupaten ", "") + n + pick(lang, "", " Regency");
+  }
+  return english(lang) ? area.nama + " District (Kecamatan)" : "Kecamatan " + area.nama;
+}
+
+CoverPage cover_page(const ReportData& data, const Area& area, const std::string& lang) {
+  CoverPage p;
+  p.heading = pick(lang, "Profil Permasalahan dan Potensi Desa", "Village Problems and Potential");
+  p.area = area_title(data, area, lang);
+  Area kab{true, "", data.kabupaten_name(), nullptr, {}};
+  p.parent = area.kabupaten ? "" : area_title(data, kab, lang);
+  if (data.date_min && data.date_max)
+    p.period = pick(lang, "Periode temuan: ", "Findings from ") + date_text(data.date_min, lang) + " – " +
+               date_text(data.date_max, lang);
+  else
+    p.period = pick(lang, "Periode: seluruh temuan", "Period: all findings");
+  double km2 = 0;
+  for (const auto* d : area.desa) km2 += d->number("luas_km2").value_or(0);
+  if (area.unit && area.unit->number("luas_km2")) km2 = *area.unit->number("luas_km2");
+  p.facts = std::to_string(area.desa.size()) + " desa · " + format_decimal(km2, 1, lang) + " km²";
+  if (!area.kabupaten)
+    p.facts = std::to_string(area.desa.size()) + pick(lang, " desa/kelurahan · ", " villages · ") +
+              format_decimal(km2, 1, lang) + " km²";
+  else
+    p.facts = std::to_string(data.kecamatan.units.size()) + pick(lang, " kecamatan · ", " districts · ") +
+              std::to_string(area.desa.size()) + pick(lang, " desa/kelurahan · ", " villages · ") +
+              format_decimal(km2, 1, lang) + " km²";
+  render::MapScene& s = p.locator;
+  s.lang = lang;
+  for (const auto& k : data.kecamatan.units) {
+    render::SceneUnit u;
+    u.shape = &k.shape;
+    const bool chosen = !area.kabupaten && k.kode == area.kode;
+    u.fill = chosen ? Rgba{240, 59, 32} : Rgba{238, 238, 238};
+    if (area.kabupaten) u.fill = {253, 204, 138};
+    s.units.push_back(u);
+  }
+  for (const auto& k : data.kabupaten.units) s.boundary.push_back(&k.shape);
+  return p;
+}
+
+KeyNumbersPage key_numbers(const ReportData& data, const Area& area, const std::string& lang) {
+  KeyNumbersPage p;
+  p.heading = pick(lang, "Angka kunci", "Key numbers");
+  auto row = [&](std::string label, std::optional<double> v) {
+    p.rows.push_back({std::move(label), v ? format_count(*v, lang) : withheld_text(lang), !v});
+  };
+  row(pick(lang, "Semua temuan", "All findings") +
+          (data.public_profile ? pick(lang, " (tanpa kategori sensitif)", " (without sensitive categories)") : ""),
+      area_count(data, area, "n_total"));
+  bool any_sensitive = false;
+  for (const auto& c : data.categories) {
+    row(category_label(c, lang), area_count(data, area, "n_" + c.code));
+    any_sensitive = any_sensitive || c.sensitive;
+  }
+  if (data.desa.has_field("n_lainnya"))
+    row(pick(lang, "Kategori lain (tidak dikenal)", "Other (unknown category)"), area_count(data, area, "n_lainnya"));
+  std::size_t with_findings = 0;
+  for (const auto* d : area.desa) with_findings += d->number("n_total").value_or(0) > 0 ? 1 : 0;
+  p.rows.push_back({pick(lang, "Desa dengan temuan", "Villages with findings"),
+                    std::to_string(with_findings) + pick(lang, " dari ", " of ") + std::to_string(area.desa.size()),
+                    false});
+  if (any_sensitive && data.public_profile)
+    p.notes.push_back(pick(lang, "* Kategori sensitif (UU 27/2022): hanya jumlah per wilayah, tanpa titik temuan; "
+                                 "jumlah di bawah ",
+                           "* Sensitive category (Law 27/2022): counts per area only, no finding points; counts "
+                           "below ") +
+                      std::to_string(data.k) + pick(lang, " disembunyikan.", " are withheld."));
+  if (area.kabupaten)
+    p.notes.push_back(pick(lang, "Jumlah kabupaten suatu kategori ditulis hanya bila jumlah setiap kecamatannya "
+                                 "diterbitkan.",
+                           "A regency total of a category is printed only when every district count is published."));
+  return p;
+}
+
+MapPage count_map(const ReportData& data, const Area& area, const std::string& lang) {
+  MapPage p;
+  p.heading = pick(lang, "Peta jumlah temuan per desa", "Findings per village");
+  std::vector<std::optional<double>> all;
+  for (const auto& d : data.desa.units) all.push_back(d.number("n_total"));
+  render::CountLegend legend = render::count_legend(all, data.k, lang);
+  render::MapScene& s = p.scene;
+  s.lang = lang;
+  s.legend_title = pick(lang, "Jumlah temuan", "Findings");
+  s.legend = legend.entries();
+  frame_scene(s, data, area);
+  add_context(s, data, area, s.extent);
+  for (const auto* d : area.desa) {
+    render::SceneUnit u = legend.fill_of(d->number("n_total"));
+    u.shape = &d->shape;
+    s.units.push_back(u);
+  }
+  p.caption = pick(lang, "Semua kategori", "All categories") +
+              (data.public_profile ? pick(lang, " kecuali kategori sensitif", " except sensitive ones") : "") +
+              pick(lang, ". Kelas: Jenks atas semua desa kabupaten, sama di setiap buklet.",
+                   ". Classes: Jenks over every village of the regency, the same in every booklet.");
+  return p;
+}
+
+std::optional<MapPage> gi_map(const ReportData& data, const Area& area, const std::string& lang) {
+  const std::string field = "gi_bin_semua";
+  if (!data.desa.has_field(field)) return std::nullopt;
+  MapPage p;
+  p.heading = pick(lang, "Peta titik panas dan titik dingin (Gi*)", "Hot and cold spots (Gi*)");
+  render::MapScene& s = p.scene;
+  s.lang = lang;
+  s.legend_title = pick(lang, "Gi* semua temuan", "Gi* all findings");
+  const char* en_labels[] = {"Hot spot 99%",  "Hot spot 95%",  "Hot spot 90%", "Not significant",
+                             "Cold spot 90%", "Cold spot 95%", "Cold spot 99%"};
+  std::vector<CategorySpec> bins = gi_bin_classes();
+  for (std::size_t i = 0; i < bins.size(); ++i)
+    s.legend.push_back({bins[i].symbol.fill, english(lang) && i < 7 ? en_labels[i] : bins[i].label, false});
+  frame_scene(s, data, area);
+  add_context(s, data, area, s.extent);
+  bool any_missing = false;
+  for (const auto* d : area.desa) {
+    render::SceneUnit u;
+    u.shape = &d->shape;
+    auto v = d->number(field);
+    u.hatched = !v;
+    any_missing = any_missing || !v;
+    if (v)
+      for (const auto& b : bins)
+        if (b.value == std::to_string(static_cast<int>(std::lround(*v)))) u.fill = b.symbol.fill;
+    s.units.push_back(u);
+  }
+  if (any_missing) s.legend.push_back({{228, 228, 228}, pick(lang, "tidak ada nilai", "no value"), true});
+  p.caption = pick(lang,
+                   "Getis-Ord Gi* atas laju Empirical Bayes semua temuan (tanpa kategori sensitif), bobot "
+                   "ketetanggaan queen, dihitung untuk seluruh kabupaten.",
+                   "Getis-Ord Gi* on the Empirical Bayes rate of all findings (without sensitive categories), queen "
+                   "contiguity weights, computed over the whole regency.");
+  return p;
+}
+
+std::vector<const render::MapUnit*> ranked(const Area& area, const std::string& field) {
+  std::vector<const render::MapUnit*> desa;
+  for (const auto* d : area.desa)
+    if (d->number(field).value_or(0) > 0) desa.push_back(d);
+  std::stable_sort(desa.begin(), desa.end(), [&](const render::MapUnit* a, const render::MapUnit* b) {
+    return a->number(field).value_or(0) > b->number(field).value_or(0);
+  });
+  return desa;
+}
+
+TablePage top_table(const ReportData& data, const Area& area, const std::string& lang) {
+  TablePage p;
+  p.heading = pick(lang, "10 desa dengan temuan terbanyak", "Top 10 villages by findings");
+  p.columns = {"No", "Desa"};
+  p.widths = {0.45, 2.0};
+  if (area.kabupaten) p.columns.push_back("Kecamatan"), p.widths.push_back(1.5);
+  p.numeric_from = p.columns.size();
+  p.columns.push_back(pick(lang, "Jumlah", "Total"));
+  p.widths.push_back(0.9);
+  for (const auto& c : data.categories) {
+    p.columns.push_back(category_label(c, lang));
+    p.widths.push_back(0.9);
+  }
+  auto desa = ranked(area, "n_total");
+  if (desa.size() > 10) desa.resize(10);
+  bool withheld = false;
+  for (std::size_t i = 0; i < desa.size(); ++i) {
+    std::vector<std::string> row = {std::to_string(i + 1), desa[i]->nama};
+    if (area.kabupaten) row.push_back(desa[i]->nama_kec);
+    row.push_back(format_count(desa[i]->number("n_total").value_or(0), lang));
+    for (const auto& c : data.categories) {
+      auto v = desa[i]->number("n_" + c.code);
+      withheld = withheld || !v;
+      row.push_back(v ? format_count(*v, lang) : "–");
+    }
+    p.rows.push_back(std::move(row));
+  }
+  p.notes.push_back(pick(lang, "Urut menurut jumlah temuan", "Ranked by findings") +
+                    (data.public_profile ? pick(lang, " tanpa kategori sensitif", " without sensitive categories") : "") +
+                    ".");
+  if (withheld)
+    p.notes.push_back(pick(lang, "– disembunyikan (jumlah di bawah ", "– withheld (count below ") +
+                      std::to_string(data.k) + pick(lang, ", atau agar jumlah desa lain tidak dapat dihitung).",
+                                                    ", or so that other villages' counts cannot be worked out)."));
+  return p;
+}
+
+std::optional<TablePage> potential_table(const ReportData& data, const Area& area, const std::string& lang) {
+  const std::string field = "n_potensi";
+  if (!data.desa.has_field(field)) return std::nullopt;
+  auto desa = ranked(area, field);
+  if (desa.empty()) return std::nullopt;
+  TablePage p;
+  p.heading = pick(lang, "Potensi desa", "Village potential");
+  p.columns = {"No", "Desa"};
+  p.widths = {0.45, 2.0};
+  if (area.kabupaten) p.columns.push_back("Kecamatan"), p.widths.push_back(1.6);
+  p.numeric_from = p.columns.size();
+  p.columns.push_back(pick(lang, "Temuan potensi", "Potential findings"));
+  p.widths.push_back(1.2);
+  const std::size_t shown = std::min<std::size_t>(desa.size(), 25);
+  for (std::size_t i = 0; i < shown; ++i) {
+    std::vector<std::string> row = {std::to_string(i + 1), desa[i]->nama};
+    if (area.kabupaten) row.push_back(desa[i]->nama_kec);
+    row.push_back(format_count(*desa[i]->number(field), lang));
+    p.rows.push_back(std::move(row));
+  }
+  auto total = area_count(data, area, field);
+  p.notes.push_back(pick(lang, "Temuan kategori potensi di wilayah ini: ", "Potential findings in this area: ") +
+                    (total ? format_count(*total, lang) : withheld_text(lang)) + pick(lang, ", di ", ", in ") +
+                    std::to_string(desa.size()) + pick(lang, " desa", " villages") +
+                    (desa.size() > shown ? pick(lang, " (25 teratas ditampilkan).", " (top 25 shown).") : "."));
+  return p;
+}
+
+KeyNumbersPage sources_page(const ReportData& data, const std::string& lang, const std::string& generated) {
+  KeyNumbersPage p;
+  p.heading = pick(lang, "Sumber data dan catatan", "Data sources and notes");
+  auto join = [](const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& x : v) s += (s.empty() ? "" : ", ") + x;
+    return s;
+  };
+  p.rows.push_back({pick(lang, "Batas wilayah", "Boundaries"), join(data.boundary_sources), false});
+  p.rows.push_back({pick(lang, "Temuan lapangan", "Field findings"), join(data.finding_sources), false});
+  p.rows.push_back({pick(lang, "Hasil olahan", "Built outputs"),
+                    std::filesystem::path(data.gpkg).filename().string() + " (peta build)", false});
+  p.rows.push_back({pick(lang, "Proyek", "Project"), data.project_name, false});
+  p.rows.push_back({pick(lang, "Profil privasi", "Privacy profile"),
+                    data.public_profile ? pick(lang, "publik, k = ", "public, k = ") + std::to_string(data.k)
+                                        : pick(lang, "internal", "internal"),
+                    false});
+  p.rows.push_back({pick(lang, "Dibuat", "Generated"), generated, false});
+  p.notes.push_back(pick(lang,
+                         "Peta digambar dalam EPSG:32749 (UTM 49S); skala batang dalam meter. Angka pada buklet "
+                         "ini dibaca dari lapisan yang diterbitkan oleh peta build.",
+                         "Maps are drawn in EPSG:32749 (UTM 49S); the scale bar is in metres. Every number in this "
+                         "booklet is read from the layers peta build published."));
+  return p;
+}
+
+}  // namespace
+
+std::string format_count(double value, const std::string& lang) {
+  long long v = std::llround(value);
+  std::string digits = std::to_string(v < 0 ? -v : v), out;
+  const char sep = english(lang) ? ',' : '.';
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i && (digits.size() - i) % 3 == 0) out += sep;
+    out += digits[i];
+  }
+  return (v < 0 ? "-" : "") + out;
+}
+
+std::string format_decimal(double value, int decimals, const std::string& lang) {
+  const double scale = std::pow(10.0, decimals);
+  const long long whole = std::llround(value * scale);
+  std::string text = format_count(static_cast<double>(whole / static_cast<long long>(scale)), lang);
+  if (decimals > 0) {
+    std::string frac = std::to_string(std::llabs(whole % static_cast<long long>(scale)));
+    frac.insert(0, static_cast<std::size_t>(decimals) - std::min<std::size_t>(frac.size(), decimals), '0');
+    text += (english(lang) ? "." : ",") + frac;
+  }
+  return text;
+}
+
+Area find_area(const ReportData& data, const std::string& kecamatan) {
+  Area a;
+  if (kecamatan.empty()) {
+    a.kabupaten = true;
+    a.nama = data.kabupaten_name();
+    if (!data.kabupaten.units.empty()) a.unit = &data.kabupaten.units.front(), a.kode = a.unit->kode;
+    for (const auto& d : data.desa.units) a.desa.push_back(&d);
+    return a;
+  }
+  std::string wanted = lower(kecamatan);
+  if (wanted.rfind("kec. ", 0) == 0) wanted = wanted.substr(5);
+  if (wanted.rfind("kecamatan ", 0) == 0) wanted = wanted.substr(10);
+  std::string names;
+  for (const auto& k : data.kecamatan.units) {
+    if (lower(k.nama) == wanted || (!digits_of(wanted).empty() && digits_of(k.kode) == digits_of(wanted))) {
+      a.kabupaten = false;
+      a.kode = k.kode;
+      a.nama = k.nama;
+      a.unit = &k;
+      for (const auto& d : data.desa.units)
+        if (d.kode_kec == k.kode) a.desa.push_back(&d);
+      return a;
+    }
+    names += (names.empty() ? "" : ", ") + k.nama;
+  }
+  throw Error("kecamatan '" + kecamatan + "' not found in " + data.gpkg + " (kecamatan: " + names + ")");
+}
+
+std::vector<Area> all_areas(const ReportData& data) {
+  std::vector<Area> areas{find_area(data, "")};
+  for (const auto& k : data.kecamatan.units) areas.push_back(find_area(data, k.kode));
+  return areas;
+}
+
+Booklet build_booklet(const ReportData& data, const Area& area, const std::string& lang, const std::string& generated) {
+  Booklet b;
+  b.title = area_title(data, area, lang);
+  b.header = b.title + " · " + pick(lang, "Profil permasalahan dan potensi desa", "Village problems and potential");
+  b.pages.push_back(cover_page(data, area, lang));
+  b.pages.push_back(key_numbers(data, area, lang));
+  b.pages.push_back(count_map(data, area, lang));
+  if (auto gi = gi_map(data, area, lang)) b.pages.push_back(std::move(*gi));
+  b.pages.push_back(top_table(data, area, lang));
+  if (auto pot = potential_table(data, area, lang)) b.pages.push_back(std::move(*pot));
+  b.pages.push_back(sources_page(data, lang, generated));
+  return b;
+}
+
+}  // namespace peta::report
