@@ -18,6 +18,8 @@ packages=(
   # peta serve: cpp-httplib (found with pkg-config); Debian's Chromium for the web map's browser test
   # (Node.js and npm come with the machine)
   libcpp-httplib-dev chromium
+  # the sanitizer build and the libFuzzer targets (scripts/test.sh step 2, scripts/fuzz.sh): clang 14 and its runtimes
+  clang libclang-rt-14-dev
 )
 if [[ " $* " == *" --peers "* ]]; then
   packages+=(time wrk)
