@@ -2,6 +2,8 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <vector>
 
 #include "core/error.hpp"
 #include "project/json_object_reader.hpp"
@@ -181,17 +183,47 @@ void read_hotspots(const nlohmann::json& j, const fs::path& base, HotspotSetting
   }
 }
 
+// Parses the project file; any JSON error (bad syntax, or a number out of range such as 1e999, which the
+// library reports as out_of_range, not parse_error) becomes a peta::Error naming the file and the key path
+// being read when it happened, tracked through the parser's callback.
+nlohmann::json parse_project_json(std::istream& in, const std::string& path) {
+  struct Frame {
+    bool array = false;
+    std::size_t index = 0;  // in an array: elements completed so far
+    std::string key;        // in an object: the last key read
+  };
+  std::vector<Frame> frames;
+  auto completed = [&] {
+    if (!frames.empty() && frames.back().array) ++frames.back().index;
+  };
+  auto track = [&](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+    using E = nlohmann::json::parse_event_t;
+    if (event == E::object_start || event == E::array_start) frames.push_back({event == E::array_start, 0, {}});
+    else if (event == E::key && !frames.empty()) frames.back().key = parsed.get<std::string>();
+    else if (event == E::object_end || event == E::array_end) {
+      if (!frames.empty()) frames.pop_back();
+      completed();
+    } else if (event == E::value) completed();
+    return true;
+  };
+  try {
+    return nlohmann::json::parse(in, track);
+  } catch (const nlohmann::json::exception& e) {
+    std::string where;
+    for (const auto& f : frames) {
+      if (f.array) where += "[" + std::to_string(f.index) + "]";
+      else if (!f.key.empty()) where += (where.empty() ? "" : ".") + f.key;
+    }
+    throw Error(path + ": " + (where.empty() ? "" : where + ": ") + "not valid JSON: " + e.what());
+  }
+}
+
 }  // namespace
 
 ProjectSettings load_project(const std::string& path) {
   std::ifstream in(path);
   if (!in) throw Error("cannot open project file '" + path + "'");
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(in);
-  } catch (const nlohmann::json::parse_error& e) {
-    throw Error(path + ": not valid JSON: " + e.what());
-  }
+  const nlohmann::json j = parse_project_json(in, path);
   fs::path base = fs::absolute(path).parent_path();
   ProjectSettings s;
   s.file = path;
