@@ -74,13 +74,22 @@ std::string format_table(const QueryResult& r, const std::string& lang) {
   std::string out = (en ? r.title_en : r.title_id) + "\n";
   std::string header, rule;
   for (std::size_t c = 0; c < r.columns.size(); ++c) {
-    header += (c ? "  " : "") + pad(en ? r.columns[c].label_en : r.columns[c].label_id, c);
-    rule += (c ? "  " : "") + std::string(width[c], '-');
+    // Separators appended on their own: `(c ? "  " : "") + ...` trips GCC 12's -Wrestrict false positive
+    // (GCC bug 105329), here and below.
+    if (c) {
+      header += "  ";
+      rule += "  ";
+    }
+    header += pad(en ? r.columns[c].label_en : r.columns[c].label_id, c);
+    rule += std::string(width[c], '-');
   }
   out += header + "\n" + rule + "\n";
   for (const auto& line : cells) {
     std::string text;
-    for (std::size_t c = 0; c < line.size(); ++c) text += (c ? "  " : "") + pad(line[c], c);
+    for (std::size_t c = 0; c < line.size(); ++c) {
+      if (c) text += "  ";
+      text += pad(line[c], c);
+    }
     out += text + "\n";
   }
   char tail[160];
@@ -95,7 +104,10 @@ std::string format_table(const QueryResult& r, const std::string& lang) {
 
 std::string format_csv(const QueryResult& r) {
   std::string out;
-  for (std::size_t c = 0; c < r.columns.size(); ++c) out += (c ? "," : "") + csv_field(r.columns[c].name);
+  for (std::size_t c = 0; c < r.columns.size(); ++c) {
+    if (c) out += ',';
+    out += csv_field(r.columns[c].name);
+  }
   out += "\n";
   for (const auto& row : r.rows) {
     for (std::size_t c = 0; c < r.columns.size(); ++c) {
@@ -107,7 +119,8 @@ std::string format_csv(const QueryResult& r) {
       } else {
         text = cell_text(cell, r.columns[c]);
       }
-      out += (c ? "," : "") + csv_field(text);
+      if (c) out += ',';
+      out += csv_field(text);
     }
     out += "\n";
   }

@@ -21,8 +21,13 @@ int run_check(const CheckArgs& a) {
   settings.desa.path = a.desa;
   settings.desa.layer = a.desa_layer;
   settings.desa.where = a.where;
-  if (!a.kecamatan.empty()) settings.kecamatan = BoundarySource{a.kecamatan};
-  if (!a.kabupaten.empty()) settings.kabupaten = BoundarySource{a.kabupaten};
+  auto source = [](const std::string& path) {
+    BoundarySource s;
+    s.path = path;
+    return s;
+  };
+  if (!a.kecamatan.empty()) settings.kecamatan = source(a.kecamatan);
+  if (!a.kabupaten.empty()) settings.kabupaten = source(a.kabupaten);
   LoadedBoundaries loaded = load_boundaries(settings);
 
   QualityOptions options;
