@@ -19,12 +19,13 @@ std::optional<AdminCode> AdminCode::parse(std::string_view text) {
     case 10: level = AdminLevel::desa; break;
     default: return std::nullopt;
   }
+  // Appended piece by piece: `"." + digits.substr(..)` trips GCC 12's -Wrestrict false positive (GCC bug 105329).
   std::string dotted = digits.substr(0, 2);
-  if (digits.size() >= 4) dotted += "." + digits.substr(2, 2);
-  if (digits.size() >= 6) dotted += "." + digits.substr(4, 2);
+  if (digits.size() >= 4) dotted.append(".").append(digits, 2, 2);
+  if (digits.size() >= 6) dotted.append(".").append(digits, 4, 2);
   if (digits.size() == 10) {
     if (digits[6] != '1' && digits[6] != '2') return std::nullopt;
-    dotted += "." + digits.substr(6, 4);
+    dotted.append(".").append(digits, 6, 4);
   }
   return AdminCode(level, std::move(dotted));
 }

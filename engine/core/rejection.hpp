@@ -16,7 +16,7 @@ struct Rejection {
   std::string detail;     // a human sentence, e.g. "1234 m from the nearest desa (35.13.21.2013 Gili Ketapang)"
   std::vector<std::string> values;  // the row's values as read, in the source's column order
   bool has_point = false;  // true when the row had usable coordinates (e.g. rejected as outside)
-  Coord lonlat;
+  Coord lonlat = {};        // initialised here so that {file, row, ...} may leave it out (-Wmissing-field-initializers)
   double distance_m = -1;  // distance to the nearest desa, when known
 };
 

@@ -32,7 +32,8 @@ std::vector<std::string> make_short_names(const std::vector<std::string>& full_n
     std::string base = ascii_base(full).substr(0, 10);
     std::string candidate = base;
     for (int n = 2; std::find(taken.begin(), taken.end(), upper(candidate)) != taken.end(); ++n) {
-      std::string suffix = "_" + std::to_string(n);
+      std::string suffix = std::to_string(n);
+      suffix.insert(0, 1, '_');  // not "_" + ...: GCC 12's -Wrestrict false positive (GCC bug 105329)
       candidate = base.substr(0, 10 - suffix.size()) + suffix;
     }
     taken.push_back(upper(candidate));

@@ -10,7 +10,8 @@ namespace peta {
 JsonObjectReader::JsonObjectReader(const nlohmann::json& j, std::string where, std::initializer_list<const char*> allowed)
     : j_(j), where_(std::move(where)) {
   if (!j.is_object()) throw Error((where_.empty() ? std::string("the project") : where_) + ": must be a JSON object");
-  for (const auto& [key, value] : j.items()) {
+  for (const auto& item : j.items()) {
+    const std::string& key = item.key();  // not a structured binding: clang 14 cannot capture one in a lambda
     bool known = std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; });
     if (!known) {
       std::string list;

@@ -188,6 +188,41 @@ void read_hotspots(const nlohmann::json& j, const fs::path& base, HotspotSetting
   }
 }
 
+// Parses the project file; any JSON error (bad syntax, or a number out of range such as 1e999, which the
+// library reports as out_of_range, not parse_error) becomes a peta::Error naming the file and the key path
+// being read when it happened, tracked through the parser's callback.
+nlohmann::json parse_project_json(std::istream& in, const std::string& path) {
+  struct Frame {
+    bool array = false;
+    std::size_t index = 0;  // in an array: elements completed so far
+    std::string key;        // in an object: the last key read
+  };
+  std::vector<Frame> frames;
+  auto completed = [&] {
+    if (!frames.empty() && frames.back().array) ++frames.back().index;
+  };
+  auto track = [&](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+    using E = nlohmann::json::parse_event_t;
+    if (event == E::object_start || event == E::array_start) frames.push_back({event == E::array_start, 0, {}});
+    else if (event == E::key && !frames.empty()) frames.back().key = parsed.get<std::string>();
+    else if (event == E::object_end || event == E::array_end) {
+      if (!frames.empty()) frames.pop_back();
+      completed();
+    } else if (event == E::value) completed();
+    return true;
+  };
+  try {
+    return nlohmann::json::parse(in, track);
+  } catch (const nlohmann::json::exception& e) {
+    std::string where;
+    for (const auto& f : frames) {
+      if (f.array) where += "[" + std::to_string(f.index) + "]";
+      else if (!f.key.empty()) where += (where.empty() ? "" : ".") + f.key;
+    }
+    throw Error(path + ": " + (where.empty() ? "" : where + ": ") + "not valid JSON: " + e.what());
+  }
+}
+
 }  // namespace
 
 SourceFormat finding_source_format(const std::string& path) { return format_of(path, std::nullopt, path); }
@@ -195,26 +230,7 @@ SourceFormat finding_source_format(const std::string& path) { return format_of(p
 ProjectSettings load_project(const std::string& path) {
   std::ifstream in(path);
   if (!in) throw Error("cannot open project file '" + path + "'");
-  nlohmann::json j;
-  // The keys being read, so that any JSON error (a number such as 1e999 is an out_of_range error, not a
-  // parse_error) names the file and the key.
-  std::vector<std::string> keys;
-  auto track_keys = [&keys](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
-    if (event == nlohmann::json::parse_event_t::key) {
-      keys.resize(depth > 0 ? static_cast<std::size_t>(depth - 1) : 0);
-      keys.push_back(parsed.get<std::string>());
-    } else if (event == nlohmann::json::parse_event_t::object_end) {
-      keys.resize(std::min(keys.size(), static_cast<std::size_t>(depth > 0 ? depth : 0)));
-    }
-    return true;
-  };
-  try {
-    j = nlohmann::json::parse(in, track_keys);
-  } catch (const nlohmann::json::exception& e) {
-    std::string key;
-    for (const auto& k : keys) key += (key.empty() ? "" : ".") + k;
-    throw Error(path + ": not valid JSON" + (key.empty() ? std::string() : " at key '" + key + "'") + ": " + e.what());
-  }
+  const nlohmann::json j = parse_project_json(in, path);
   fs::path base = fs::absolute(path).parent_path();
   ProjectSettings s;
   s.file = path;

@@ -84,13 +84,22 @@ std::string format_table(const QueryResult& r, const std::string& lang) {
   std::string header, rule;
   for (std::size_t i = 0; i < shown.size(); ++i) {
     const Column& col = r.columns[shown[i]];
-    header += (i ? "  " : "") + pad(en ? col.label_en : col.label_id, i);
-    rule += (i ? "  " : "") + std::string(width[i], '-');
+    // Separators appended on their own: `(i ? "  " : "") + ...` trips GCC 12's -Wrestrict false positive
+    // (GCC bug 105329), here and below.
+    if (i) {
+      header += "  ";
+      rule += "  ";
+    }
+    header += pad(en ? col.label_en : col.label_id, i);
+    rule += std::string(width[i], '-');
   }
   out += header + "\n" + rule + "\n";
   for (const auto& line : cells) {
     std::string text;
-    for (std::size_t i = 0; i < line.size(); ++i) text += (i ? "  " : "") + pad(line[i], i);
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      if (i) text += "  ";
+      text += pad(line[i], i);
+    }
     out += text + "\n";
   }
   char tail[160];
@@ -119,7 +128,10 @@ std::string format_table(const QueryResult& r, const std::string& lang) {
 
 std::string format_csv(const QueryResult& r) {
   std::string out;
-  for (std::size_t c = 0; c < r.columns.size(); ++c) out += (c ? "," : "") + csv_field(r.columns[c].name);
+  for (std::size_t c = 0; c < r.columns.size(); ++c) {
+    if (c) out += ',';
+    out += csv_field(r.columns[c].name);
+  }
   out += "\n";
   for (const auto& row : r.rows) {
     for (std::size_t c = 0; c < r.columns.size(); ++c) {
@@ -131,7 +143,8 @@ std::string format_csv(const QueryResult& r) {
       } else {
         text = cell_text(cell, r.columns[c]);
       }
-      out += (c ? "," : "") + csv_field(text);
+      if (c) out += ',';
+      out += csv_field(text);
     }
     out += "\n";
   }

@@ -103,7 +103,7 @@ TEST(InputClasses, BadNumberInProjectFileNamesFileAndKey) {
   const std::string path = dir + "/project.json";
   test::write_file(path, R"({"name": "x", "geocode": {"gap_tolerance_m": 1e999}})");
   const std::string e = error_of([&] { load_project(path); });
-  EXPECT_EQ(e.rfind(path + ": not valid JSON at key 'geocode.gap_tolerance_m': ", 0), 0u) << e;
+  EXPECT_EQ(e.rfind(path + ": geocode.gap_tolerance_m: not valid JSON: ", 0), 0u) << e;
 }
 
 TEST(InputClasses, BlankIdIsMadeFromFileAndRowAndFlagged) {
