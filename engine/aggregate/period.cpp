@@ -67,7 +67,7 @@ int period_days(PeriodKind kind, int p) { return period_end(kind, p).days() - pe
 
 std::string period_label(PeriodKind kind, int p) {
   const Date start = period_start(kind, p);
-  char text[16];
+  char text[32];
   switch (kind) {
     case PeriodKind::month:
       std::snprintf(text, sizeof text, "%04d-%02d", start.year(), start.month());

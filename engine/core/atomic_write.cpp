@@ -11,7 +11,12 @@ namespace peta {
 
 std::string temporary_name_for(const std::string& path) {
   const std::filesystem::path p(path);
-  return (p.parent_path() / ("." + p.filename().string() + ".tmp-" + std::to_string(::getpid()))).string();
+  // Built by appends: `"." + s + ...` trips GCC 12's -Wrestrict false positive (GCC bug 105329).
+  std::string name = ".";
+  name += p.filename().string();
+  name += ".tmp-";
+  name += std::to_string(::getpid());
+  return (p.parent_path() / name).string();
 }
 
 void write_via_temporary(const std::string& path, const std::function<void(const std::string&)>& write) {

@@ -65,7 +65,12 @@ std::string emerging_report_text(const Boundaries& b, const PeriodCounts& counts
     out += en ? "  Findings per period:" : "  Temuan per periode:";
     const auto t = totals(counts, first, last, c.code);
     for (std::size_t s = 0; s < t.size(); ++s)
-      out += " " + period_label(counts.kind(), first + int(s)) + "=" + std::to_string(t[s]);
+    {
+      out += ' ';
+      out += period_label(counts.kind(), first + int(s));
+      out += '=';
+      out += std::to_string(t[s]);
+    }
     out += "\n";
     if (!c.result) {
       out += en ? "  Emerging hot spots: not analysed (fewer than 3 periods)\n"

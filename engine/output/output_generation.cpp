@@ -56,14 +56,20 @@ fs::path OutputGeneration::current(const fs::path& stable_folder) {
 OutputGeneration::OutputGeneration(fs::path stable_folder) : stable_(std::move(stable_folder)) {
   if (stable_.filename().empty()) stable_ = stable_.parent_path();  // "out/" -> "out"
   if (stable_.empty()) throw Error("output folder: empty path");
-  runs_ = stable_.parent_path() / ("." + stable_.filename().string() + ".runs");
+  // Names built by appends: `"." + s + ...` trips GCC 12's -Wrestrict false positive (GCC bug 105329).
+  std::string runs_name = ".";
+  runs_name += stable_.filename().string();
+  runs_name += ".runs";
+  runs_ = stable_.parent_path() / runs_name;
   std::error_code ec;
   fs::create_directories(runs_, ec);
   if (ec) throw Error("output folder " + stable_.string() + ": cannot create " + runs_.string() + ": " + ec.message());
   // Leftovers of killed runs first (never the published one, nor one a live run holds; a link being made
   // by a dead run is a hidden .tmp-<pid> file, see stale_run_files.hpp).
   remove_unheld(runs_, current(stable_), fs::path());
-  const std::string link_prefix = "." + stable_.filename().string() + ".link.tmp-";
+  std::string link_prefix = ".";
+  link_prefix += stable_.filename().string();
+  link_prefix += ".link.tmp-";
   for (fs::directory_iterator it(stable_.has_parent_path() ? stable_.parent_path() : fs::path("."), ec), end;
        !ec && it != end; it.increment(ec)) {
     const std::string name = it->path().filename().string();
@@ -91,8 +97,11 @@ OutputGeneration::~OutputGeneration() {
 void OutputGeneration::publish() {
   if (published_) throw Error("output folder " + stable_.string() + ": published twice");
   const fs::path before = current(stable_);
-  const fs::path link_tmp = stable_.parent_path() / ("." + stable_.filename().string() + ".link.tmp-" +
-                                                     std::to_string(::getpid()));
+  std::string link_name = ".";
+  link_name += stable_.filename().string();
+  link_name += ".link.tmp-";
+  link_name += std::to_string(::getpid());
+  const fs::path link_tmp = stable_.parent_path() / link_name;
   std::error_code ec;
   fs::remove(link_tmp, ec);
   fs::create_directory_symlink(runs_.filename() / folder_.filename(), link_tmp, ec);

@@ -96,7 +96,8 @@ void QgisExtras::write_project() {
   std::stable_sort(order.begin(), order.end(), [](const Written* a, const Written* b) {
     return panel_rank(a->schema.name) < panel_rank(b->schema.name);
   });
-  ProjectSpec project{formats_.project_title.empty() ? "peta" : formats_.project_title, {}};
+  ProjectSpec project;
+  project.title = formats_.project_title.empty() ? "peta" : formats_.project_title;
   for (const Written* l : order) {
     ProjectLayer p;
     p.id = "peta_layer_" + l->schema.name;  // QGIS keeps a layer id only when it is over 10 characters

@@ -62,7 +62,7 @@ struct LineFindings {
 
 struct FindingsResult {
   FindingsResult(std::size_t desa_count, std::size_t category_count, PeriodKind period)
-      : counts(desa_count, category_count), length_m(desa_count, 0.0), periods(period) {}
+      : counts(desa_count, category_count), periods(period), length_m(desa_count, 0.0) {}
   UnitCounts counts;
   // Point findings per desa x period x category by the finding's date (core/date.hpp); undated and
   // tanggal_tidak_valid ones counted apart.
