@@ -1,7 +1,9 @@
 #pragma once
 // Small helpers shared by the tests: where the real data lives, temporary folders, files.
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -29,6 +31,18 @@ inline std::string read_file(const std::string& path) {
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+// Runs the peta CLI (PETA_CLI) with `args` (shell words), in `dir`'s files cli.out and cli.err.
+struct CliRun {
+  int code = -1;
+  std::string out, err;
+};
+
+inline CliRun run_cli(const std::string& args, const std::string& dir) {
+  const std::string out = dir + "/cli.out", err = dir + "/cli.err";
+  const int status = std::system((std::string(PETA_CLI) + " " + args + " > '" + out + "' 2> '" + err + "'").c_str());
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_file(out), read_file(err)};
 }
 
 }  // namespace peta::test

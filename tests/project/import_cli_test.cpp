@@ -2,9 +2,6 @@
 // store, the same export again, an edited row, a row outside the regency, a submission deleted at the source;
 // the --json accounting adds up and the store holds what it should.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
-
-#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -16,16 +13,8 @@
 namespace peta {
 namespace {
 
-struct CliRun {
-  int code = -1;
-  std::string out;
-};
-
-CliRun peta_cli(const std::string& args, const std::string& dir) {
-  const std::string out = dir + "/cli.out";
-  const int status = std::system((std::string(PETA_CLI) + " " + args + " > '" + out + "' 2>" + dir + "/cli.err").c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, test::read_file(out)};
-}
+using test::CliRun;
+CliRun peta_cli(const std::string& args, const std::string& dir) { return test::run_cli(args, dir); }
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> lines;
@@ -45,7 +34,7 @@ void write_export(const std::string& path, const std::string& header, const std:
 
 nlohmann::json import_json(const std::string& project, const std::string& file, const std::string& dir) {
   CliRun r = peta_cli("import " + project + " " + file + " --sumber formulir --tanggal 2026-03-01 --json", dir);
-  EXPECT_EQ(r.code, 0) << r.out << test::read_file(dir + "/cli.err");
+  EXPECT_EQ(r.code, 0) << r.out << r.err;
   auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["imports"].size(), 1u);
   return j["imports"][0];
@@ -123,7 +112,7 @@ TEST(ImportCli, AProjectWithoutAStoreIsRefusedNamingTheKey) {
                                              R"("}}, "findings": []})");
   CliRun r = peta_cli("import " + dir + "/proyek.json", dir);
   EXPECT_EQ(r.code, 1);
-  EXPECT_NE(test::read_file(dir + "/cli.err").find("store: missing"), std::string::npos) << test::read_file(dir + "/cli.err");
+  EXPECT_NE(r.err.find("store: missing"), std::string::npos) << r.err;
 }
 
 }  // namespace

@@ -12,15 +12,11 @@
 namespace peta::store {
 namespace {
 
-struct CliRun {
-  int code = -1;
-  std::string out;
-};
-
-CliRun peta_cli(const std::string& args, const std::string& dir) {
-  const std::string out = dir + "/cli.out";
-  const int status = std::system((std::string(PETA_CLI) + " " + args + " > '" + out + "' 2>&1").c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, test::read_file(out)};
+// The CLI's answer, stdout then stderr.
+test::CliRun peta_cli(const std::string& args, const std::string& dir) {
+  test::CliRun r = test::run_cli(args, dir);
+  r.out += r.err;
+  return r;
 }
 
 // A status workbook written with GDAL's XLSX driver (as a department's spreadsheet).
