@@ -17,19 +17,7 @@
 namespace peta {
 namespace {
 
-// Built with AddressSanitizer (build-asan, clang; GCC defines __SANITIZE_ADDRESS__): instrumented code runs several
-// times slower, so the speed limit is checked only in the release build.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool kSanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
-#else
-constexpr bool kSanitized = false;
-#endif
+using test::kSanitized;
 
 constexpr double kX0 = 700000;   // UTM 49S easting inside Kabupaten Probolinggo
 constexpr double kY0 = 9140000;  // northing

@@ -11,6 +11,20 @@
 
 namespace peta::test {
 
+// Built with AddressSanitizer (build-asan, clang; GCC defines __SANITIZE_ADDRESS__): instrumented code runs several
+// times slower, so time limits are checked only in the release build.
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool kSanitized = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+inline constexpr bool kSanitized = true;
+#else
+inline constexpr bool kSanitized = false;
+#endif
+#else
+inline constexpr bool kSanitized = false;
+#endif
+
 inline std::string data(const std::string& relative) { return std::string(PETA_SHARED_DATA) + "/" + relative; }
 
 // A fresh, empty folder under the system temp dir, unique per test process and name.
