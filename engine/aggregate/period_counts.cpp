@@ -14,6 +14,11 @@ void PeriodCounts::add(int unit, const std::string& category, Date date) {
   ++dated_;
 }
 
+void PeriodCounts::add(int unit, int period, const std::string& category, std::int64_t n) {
+  cells_[{unit, period, category}] += n;
+  dated_ += n;
+}
+
 std::vector<PeriodCounts::Row> PeriodCounts::rows() const {
   std::vector<Row> out;
   out.reserve(cells_.size());

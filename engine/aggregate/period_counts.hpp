@@ -23,6 +23,8 @@ class PeriodCounts {
 
   PeriodKind kind() const { return kind_; }
   void add(int unit, const std::string& category, Date date);
+  // `n` dated findings at once, in a period (period_of) already known.
+  void add(int unit, int period, const std::string& category, std::int64_t n);
   void add_undated(bool flagged) { ++undated_; flagged_ += flagged; }
 
   struct Row {
