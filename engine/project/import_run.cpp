@@ -6,6 +6,7 @@
 
 #include "boundaries/boundary_loader.hpp"
 #include "core/error.hpp"
+#include "findings/date_column.hpp"
 #include "output/rejects_csv.hpp"
 #include "store/identity_columns.hpp"
 #include "store/sha256.hpp"
@@ -21,7 +22,7 @@ class StoreSink : public PlacedFindingSink {
   StoreSink(store::ImportSession& session, const Boundaries& b, const OpenSource& source, const PublicationPolicy& policy)
       : session_(session), b_(b), source_(source), policy_(policy),
         identity_(store::detect_identity_columns(source.reader->columns())),
-        date_column_(date_column(source.reader->columns())) {}
+        date_column_(find_date_column(source.reader->columns())) {}
 
   void write(const PlacedFinding& p) override {
     const Finding& f = p.finding;
@@ -55,16 +56,6 @@ class StoreSink : public PlacedFindingSink {
 
  private:
   static constexpr std::size_t kBatch = 20000;
-  // The finding's date: a column named tanggal, tgl, date or waktu (case-insensitively).
-  static int date_column(const std::vector<std::string>& header) {
-    for (std::size_t i = 0; i < header.size(); ++i) {
-      std::string h = header[i];
-      std::transform(h.begin(), h.end(), h.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-      if (h == "tanggal" || h == "tgl" || h == "date" || h == "waktu") return static_cast<int>(i);
-    }
-    return -1;
-  }
-
   store::ImportSession& session_;
   const Boundaries& b_;
   const OpenSource& source_;
