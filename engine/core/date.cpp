@@ -222,4 +222,26 @@ DateReading read_date(std::string_view text) {
   return unreadable();
 }
 
+// A date cell as findings carry it, most often ISO (2025-05-23, maybe with a time): read directly; anything
+// else, and an ISO date that is no real date, goes to the general reader (core/date.hpp). A fast path by hand
+// because the general reader tries every form in turn, which cost 0.1 s of CPU per 1 M findings.
+DateReading read_finding_date(std::string_view text) {
+  auto digit = [&](std::size_t i) { return text[i] >= '0' && text[i] <= '9'; };
+  if (text.size() >= 10 && (text.size() == 10 || text[10] == 'T' || text[10] == ' ') && text[4] == '-' &&
+      text[7] == '-' && digit(0) && digit(1) && digit(2) && digit(3) && digit(5) && digit(6) && digit(8) && digit(9)) {
+    auto number = [&](std::size_t at, std::size_t n) {
+      int v = 0;
+      for (std::size_t i = at; i < at + n; ++i) v = v * 10 + (text[i] - '0');
+      return v;
+    };
+    if (auto date = Date::from_ymd(number(0, 4), number(5, 2), number(8, 2)); date && date->year() >= 1900 && date->year() <= 2199) {
+      DateReading r;
+      r.status = DateStatus::ok;
+      r.date = date;
+      return r;
+    }
+  }
+  return read_date(text);
+}
+
 }  // namespace peta

@@ -59,6 +59,10 @@ inline constexpr const char* kInvalidDateFlag = "tanggal_tidak_valid";
 
 DateReading read_date(std::string_view text);
 
+// The same reading, with the form findings carry most often (ISO 2025-05-23, maybe with a time) read by a
+// fast path first: the findings stages read a date per finding.
+DateReading read_finding_date(std::string_view text);
+
 // Excel's 1900 date system: 1 = 1900-01-01, 59 = 1900-02-28, 60 = the non-existent 1900-02-29 (Lotus's
 // leap-year bug, kept by Excel: nullopt here), 61 = 1900-03-01. The fraction (time of day) is dropped.
 // nullopt outside 1 .. 2958465 (9999-12-31).

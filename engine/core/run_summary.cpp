@@ -45,6 +45,7 @@ nlohmann::json RunSummary::to_json() const {
   j["outputs"] = outputs;
   j["unknown_categories"] = unknown_categories;
   if (point_clusters >= 0) j["dbscan"] = {{"clusters", point_clusters}, {"noise", point_noise}};
+  if (!store.empty()) j["store"] = {{"store", store}, {"status", store_status}};
   return j;
 }
 
@@ -93,6 +94,13 @@ std::string RunSummary::to_text() const {
     out += "Kategori tak dikenal / unknown categories:\n";
     for (const auto& [c, n] : unknown_categories) {
       std::snprintf(line, sizeof line, "      %-24s%12lld\n", c.c_str(), static_cast<long long>(n));
+      out += line;
+    }
+  }
+  if (!store.empty()) {
+    out += "Dari store / from the store " + store + " (status):\n";
+    for (const auto& [status, n] : store_status) {
+      std::snprintf(line, sizeof line, "      %-24s%12lld\n", status.c_str(), static_cast<long long>(n));
       out += line;
     }
   }

@@ -36,6 +36,10 @@ struct RunSummary {
   std::vector<StageTime> stages;
   std::vector<std::string> outputs;             // files written
   std::map<std::string, std::int64_t> unknown_categories;
+  // A build from the findings store: its label (file name, or "PostGIS") and the findings read per status
+  // (plus "setelah_tanggal": first seen after the build's date, not counted).
+  std::string store;
+  std::map<std::string, std::int64_t> store_status;
   std::int64_t point_clusters = -1;  // DBSCAN clusters and noise points, when DBSCAN ran
   std::int64_t point_noise = -1;
 

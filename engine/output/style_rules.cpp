@@ -181,6 +181,21 @@ LayerStyle value_style(const LayerSchema& schema, const FieldDef& f, const std::
   return categorized(schema, f, std::move(cats), f.name == "alasan" ? "Alasan penolakan" : "Kategori temuan");
 }
 
+// The life of a problem (store/finding_status.hpp): open ones in warm colours by how far along they are,
+// handled green, the set-aside ones grey.
+LayerStyle status_style(const LayerSchema& schema, const FieldDef& f) {
+  struct Status { const char* value; const char* label; Rgba colour; };
+  const Status statuses[] = {{"baru", "Baru", {215, 25, 28}},
+                             {"diverifikasi", "Diverifikasi", {253, 174, 97}},
+                             {"ditindaklanjuti", "Ditindaklanjuti", {255, 255, 51}},
+                             {"selesai", "Selesai", {26, 150, 65}},
+                             {"bukan_masalah", "Bukan masalah", {189, 189, 189}},
+                             {"duplikat", "Duplikat", {240, 240, 240}}};
+  std::vector<CategorySpec> cats;
+  for (const auto& st : statuses) cats.push_back({st.value, st.label, {st.colour, {60, 60, 60}, 0.2, false, 2.4}});
+  return categorized(schema, f, std::move(cats), "Status penanganan");
+}
+
 LayerStyle outline_style(const LayerSchema& schema, double width_mm, Rgba colour) {
   LayerStyle s = base_style(schema, kOutlineStyleName);
   s.description = "Batas saja / outlines only";
@@ -279,6 +294,8 @@ std::vector<LayerStyle> layer_styles(const LayerSchema& schema, const StyleObser
     styles.push_back(std::move(k));
     return styles;
   } else if (const FieldDef* kat = find_field(schema, "kat_kode")) {
+    // Findings from the store open styled by status; by category is the second style.
+    if (const FieldDef* status = find_field(schema, "status")) styles.push_back(status_style(schema, *status));
     styles.push_back(value_style(schema, *kat, data.texts(kat->name)));
   } else if (const FieldDef* reason = find_field(schema, "alasan")) {
     styles.push_back(value_style(schema, *reason, data.texts(reason->name)));

@@ -53,4 +53,11 @@ FindingSources::FindingSources(const ProjectSettings& settings, const Publicatio
   this->rejects = union_columns(headers, rejects);
 }
 
+FindingSources FindingSources::none() {
+  FindingSources s;
+  s.published.maps = {{}};
+  s.rejects.maps = {{}};
+  return s;
+}
+
 }  // namespace peta

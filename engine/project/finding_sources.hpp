@@ -24,11 +24,16 @@ struct OpenSource {
 // Every source of a project, opened first: the point and rejects layers need the union of their columns.
 struct FindingSources {
   FindingSources(const ProjectSettings& settings, const PublicationPolicy& policy);
+  // No source opened: a build from the findings store. Its rejections are of one "source" without columns.
+  static FindingSources none();
 
   std::vector<OpenSource> sources;
   ColumnUnion published;  // temuan and ruas
   ColumnUnion rejects;    // ditolak: published + location columns
   bool any_names = false; // some source names desa (the gazetteer is needed)
+
+ private:
+  FindingSources() = default;
 };
 
 }  // namespace peta

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <chrono>
 #include <numeric>
-#include <unordered_map>
 
+#include "aggregate/period_tally.hpp"
 #include "core/date.hpp"
 #include "core/ordered_pipeline.hpp"
 #include "findings/date_column.hpp"
@@ -13,55 +13,6 @@ namespace peta {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// A date cell as findings carry it, most often ISO (2025-05-23, maybe with a time): read directly; anything
-// else, and an ISO date that is no real date, goes to the general reader (core/date.hpp). A fast path by hand
-// because the general reader tries every form in turn, which cost 0.1 s of CPU per 1 M findings.
-DateReading read_finding_date(std::string_view text) {
-  auto digit = [&](std::size_t i) { return text[i] >= '0' && text[i] <= '9'; };
-  if (text.size() >= 10 && (text.size() == 10 || text[10] == 'T' || text[10] == ' ') && text[4] == '-' &&
-      text[7] == '-' && digit(0) && digit(1) && digit(2) && digit(3) && digit(5) && digit(6) && digit(8) && digit(9)) {
-    auto number = [&](std::size_t at, std::size_t n) {
-      int v = 0;
-      for (std::size_t i = at; i < at + n; ++i) v = v * 10 + (text[i] - '0');
-      return v;
-    };
-    if (auto date = Date::from_ymd(number(0, 4), number(5, 2), number(8, 2)); date && date->year() >= 1900 && date->year() <= 2199) {
-      DateReading r;
-      r.status = DateStatus::ok;
-      r.date = date;
-      return r;
-    }
-  }
-  return read_date(text);
-}
-
-// Dated findings per desa, period and category, counted in a flat hash while the units are merged and handed
-// to PeriodCounts once at the end (its ordered map with a text key per finding cost 0.2 s per 1 M findings).
-class PeriodTally {
- public:
-  explicit PeriodTally(PeriodKind kind) : kind_(kind) {}
-  void add(int desa, int category, Date date) {
-    const auto period = static_cast<std::uint32_t>(period_of(kind_, date));
-    // desa: 20 bits (a million desa), category + 1: 12 bits, period: 32 bits.
-    const std::uint64_t key = (static_cast<std::uint64_t>(desa) << 44) |
-                              (static_cast<std::uint64_t>(category + 1) << 32) | period;
-    ++cells_[key];
-  }
-  void flush_into(PeriodCounts& counts, const PublicationPolicy& policy) const {
-    static const std::string kOther = "lainnya";
-    for (const auto& [key, n] : cells_) {
-      const int desa = static_cast<int>(key >> 44);
-      const int category = static_cast<int>((key >> 32) & 0xfff) - 1;
-      const int period = static_cast<int>(static_cast<std::int32_t>(key & 0xffffffffu));
-      counts.add(desa, period, category >= 0 ? policy.code(category) : kOther, n);
-    }
-  }
-
- private:
-  PeriodKind kind_;
-  std::unordered_map<std::uint64_t, std::int64_t> cells_;
-};
 
 double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 

@@ -1,6 +1,10 @@
 #include "project/layer_stage.hpp"
 
+#include <algorithm>
+
+#include "findings/date_column.hpp"
 #include "output/rejects_csv.hpp"
+#include "output/status_fields.hpp"
 #include "output/time_layers.hpp"
 #include "output/ruas_layer.hpp"
 #include "output/unit_extras.hpp"
@@ -20,6 +24,28 @@ void TemuanSink::write(const PlacedFinding& p) {
 
 namespace {
 
+// The columns the project's sources publish, in first-appearance order, without the date column (the
+// store's date is the layer's `tanggal` field).
+std::vector<std::string> published_columns(const ProjectSettings& settings) {
+  std::vector<std::string> names;
+  for (const auto& source : settings.findings)
+    for (const auto& c : source.publish)
+      if (std::find(names.begin(), names.end(), c) == names.end()) names.push_back(c);
+  if (const int date = find_date_column(names); date >= 0) names.erase(names.begin() + date);
+  return names;
+}
+
+}  // namespace
+
+StoreTemuanSink::StoreTemuanSink(OutputSet& outputs, const Boundaries& b, const ProjectSettings& settings)
+    : layer_(published_columns(settings)), sink_(outputs.open_layer(layer_.schema())), b_(b) {}
+
+void StoreTemuanSink::write(const store::StoredFinding& f, int desa, Coord where, const FindingLife& life) {
+  sink_.write(layer_.feature(f, desa, where, b_, life));
+}
+
+namespace {
+
 void write_ruas(OutputSet& outputs, const Boundaries& b, const FindingSources& sources, const LineFindings& lines,
                 const PublicationPolicy& policy) {
   RuasLayer layer(sources.published.names);
@@ -33,8 +59,15 @@ void write_ruas(OutputSet& outputs, const Boundaries& b, const FindingSources& s
   }
 }
 
+// The unit's row of the status aggregates, or null.
+const store::StatusCounts* status_of(const std::map<std::string, store::StatusCounts>& by_code, const AdminUnit& unit) {
+  const auto it = by_code.find(unit.code.digits());
+  return it == by_code.end() ? nullptr : &it->second;
+}
+
 void write_units(const ProjectSettings& settings, OutputSet& outputs, const Boundaries& b, const FindingsResult& findings,
-                 const Statistics& statistics, const VisitFollowUp* visits, const PublicationPolicy& policy) {
+                 const Statistics& statistics, const VisitFollowUp* visits, const PublicationPolicy& policy,
+                 const store::StatusAggregates* status) {
   const OutputSettings& out = settings.output;
   UnitExtras extras(settings.categories, {policy.public_profile(), policy.k(), !findings.lines.rows.empty()});
   const DesaHotspots* hotspots = statistics.hotspots.get();
@@ -44,11 +77,13 @@ void write_units(const ProjectSettings& settings, OutputSet& outputs, const Boun
     extras.extend(schema);
     if (statistics.trends)
       for (auto& field : trend_fields(settings.categories)) schema.fields.push_back(std::move(field));
+    if (status) StatusFields::extend(schema);
     LayerSink& sink = outputs.open_layer(schema);
     for (std::size_t d = 0; d < b.desa.size(); ++d) {
       Feature f = desa_feature(b, d, findings.counts, hotspots);
       extras.apply(f, findings.length_m[d], statistics.withheld.desa(d));
       if (statistics.trends) append_trend_values(f, d, trends);
+      if (status) StatusFields::apply(f, status_of(status->desa, b.desa[d]));
       sink.write(f);
     }
   }
@@ -56,6 +91,7 @@ void write_units(const ProjectSettings& settings, OutputSet& outputs, const Boun
     LayerSchema schema = kecamatan_schema(settings.categories);
     extras.extend(schema);
     if (visits) schema.fields.push_back(VisitFollowUp::kecamatan_field());
+    if (status) StatusFields::extend(schema);
     LayerSink& sink = outputs.open_layer(schema);
     auto rows = findings.counts.by_kecamatan(b);
     std::vector<double> kec_length(b.kecamatan.size(), 0.0);
@@ -65,6 +101,7 @@ void write_units(const ProjectSettings& settings, OutputSet& outputs, const Boun
       Feature f = kecamatan_feature(b, k, rows[k]);
       extras.apply(f, kec_length[k], statistics.withheld.kecamatan(k));
       if (visits) f.values.push_back(visits->kecamatan_value(k));
+      if (status) StatusFields::apply(f, status_of(status->kecamatan, b.kecamatan[k]));
       sink.write(f);
     }
   }
@@ -98,7 +135,7 @@ void write_time_tables(const ProjectSettings& settings, OutputSet& outputs, cons
 std::vector<std::string> write_layers(const ProjectSettings& settings, OutputSet& outputs, const Boundaries& b,
                                       const FindingSources& sources, const FindingsResult& findings,
                                       const Statistics& statistics, const VisitFollowUp* visits, RejectionSpool& spool,
-                                      const PublicationPolicy& policy) {
+                                      const PublicationPolicy& policy, const store::StatusAggregates* status) {
   const OutputSettings& out = settings.output;
   if (out.has_layer("ruas") && !findings.lines.rows.empty()) write_ruas(outputs, b, sources, findings.lines, policy);
   if (out.has_layer("ditolak")) {
@@ -106,7 +143,7 @@ std::vector<std::string> write_layers(const ProjectSettings& settings, OutputSet
     LayerSink& sink = outputs.open_layer(ditolak.schema());
     spool.for_each([&](const Rejection& r, std::size_t source) { sink.write(ditolak.feature(r, sources.rejects.maps[source])); });
   }
-  write_units(settings, outputs, b, findings, statistics, visits, policy);
+  write_units(settings, outputs, b, findings, statistics, visits, policy, status);
   write_time_tables(settings, outputs, b, findings, visits);
   if (statistics.clusters) {
     LayerSink& sink = outputs.open_layer(klaster_schema(settings.categories));

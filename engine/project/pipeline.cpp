@@ -8,8 +8,62 @@
 #include "program/visit_table.hpp"
 #include "project/layer_stage.hpp"
 #include "project/report_files_stage.hpp"
+#include "project/store_findings_stage.hpp"
 
 namespace peta {
+namespace {
+
+// What the findings stage needs besides the findings themselves.
+struct FindingsInputs {
+  const ProjectSettings& settings;
+  const Boundaries& b;
+  const PublicationPolicy& policy;
+  OutputSet& outputs;
+  RejectionSpool& spool;
+  VisitFollowUp* visits;
+  RunSummary& summary;
+  const RunOptions& options;
+};
+
+// From the project's sources: readers -> geocoding stage -> counts, the temuan layer written on the way.
+FindingsResult findings_from_sources(const FindingsInputs& in, FindingSources& sources) {
+  std::unique_ptr<PointLocator> locator;
+  {
+    StageTimer t(in.summary, "index");
+    locator = std::make_unique<PointLocator>(in.b, in.settings.geocode);
+  }
+  std::unique_ptr<NamePlacer> placer;
+  if (sources.any_names) {
+    StageTimer t(in.summary, "gazetteer");
+    placer = std::make_unique<NamePlacer>(in.b, in.settings.code_lists);
+  }
+  std::unique_ptr<TemuanSink> temuan;
+  if (in.settings.output.has_layer("temuan")) temuan = std::make_unique<TemuanSink>(in.outputs, in.b, sources, in.policy);
+  FindingsStageOptions o;
+  o.period = in.settings.time.period;
+  o.visits = in.visits;
+  o.threads = in.options.threads ? in.options.threads : std::max(1u, std::thread::hardware_concurrency());
+  o.keep_points = in.settings.point_hotspots.kde || in.settings.point_hotspots.dbscan;
+  o.progress = in.options.progress;
+  const GeocodingContext geocoding{in.b, *locator, placer.get()};
+  return run_findings_stage(in.settings, geocoding, sources, in.policy, in.spool, temuan.get(), in.summary, o);
+}
+
+// From the findings store: its findings as imported, status edits made in the layer validated first.
+StoreFindingsResult findings_from_store(const FindingsInputs& in, store::FindingStore& store) {
+  StoreFindingsOptions o;
+  o.as_of = in.options.as_of.empty() ? store::today_utc() : in.options.as_of;
+  for (const auto& edit : store.reconcile_direct_edits(o.as_of)) ++in.summary.store_status[edit.accepted ? "edit_langsung_diterima" : "edit_langsung_ditolak"];
+  std::unique_ptr<StoreTemuanSink> temuan;
+  if (in.settings.output.has_layer("temuan")) temuan = std::make_unique<StoreTemuanSink>(in.outputs, in.b, in.settings);
+  o.period = in.settings.time.period;
+  o.visits = in.visits;
+  o.keep_points = in.settings.point_hotspots.kde || in.settings.point_hotspots.dbscan;
+  o.progress = in.options.progress;
+  return run_store_findings_stage(in.settings, in.b, store, in.policy, in.spool, temuan.get(), in.summary, o);
+}
+
+}  // namespace
 
 RunSummary run_project(const ProjectSettings& settings, const RunOptions& options) {
   RunSummary summary;
@@ -20,25 +74,15 @@ RunSummary run_project(const ProjectSettings& settings, const RunOptions& option
     StageTimer t(summary, "boundaries");
     b = load_boundaries(settings.boundaries).boundaries;
   }
-  std::unique_ptr<PointLocator> locator;
-  {
-    StageTimer t(summary, "index");
-    locator = std::make_unique<PointLocator>(b, settings.geocode);
-  }
-  FindingSources sources(settings, policy);
-  std::unique_ptr<NamePlacer> placer;
-  if (sources.any_names) {
-    StageTimer t(summary, "gazetteer");
-    placer = std::make_unique<NamePlacer>(b, settings.code_lists);
-  }
-  const GeocodingContext geocoding{b, *locator, placer.get()};
+  // With a store, the findings come from it (`peta import` put them there); otherwise from the sources.
+  std::unique_ptr<store::FindingStore> store;
+  if (!settings.store.path.empty()) store = store::FindingStore::open(settings.store.path);
+  FindingSources sources = store ? FindingSources::none() : FindingSources(settings, policy);
 
   const OutputSettings& out = settings.output;
   std::filesystem::create_directories(out.folder);
   OutputSet outputs(OutputOptions{out.folder, out.geojson, out.shapefile, out.geopackage, out.geopackage_name, out.qgis,
                                  settings.name});
-  std::unique_ptr<TemuanSink> temuan;
-  if (out.has_layer("temuan")) temuan = std::make_unique<TemuanSink>(outputs, b, sources, policy);
   RejectionSpool spool(out.folder);
 
   // The programme's visits (Ngantor di Kecamatan), when the project names them.
@@ -46,23 +90,22 @@ RunSummary run_project(const ProjectSettings& settings, const RunOptions& option
   std::unique_ptr<VisitFollowUp> visits;
   if (!settings.time.visits_path.empty()) {
     visit_table = std::make_unique<VisitTable>(read_visits(settings.time.visits_path, b));
-    visits = std::make_unique<VisitFollowUp>(*visit_table, b, settings.categories.size());
+    std::vector<char> detailed;
+    for (std::size_t c = 0; c < settings.categories.size(); ++c) detailed.push_back(policy.counts_in_detail(int(c)));
+    visits = std::make_unique<VisitFollowUp>(*visit_table, b, settings.categories.size(), std::move(detailed));
     if (!visit_table->rejected.empty()) summary.outputs.push_back(write_visit_rejects(*visit_table, out.folder));
   }
 
-  FindingsStageOptions findings_options;
-  findings_options.period = settings.time.period;
-  findings_options.visits = visits.get();
-  findings_options.threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  findings_options.keep_points = settings.point_hotspots.kde || settings.point_hotspots.dbscan;
-  findings_options.progress = options.progress;
-  const FindingsResult findings =
-      run_findings_stage(settings, geocoding, sources, policy, spool, temuan.get(), summary, findings_options);
+  const FindingsInputs inputs{settings, b, policy, outputs, spool, visits.get(), summary, options};
+  std::optional<StoreFindingsResult> from_store;
+  if (store) from_store = findings_from_store(inputs, *store);
+  const FindingsResult findings = from_store ? std::move(from_store->findings) : findings_from_sources(inputs, sources);
+  const store::StatusAggregates* status = from_store ? &from_store->status : nullptr;
 
   const Statistics statistics = run_statistics_stage(settings, b, findings, policy, summary);
   {
     StageTimer t(summary, "write_layers");
-    for (auto& file : write_layers(settings, outputs, b, sources, findings, statistics, visits.get(), spool, policy))
+    for (auto& file : write_layers(settings, outputs, b, sources, findings, statistics, visits.get(), spool, policy, status))
       summary.outputs.push_back(std::move(file));
   }
   for (auto& file : write_report_files(settings, b, findings, statistics, policy, summary)) summary.outputs.push_back(file);

@@ -4,6 +4,8 @@
 //   boundaries (load, index, gazetteer) -> findings stage (readers -> geocoding stage -> counts, temuan
 //   through a sink, rejections to a spool) -> statistics stage (suppression, hotspots, DBSCAN) -> layer stage
 //   (every layer, rejects CSV) -> report files (hotspot report, weights, density) -> run summary.
+// With a findings store in the project, the findings stage reads the store instead of the sources
+// (project/store_findings_stage.hpp) and the layers gain the status of each problem.
 #include <string>
 
 #include "core/run_summary.hpp"
@@ -15,6 +17,7 @@ namespace peta {
 struct RunOptions {
   ProgressFn progress;   // called with the share done of the findings stage; empty: silent
   unsigned threads = 0;  // workers that read, parse and geocode units of ~512 KiB; 0: all cores
+  std::string as_of;     // YYYY-MM-DD: with a store, the day ages, due dates and overdue counts are taken; empty: today
 };
 
 // Runs the project and writes every output. Returns the summary (also written as ringkasan.json).

@@ -160,5 +160,55 @@ TEST(VisitFollowUpTest, FindingsLinkedByKecamatanAndDate) {
   EXPECT_TRUE(std::holds_alternative<std::monostate>(f.kecamatan_value(std::size_t(kecamatan_named("Tongas")))));
 }
 
+// With the store: the outcome of each linked finding; the table ranks the visits by the share handled and
+// gives the median days to handle. A category not counted in detail has no column at all.
+TEST(VisitFollowUpTest, OutcomesRankTheFollowUpAndSensitiveCategoriesHaveNoColumn) {
+  const auto& b = probolinggo();
+  const auto dir = test::temp_dir("visits-outcome");
+  test::write_file(dir + "/k.csv", "kecamatan,mulai,selesai,tim\nSukapura,2026-01-13,2026-01-15,Tim 1\nLumbang,2026-02-03,2026-02-05,Tim 2\n");
+  const VisitTable t = read_visits(dir + "/k.csv", b);
+  int sukapura = -1, lumbang = -1;
+  for (std::size_t d = 0; d < b.desa.size(); ++d) {
+    if (sukapura < 0 && b.desa_kecamatan[d] == kecamatan_named("Sukapura")) sukapura = int(d);
+    if (lumbang < 0 && b.desa_kecamatan[d] == kecamatan_named("Lumbang")) lumbang = int(d);
+  }
+  const CategoryTaxonomy categories = CategoryTaxonomy::defaults();
+  const std::size_t n = categories.size();
+  std::vector<char> detailed(n, 1);
+  detailed[1] = 0;  // category 1 (as stunting in the public profile) not counted in detail
+  VisitFollowUp f(t, b, n, detailed);
+  // Sukapura: 3 findings, 1 handled after 10 days. Lumbang: 2 findings, both handled, after 4 and 9 days.
+  f.add_outcome(f.add(sukapura, 0, *Date::from_ymd(2026, 1, 13)), true, 10);
+  f.add_outcome(f.add(sukapura, 0, *Date::from_ymd(2026, 1, 14)), false, -1);
+  f.add_outcome(f.add(sukapura, 2, *Date::from_ymd(2026, 1, 14)), false, -1);
+  f.add_outcome(f.add(lumbang, 0, *Date::from_ymd(2026, 2, 3)), true, 4);
+  f.add_outcome(f.add(lumbang, 2, *Date::from_ymd(2026, 2, 4)), true, 9);
+  f.add_outcome(f.add(lumbang, 2, *Date::from_ymd(2026, 3, 4)), true, 1);  // no visit that day: not counted
+
+  const LayerSchema schema = f.table_schema(categories);
+  std::vector<std::string> names;
+  for (const auto& field : schema.fields) names.push_back(field.name);
+  std::vector<std::string> expected = {"kode_kec", "nama_kec", "mulai", "selesai", "tim", "temuan", "desa_temuan"};
+  for (std::size_t c = 0; c < n; ++c)
+    if (c != 1) expected.push_back("n_" + categories.categories()[c].code);
+  const std::size_t handled = expected.size();
+  expected.insert(expected.end(), {"ditangani", "persen_ditangani", "median_hari_tangani"});
+  EXPECT_EQ(names, expected);
+  const auto rows = f.table_features();
+  ASSERT_EQ(rows.size(), 2u);
+  ASSERT_EQ(rows[0].values.size(), expected.size());
+  // Lumbang first: 100 % handled, median of 4 and 9 days = 6.5.
+  EXPECT_EQ(std::get<std::string>(rows[0].values[1]), "Lumbang");
+  EXPECT_EQ(std::get<std::int64_t>(rows[0].values[handled]), 2);
+  EXPECT_DOUBLE_EQ(std::get<double>(rows[0].values[handled + 1]), 100.0);
+  EXPECT_DOUBLE_EQ(std::get<double>(rows[0].values[handled + 2]), 6.5);
+  EXPECT_EQ(std::get<std::string>(rows[1].values[1]), "Sukapura");
+  EXPECT_EQ(std::get<std::int64_t>(rows[1].values[5]), 3);
+  EXPECT_EQ(std::get<std::int64_t>(rows[1].values[7]), 2);  // n_<category 0>
+  EXPECT_EQ(std::get<std::int64_t>(rows[1].values[8]), 1);  // n_<category 2>
+  EXPECT_NEAR(std::get<double>(rows[1].values[handled + 1]), 100.0 / 3.0, 1e-12);
+  EXPECT_DOUBLE_EQ(std::get<double>(rows[1].values[handled + 2]), 10.0);
+}
+
 }  // namespace
 }  // namespace peta

@@ -23,6 +23,9 @@ class BuildVerb : public Verb {
     c.add_flag("-q,--quiet", quiet_, "Tanpa ringkasan (no summary)");
     c.add_flag("--json", json_, "Ringkasan sebagai JSON (summary as JSON)");
     c.add_option("--threads", threads_, "Jumlah thread geokode (geocoding threads; 0 = all cores)");
+    c.add_option("--per-tanggal", as_of_,
+                 "Dengan store: umur, tenggat dan lewat target per tanggal ini, YYYY-MM-DD (with a store: ages and "
+                 "overdue as of this day; default today)");
   }
 
   int run() override {
@@ -31,6 +34,7 @@ class BuildVerb : public Verb {
     if (progress_ || (!quiet_ && isatty(2)))
       options.progress = [](double fraction, const char*) { GDALTermProgress(fraction, nullptr, nullptr); };
     options.threads = threads_;
+    options.as_of = as_of_;
     RunSummary summary = run_project(settings, options);
     if (json_) std::printf("%s\n", summary.to_json().dump(2).c_str());
     else if (!quiet_) print(settings, summary);
@@ -53,7 +57,7 @@ class BuildVerb : public Verb {
     std::printf("%s\n", line.c_str());
   }
 
-  std::string project_;
+  std::string project_, as_of_;
   bool progress_ = false, quiet_ = false, json_ = false;
   unsigned threads_ = 0;
 };

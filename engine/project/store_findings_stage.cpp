@@ -1,0 +1,135 @@
+#include "project/store_findings_stage.hpp"
+
+#include <optional>
+#include <unordered_map>
+
+#include "aggregate/period_tally.hpp"
+#include "boundaries/geos_unit_index.hpp"
+#include "core/date.hpp"
+#include "core/error.hpp"
+#include "core/geos_handle.hpp"
+#include "output/store_temuan_layer.hpp"
+#include "store/finding_status.hpp"
+#include "store/store_dates.hpp"
+
+namespace peta {
+namespace {
+
+// The source-like accounting of the store's findings: every finding read is counted once as placed by
+// coordinates, by name or code, or rejected, so the summary adds up as a source's does.
+void account_placed(SourceCounts& counts, const store::StoredFinding& f) {
+  if (f.placed_by == "desa") counts.by_name_or_code++;
+  else counts.by_coordinates++;
+  if (f.flags.empty()) {
+    counts.geocoded++;
+    return;
+  }
+  counts.flagged++;
+  std::size_t from = 0;
+  while (from <= f.flags.size()) {
+    const std::size_t to = std::min(f.flags.find(';', from), f.flags.size());
+    if (to > from) counts.flagged_by_flag[f.flags.substr(from, to - from)]++;
+    from = to + 1;
+  }
+}
+
+}  // namespace
+
+std::string store_label(const std::string& path) {
+  if (path.rfind("PG:", 0) == 0) return "PostGIS";
+  const auto slash = path.find_last_of('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+StoreFindingsResult run_store_findings_stage(const ProjectSettings& settings, const Boundaries& b,
+                                             store::FindingStore& store, const PublicationPolicy& policy,
+                                             RejectionSpool& spool, StoredFindingSink* sink, RunSummary& summary,
+                                             const StoreFindingsOptions& options) {
+  const CategoryTaxonomy& categories = settings.categories;
+  StoreFindingsResult out{FindingsResult(b.desa.size(), categories.size(), options.period), {}};
+  FindingsResult& result = out.findings;
+  const auto as_of_day = store::day_number(options.as_of);
+  if (!as_of_day) throw Error("build: " + quote(options.as_of) + " is not a date (YYYY-MM-DD)");
+  const int as_of = *as_of_day;
+  std::unordered_map<std::string, int> desa_of_code;
+  for (std::size_t d = 0; d < b.desa.size(); ++d) desa_of_code.emplace(b.desa[d].code.digits(), static_cast<int>(d));
+  std::vector<std::optional<Coord>> anchors(b.desa.size());  // desa points on surface, made when first needed
+  auto anchor = [&](int d) {
+    auto& a = anchors[static_cast<std::size_t>(d)];
+    if (!a) a = representative_point(to_geos(b.desa[static_cast<std::size_t>(d)].geometry).get());
+    return *a;
+  };
+
+  StageTimer read_timer(summary, "store_read");
+  std::vector<store::StoredFinding> findings = store.findings();
+  read_timer.stop();
+  StageTimer count_timer(summary, "aggregate");
+  const std::string label = store_label(store.path());
+  summary.store = label;
+  SourceCounts& counts = summary.sources[label];
+  PeriodTally periods(options.period);
+  std::vector<store::StoredFinding> for_status;  // the findings the status aggregates count
+  std::size_t done = 0;
+  for (auto& f : findings) {
+    if (options.progress && ++done % 65536 == 0) options.progress(double(done) / double(findings.size()), "temuan");
+    summary.store_status[f.status]++;
+    if (store::is_excluded_status(f.status)) continue;
+    if (const auto first = store::day_number(f.first_seen); first && *first > as_of) {
+      summary.store_status["setelah_tanggal"]++;
+      continue;
+    }
+    counts.rows_read++;
+    const auto desa_it = desa_of_code.find(f.desa_code);
+    if (desa_it == desa_of_code.end()) {
+      Rejection r = make_rejection(label, f.fid, "kode_desa", "desa_tidak_dikenal",
+                                   "the stored desa code " + quote(f.desa_code) + " of " + quote(f.id) +
+                                       " is not in the boundaries / kode desa tidak ada di batas wilayah",
+                                   {});
+      counts.rejected++;
+      counts.rejected_by_reason[r.reason]++;
+      spool.add(r, 0);
+      continue;
+    }
+    const int desa = desa_it->second;
+    const auto match = categories.match(f.category);
+    const int category = match ? static_cast<int>(*match) : -1;
+    if (category < 0) summary.unknown_categories[f.category]++;
+    result.counts.add(desa, category);
+    account_placed(counts, f);
+
+    const FindingLife life = finding_life(f, as_of, settings.opd);
+    const DateReading date = read_finding_date(f.date);
+    if (!policy.counts_in_detail(category)) {
+      // the public profile: no time series, visits or status of sensitive categories
+    } else {
+      if (date.ok()) {
+        periods.add(desa, category, *date.date);
+        if (options.visits) {
+          const int visit = options.visits->add(desa, category, *date.date);
+          int days = -1;
+          if (f.status == store::kStatusDone)
+            if (const auto handled = store::day_number(f.status_date); handled && *handled >= date.date->days())
+              days = *handled - date.date->days();
+          options.visits->add_outcome(visit, f.status == store::kStatusDone, days);
+        }
+      } else {
+        result.periods.add_undated(date.status != DateStatus::empty);
+      }
+    }
+    const Coord where = f.placed_by == "desa" ? anchor(desa) : Coord{f.lon, f.lat};
+    if (policy.shows_point(category)) {
+      if (options.keep_points) {
+        result.points.push_back(where);
+        result.point_categories.push_back(category >= 0 ? policy.code(category) : std::string("lainnya"));
+      }
+      if (sink) sink->write(f, desa, where, life);
+    }
+    if (policy.counts_in_detail(category)) for_status.push_back(std::move(f));
+  }
+  periods.flush_into(result.periods, policy);
+  out.status = store::aggregate_status(for_status, options.as_of, settings.opd);
+  if (options.progress) options.progress(1.0, "temuan");
+  return out;
+}
+
+}  // namespace peta
