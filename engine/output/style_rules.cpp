@@ -286,6 +286,12 @@ std::vector<LayerStyle> layer_styles(const LayerSchema& schema, const StyleObser
     styles.back().has_labels = false;
   } else if (polygons && total) {
     styles.push_back(graduated(schema, *total, count_classes(data.numbers(total->name)), "Jumlah temuan"));
+  } else if (schema.name == "titik_buta") {
+    // The desa without a finding (project/layer_stage.cpp): the blind spot style's colour, drawn over the desa.
+    LayerStyle t = base_style(schema, "Titik buta: desa tanpa temuan");
+    t.symbol = {{117, 107, 177, 200}, {84, 39, 143}, 0.4, false, 2.0};
+    styles.push_back(std::move(t));
+    return styles;
   } else if (schema.name == "klaster") {
     // DBSCAN hulls: a see-through purple fill with a strong outline, drawn above the desa (qgis_extras.cpp).
     LayerStyle k = base_style(schema, "Klaster DBSCAN");

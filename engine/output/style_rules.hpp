@@ -17,7 +17,8 @@
 //   - lisa_q_<category> (integer 0..4): Local Moran quadrants, 1 = HH, 2 = LH, 3 = LL, 4 = HL,
 //     0 = not significant;
 //   - tren_<category> (text): emerging hot spot classes, 17 categories with Indonesian legend labels.
-//   - desa layer: "Titik buta: desa tanpa temuan", the desa with n_total = 0 (coverage blind spots).
+//   - desa layer: "Titik buta: desa tanpa temuan", the desa with n_total = 0 (coverage blind spots); the
+//     titik_buta layer (those desa alone, output.layers "titik_buta") opens in the same colour.
 // Gi*, LISA and trend styles appear only when such fields exist.
 #include <cstddef>
 #include <map>

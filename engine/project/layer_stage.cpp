@@ -112,6 +112,34 @@ void write_units(const ProjectSettings& settings, OutputSet& outputs, const Boun
   }
 }
 
+// Coverage over the run's findings: the desa without a single (published) finding, nobody looked or nobody
+// reported, with their kecamatan's visit date when the project has visits (visited and still empty is the
+// stronger signal). In the public profile "no finding" counts the published categories only, as n_total does,
+// so the layer reveals nothing of a withheld count.
+void write_blind_spots(const ProjectSettings& settings, OutputSet& outputs, const Boundaries& b,
+                       const FindingsResult& findings, const VisitFollowUp* visits, const PublicationPolicy& policy) {
+  LayerSchema schema{"titik_buta", GeometryKind::multipolygon, {}};
+  const LayerSchema desa = desa_schema(settings.categories);
+  schema.fields.assign(desa.fields.begin(), desa.fields.begin() + 6);  // kode, nama, jenis, kode_kec, nama_kec, luas_km2
+  if (visits) {
+    FieldDef visit = VisitFollowUp::kecamatan_field();
+    visit.name = "kunjungan_kec";
+    visit.short_name = "kunjungan";
+    schema.fields.push_back(std::move(visit));
+  }
+  LayerSink& sink = outputs.open_layer(schema);
+  for (std::size_t d = 0; d < b.desa.size(); ++d) {
+    const std::int64_t total = policy.public_profile()
+                                   ? findings.counts.desa_total_without_sensitive(d, settings.categories)
+                                   : findings.counts.desa_total(d);
+    if (total > 0) continue;
+    Feature f = desa_feature(b, d, findings.counts);
+    f.values.resize(6);
+    if (visits) f.values.push_back(visits->kecamatan_value(static_cast<std::size_t>(b.desa_kecamatan[d])));
+    sink.write(f);
+  }
+}
+
 // The tables of time (no geometry): findings per desa and kecamatan per period, and per visit.
 void write_time_tables(const ProjectSettings& settings, OutputSet& outputs, const Boundaries& b, const FindingsResult& findings,
                        const VisitFollowUp* visits) {
@@ -145,6 +173,7 @@ std::vector<std::string> write_layers(const ProjectSettings& settings, OutputSet
   }
   write_units(settings, outputs, b, findings, statistics, visits, policy, status);
   write_time_tables(settings, outputs, b, findings, visits);
+  if (out.has_layer("titik_buta")) write_blind_spots(settings, outputs, b, findings, visits, policy);
   if (statistics.clusters) {
     LayerSink& sink = outputs.open_layer(klaster_schema(settings.categories));
     for (const auto& c : statistics.clusters->clusters) sink.write(klaster_feature(c, *statistics.clusters, settings.categories));

@@ -114,12 +114,13 @@ OutputSettings read_output(const nlohmann::json& j, const fs::path& base) {
     }
   }
   if (auto layers = r.texts("layers")) {
-    static const std::vector<std::string> known = {"desa",   "kecamatan", "kabupaten",        "temuan",
-                                                   "ditolak", "ruas",     "hitungan_periode", "kunjungan"};
+    static const std::vector<std::string> known = {"desa",   "kecamatan", "kabupaten",        "temuan",   "ditolak",
+                                                   "ruas",   "hitungan_periode", "kunjungan", "titik_buta"};
     for (const auto& l : *layers)
       if (std::find(known.begin(), known.end(), l) == known.end())
         throw Error("output.layers: unknown layer '" + l +
-                    "' (expected desa, kecamatan, kabupaten, temuan, ditolak, ruas, hitungan_periode, kunjungan)");
+                    "' (expected desa, kecamatan, kabupaten, temuan, ditolak, ruas, hitungan_periode, kunjungan, "
+                    "titik_buta)");
     o.layers = *layers;
   }
   o.geopackage_name = r.text("geopackage_name").value_or(o.geopackage_name);

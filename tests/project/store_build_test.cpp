@@ -39,7 +39,8 @@ TEST(StoreBuild, LayersCountTheStoreWithStatusAgeAndOverdue) {
                                              R"("}, "kecamatan": {"path": ")" + test::data("probolinggo/kecamatan.geojson") +
                                              R"("}}, "findings": [{"path": "ekspor.csv", "publish": ["tingkat"]}],
     "privacy": {"profile": "internal"}, "store": {"path": "temuan.gpkg"},
-    "output": {"folder": "out", "formats": ["geojson"]}})");
+    "output": {"folder": "out", "formats": ["geojson"],
+               "layers": ["desa", "kecamatan", "temuan", "ditolak", "titik_buta"]}})");
   auto imp = test::run_cli("import " + dir + "/proyek.json " + dir + "/ekspor.csv --tanggal 2026-03-01 --json", dir);
   ASSERT_EQ(imp.code, 0) << imp.out << imp.err;
 
@@ -115,6 +116,14 @@ TEST(StoreBuild, LayersCountTheStoreWithStatusAgeAndOverdue) {
   EXPECT_EQ(v["pertama_dilihat"], "2026-03-01");
   EXPECT_FALSE(v["opd"].get<std::string>().empty());
   EXPECT_TRUE(v.contains("tingkat"));  // the published source column, from the stored values
+
+  // The blind spots: exactly the desa without a counted finding.
+  const auto blind = features_by(dir + "/out/titik_buta.geojson", "kode");
+  std::size_t empty_desa = 0;
+  for (const auto& [code, p] : desa.items()) empty_desa += p["n_total"].get<long long>() == 0;
+  EXPECT_EQ(blind.size(), empty_desa);
+  EXPECT_EQ(blind.size(), desa.size() - by_desa.size());
+  for (const auto& [code, p] : blind.items()) EXPECT_EQ(desa[code]["n_total"], 0) << code;
 
   // The kecamatan layer sums its desa.
   long long kec_open = 0;
