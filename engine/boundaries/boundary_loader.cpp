@@ -119,10 +119,15 @@ LoadedBoundaries load_boundaries(const BoundarySettings& settings) {
   for (const auto& d : b.desa) {
     std::string kec = d.code.parent()->dotted();
     bool known = std::any_of(b.kecamatan.begin(), b.kecamatan.end(), [&](const AdminUnit& k) { return k.code.dotted() == kec; });
+    // With a kecamatan layer, a desa whose kecamatan it lacks is an orphan: reported, not given an invented
+    // kecamatan. Without one, every kecamatan is dissolved from its desa.
+    if (!known && settings.kecamatan) {
+      issues.orphan_desa.push_back(d.code.dotted() + " " + d.name + " (kecamatan " + kec + ")");
+      continue;
+    }
     if (!known && (missing.empty() || missing.back() != kec) &&
         std::find(missing.begin(), missing.end(), kec) == missing.end())
       missing.push_back(kec);
-    if (!known && settings.kecamatan) issues.orphan_desa.push_back(d.code.dotted() + " " + d.name + " (kecamatan " + kec + ")");
   }
   issues.kecamatan_dissolved = !settings.kecamatan;
   auto dissolved = dissolve_kecamatan(b.desa, kec_names, missing);

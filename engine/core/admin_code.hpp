@@ -13,6 +13,8 @@ class AdminCode {
   // Accepts 2, 4, 6 or 10 digits, with or without dots (or other separators between the parts).
   // Returns nullopt for anything else.
   static std::optional<AdminCode> parse(std::string_view text);
+  // No code: the kecamatan of an orphan desa (Boundaries::kecamatan_at(-1)); dotted() and digits() are empty.
+  static AdminCode none() { return AdminCode(AdminLevel::kecamatan, ""); }
 
   AdminLevel level() const { return level_; }
   const std::string& dotted() const { return dotted_; }  // canonical form "35.13.01.2001"

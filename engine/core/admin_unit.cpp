@@ -14,4 +14,9 @@ int find_sorted(const std::vector<AdminUnit>& units, const AdminCode& code) {
 int Boundaries::find_desa(const AdminCode& code) const { return find_sorted(desa, code); }
 int Boundaries::find_kecamatan(const AdminCode& code) const { return find_sorted(kecamatan, code); }
 
+const AdminUnit& Boundaries::kecamatan_at(int index) const {
+  static const AdminUnit kNone{AdminCode::none(), "", "", {}, 0};
+  return index < 0 ? kNone : kecamatan[static_cast<std::size_t>(index)];
+}
+
 }  // namespace peta

@@ -17,7 +17,9 @@ struct AdminUnit {
   double area_km2 = 0;    // computed in EPSG:32749
 };
 
-// Every level sorted by code. desa_kecamatan[i] is the index in `kecamatan` of desa[i]'s kecamatan.
+// Every level sorted by code. desa_kecamatan[i] is the index in `kecamatan` of desa[i]'s kecamatan, or -1 for an
+// orphan desa: its kecamatan is in no kecamatan layer (the loader reports it and never invents a kecamatan for
+// it when a kecamatan layer was given). Such a desa is counted on its own but in no kecamatan.
 struct Boundaries {
   std::vector<AdminUnit> kabupaten;
   std::vector<AdminUnit> kecamatan;
@@ -25,9 +27,10 @@ struct Boundaries {
   std::vector<int> desa_kecamatan;
   std::vector<int> kecamatan_kabupaten;  // index in `kabupaten`, or -1 when that level was not given
 
-  const AdminUnit& kecamatan_of(std::size_t desa_index) const {
-    return kecamatan[static_cast<std::size_t>(desa_kecamatan[desa_index])];
-  }
+  // The kecamatan of a desa; an empty unit (no code, no name) for an orphan desa.
+  const AdminUnit& kecamatan_of(std::size_t desa_index) const { return kecamatan_at(desa_kecamatan[desa_index]); }
+  // kecamatan[index], or an empty unit for -1.
+  const AdminUnit& kecamatan_at(int index) const;
   // Index of a unit by code at its level, or -1.
   int find_desa(const AdminCode& code) const;
   int find_kecamatan(const AdminCode& code) const;

@@ -14,7 +14,10 @@ namespace peta {
 class DuplicateIds {
  public:
   // 0 when `id` is new in this source (and remembers it with `row`), else the row where it was first seen.
-  std::int64_t first_row(std::string_view id, std::int64_t row);
+  std::int64_t first_row(std::string_view id, std::int64_t row) { return first_row_of_hash(hash(id), row); }
+  // The same with the id's hash (hash()) computed elsewhere, e.g. on the worker threads.
+  std::int64_t first_row_of_hash(std::uint64_t hash, std::int64_t row);
+  static std::uint64_t hash(std::string_view id);
   std::size_t distinct() const { return first_row_.size(); }
 
  private:

@@ -67,8 +67,8 @@ nlohmann::json hotspot_report_json(const Boundaries& b, const UnitCounts& counts
       for (const auto& [k, entries] : significant(b, cat, hot)) {
         int rank = 0;
         for (const auto& e : entries)
-          list.push_back({{"kode_kec", b.kecamatan[static_cast<std::size_t>(k)].code.dotted()},
-                          {"nama_kec", b.kecamatan[static_cast<std::size_t>(k)].name},
+          list.push_back({{"kode_kec", b.kecamatan_at(k).code.dotted()},
+                          {"nama_kec", b.kecamatan_at(k).name},
                           {"peringkat", ++rank},
                           {"kode", b.desa[e.desa].code.dotted()},
                           {"nama", b.desa[e.desa].name},
@@ -97,7 +97,7 @@ std::string hotspot_report_csv(const Boundaries& b, const UnitCounts& counts, co
       for (const auto& [k, entries] : significant(b, cat, hot)) {
         int rank = 0;
         for (const auto& e : entries) {
-          const auto& kec = b.kecamatan[static_cast<std::size_t>(k)];
+          const auto& kec = b.kecamatan_at(k);
           out += cat.code + "," + (hot ? "panas" : "dingin") + "," + kec.code.dotted() + "," + csv_quote(kec.name) + "," +
                  std::to_string(++rank) + "," + b.desa[e.desa].code.dotted() + "," + csv_quote(b.desa[e.desa].name) + "," +
                  number(e.z, 4, false) + "," + std::to_string(e.bin) + "," + std::to_string(confidence_percent(e.bin)) +
@@ -136,7 +136,7 @@ std::string hotspot_report_text(const Boundaries& b, const UnitCounts& counts, c
       out += hot ? (id ? "Titik panas: " : "Hot spots: ") : (id ? "Titik dingin: " : "Cold spots: ");
       out += std::to_string(total) + (id ? " desa\n" : " villages\n");
       for (const auto& [k, list] : groups) {
-        out += "  Kec. " + b.kecamatan[static_cast<std::size_t>(k)].name + "\n";
+        out += k < 0 ? std::string("  (tanpa kecamatan / no kecamatan)\n") : "  Kec. " + b.kecamatan_at(k).name + "\n";
         int rank = 0;
         for (const auto& e : list) {
           char line[256];

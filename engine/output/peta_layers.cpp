@@ -88,7 +88,9 @@ Feature desa_feature(const Boundaries& b, std::size_t d, const UnitCounts& count
   const AdminUnit& k = b.kecamatan_of(d);
   Feature f;
   f.geometry = u.geometry;
-  f.values = {u.code.dotted(), u.name, u.jenis, k.code.dotted(), k.name, u.area_km2};
+  const bool orphan = b.desa_kecamatan[d] < 0;  // its kecamatan is in no kecamatan layer: its own code, no name
+  f.values = {u.code.dotted(), u.name, u.jenis, orphan ? u.code.parent()->dotted() : k.code.dotted(), k.name, u.area_km2};
+  if (orphan) f.values[4] = std::monostate{};
   std::vector<std::int64_t> row;
   for (std::size_t c = 0; c <= counts.category_count(); ++c) row.push_back(counts.desa(d, c));
   for (auto& v : counts_values(row)) f.values.push_back(std::move(v));
@@ -182,8 +184,11 @@ Feature kabupaten_feature(const Boundaries& b, std::size_t kab, const UnitCounts
     kecamatan_area += b.kecamatan[k].area_km2;
   }
   for (std::size_t d = 0; d < b.desa.size(); ++d) {
-    if (b.desa_kecamatan[d] < 0 || b.kecamatan_kabupaten[static_cast<std::size_t>(b.desa_kecamatan[d])] != static_cast<int>(kab))
-      continue;
+    // An orphan desa (in no kecamatan layer) still counts in the kabupaten its code names.
+    const int kec = b.desa_kecamatan[d];
+    const bool inside = kec >= 0 ? b.kecamatan_kabupaten[static_cast<std::size_t>(kec)] == static_cast<int>(kab)
+                                 : b.desa[d].code.at(AdminLevel::kabupaten) == b.kabupaten[kab].code;
+    if (!inside) continue;
     ++villages;
     findings += leave_out_sensitive ? counts.desa_total_without_sensitive(d, *leave_out_sensitive) : counts.desa_total(d);
   }

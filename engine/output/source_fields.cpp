@@ -47,8 +47,13 @@ void append_place_values(Feature& out, const Boundaries& b, int desa, const std:
   const AdminUnit& k = b.kecamatan_of(static_cast<std::size_t>(desa));
   out.values.emplace_back(d.code.dotted());
   out.values.emplace_back(d.name);
-  out.values.emplace_back(k.code.dotted());
-  out.values.emplace_back(k.name);
+  if (k.code.dotted().empty()) {  // an orphan desa: in no kecamatan
+    out.values.emplace_back(std::monostate{});
+    out.values.emplace_back(std::monostate{});
+  } else {
+    out.values.emplace_back(k.code.dotted());
+    out.values.emplace_back(k.name);
+  }
   out.values.emplace_back(category_code.empty() ? FieldValue{} : FieldValue{category_code});
 }
 

@@ -30,7 +30,8 @@ double VisitFollowUp::share_handled(std::size_t visit) const {
 
 int VisitFollowUp::add(int desa, int category, Date date) {
   if (desa < 0 || std::size_t(desa) >= b_.desa.size()) return ++unlinked_, -1;
-  const int v = visits_.visit_of(b_.desa_kecamatan[std::size_t(desa)], date);
+  const int kecamatan = b_.desa_kecamatan[std::size_t(desa)];
+  const int v = kecamatan < 0 ? -1 : visits_.visit_of(kecamatan, date);
   if (v < 0) return ++unlinked_, -1;
   ++linked_;
   ++findings_[std::size_t(v)];

@@ -7,6 +7,7 @@
 #include "aggregate/period_tally.hpp"
 #include "core/date.hpp"
 #include "core/ordered_pipeline.hpp"
+#include "findings/duplicate_ids.hpp"
 #include "findings/date_column.hpp"
 
 namespace peta {
@@ -23,19 +24,23 @@ struct UnitWork {
   GeocodedUnit geocoded;
   std::vector<int> category;  // per placed finding: index in the taxonomy, -1 for an unknown value
   std::vector<std::optional<Date>> date;  // per placed finding: its date, when the date cell holds one
+  std::vector<std::uint64_t> id_hash;  // per placed finding: its id's hash (DuplicateIds::hash), when ids are checked
   double read_seconds = 0, classify_seconds = 0;
   double progress = 0;  // share of the source read once this unit was read
 };
 
 // The category and the date of every placed finding; a date cell that holds no real date flags the finding
-// tanggal_tidak_valid (it stays placed; time statistics leave it out).
-void classify(const CategoryTaxonomy& categories, int date_column, UnitWork& w) {
+// tanggal_tidak_valid (it stays placed; time statistics leave it out). With `check_ids`, the hash of each id,
+// so that the merge only looks it up.
+void classify(const CategoryTaxonomy& categories, int date_column, bool check_ids, UnitWork& w) {
   auto t0 = Clock::now();
   const FindingBatch& batch = w.unit.rows;
   w.category.resize(batch.size);
   w.date.assign(batch.size, std::nullopt);
+  w.id_hash.resize(check_ids ? batch.size : 0);
   for (std::size_t i = 0; i < batch.size; ++i) {
     const Finding& f = batch.findings[i];
+    if (check_ids) w.id_hash[i] = DuplicateIds::hash(f.id);
     auto cat = categories.match(f.category);
     w.category[i] = cat ? static_cast<int>(*cat) : -1;
     if (date_column < 0) continue;
@@ -122,6 +127,10 @@ FindingsResult run_findings_stage(const ProjectSettings& settings, const Geocodi
     po.expected_extent = extent;
     for (auto& w : work) w.geocoder = std::make_unique<Geocoder>(geocoding, reader, po, src.settings->category);
     const int date_column = find_date_column(reader.columns());
+    // Ids of one file: a second row with an id already seen is kept and flagged id_ganda (ids made from the
+    // file and row for blank cells are unique by construction).
+    const bool check_ids = reader.indexes().id >= 0;
+    DuplicateIds ids;
 
     auto read_unit = [&](UnitWork& w) {
       auto t0 = Clock::now();
@@ -132,19 +141,20 @@ FindingsResult run_findings_stage(const ProjectSettings& settings, const Geocodi
     };
     auto work_unit = [&](UnitWork& w) {
       w.geocoder->geocode(w.unit, w.geocoded);
-      classify(categories, date_column, w);
+      classify(categories, date_column, check_ids, w);
     };
     auto merge_unit = [&](UnitWork& w) {
       t_ingest += (w.read_seconds + w.geocoder->parse_seconds) * share;
       t_geocode += (w.geocoder->locate_seconds + w.classify_seconds) * share;
       auto t2 = Clock::now();
       FindingBatch& batch = w.unit.rows;
-      const GeocodedUnit& g = w.geocoded;
+      GeocodedUnit& g = w.geocoded;
       summary.sources[reader.path()].rows_read += static_cast<std::int64_t>(g.rows);
       for (auto& r : batch.rejections) account.reject(std::move(r));
       for (std::size_t i = 0; i < batch.size; ++i) {
         const Finding& f = batch.findings[i];
-        const Assignment& a = g.assigned[i];
+        Assignment& a = g.assigned[i];
+        if (check_ids && !(a.flags & kFlagIdMissing) && ids.first_row_of_hash(w.id_hash[i], f.row)) a.flags |= kFlagIdDuplicate;
         const int category = w.category[i];
         if (category < 0) summary.unknown_categories[f.category]++;
         result.counts.add(a.desa, category);

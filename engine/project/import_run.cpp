@@ -43,7 +43,7 @@ class StoreSink : public PlacedFindingSink {
     s.has_point = !p.by_name_or_code;
     const auto d = static_cast<std::size_t>(p.assignment.desa);
     s.desa_code = b_.desa[d].code.digits();
-    s.kecamatan_code = b_.kecamatan[static_cast<std::size_t>(b_.desa_kecamatan[d])].code.digits();
+    s.kecamatan_code = b_.desa_kecamatan[d] < 0 ? std::string() : b_.kecamatan_of(d).code.digits();
     s.placed_by = p.by_name_or_code ? "desa" : "titik";
     s.flags = flag_names(p.assignment.flags);
     batch_.push_back(std::move(s));

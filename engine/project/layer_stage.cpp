@@ -96,7 +96,7 @@ void write_units(const ProjectSettings& settings, OutputSet& outputs, const Boun
     auto rows = findings.counts.by_kecamatan(b);
     std::vector<double> kec_length(b.kecamatan.size(), 0.0);
     for (std::size_t d = 0; d < b.desa.size(); ++d)
-      kec_length[static_cast<std::size_t>(b.desa_kecamatan[d])] += findings.length_m[d];
+      if (b.desa_kecamatan[d] >= 0) kec_length[static_cast<std::size_t>(b.desa_kecamatan[d])] += findings.length_m[d];
     for (std::size_t k = 0; k < b.kecamatan.size(); ++k) {
       Feature f = kecamatan_feature(b, k, rows[k]);
       extras.apply(f, kec_length[k], statistics.withheld.kecamatan(k));
@@ -135,7 +135,10 @@ void write_blind_spots(const ProjectSettings& settings, OutputSet& outputs, cons
     if (total > 0) continue;
     Feature f = desa_feature(b, d, findings.counts);
     f.values.resize(6);
-    if (visits) f.values.push_back(visits->kecamatan_value(static_cast<std::size_t>(b.desa_kecamatan[d])));
+    if (visits) {
+      if (b.desa_kecamatan[d] < 0) f.values.emplace_back(std::monostate{});
+      else f.values.push_back(visits->kecamatan_value(static_cast<std::size_t>(b.desa_kecamatan[d])));
+    }
     sink.write(f);
   }
 }
