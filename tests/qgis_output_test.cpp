@@ -13,10 +13,12 @@
 #include <ogrsf_frmts.h>
 
 #include "aggregate/category_taxonomy.hpp"
+#include "hotspots/kde.hpp"
 #include "output/class_breaks.hpp"
 #include "output/data_dictionary.hpp"
 #include "output/output_set.hpp"
 #include "output/peta_layers.hpp"
+#include "output/qgis_project.hpp"
 #include "output/qml_style.hpp"
 #include "output/style_rules.hpp"
 #include "test_support.hpp"
@@ -400,5 +402,65 @@ TEST(QgisCheck, ProbolinggoBuildOpensStyledInQgisInEveryFormat) {
   for (const char* layer : {"desa", "kecamatan", "kabupaten", "temuan", "ditolak"})
     for (const char* fmt : {"geojson", "shapefile", "geopackage"})
       EXPECT_NE(log.find(std::string("ok ") + layer + " [" + fmt + "]"), std::string::npos) << layer << " " << fmt;
+  fs::remove_all(dir);
+}
+
+TEST(QgisProject, TheDensityRasterIsALayerAboveTheDesa) {
+  ProjectSpec spec;
+  ProjectLayer desa;
+  desa.id = "peta_layer_desa";
+  desa.title = "Desa";
+  desa.datasource = "./peta.gpkg|layername=desa";
+  desa.styles = layer_styles(hotspot_schema(), observe(hotspot_schema(), hotspot_features()));
+  desa.extent = {113.0, -7.8, 113.19, -7.76};
+  ProjectLayer temuan = desa;
+  temuan.id = "peta_layer_temuan";
+  spec.layers = {temuan, desa};
+  spec.rasters.push_back({"peta_raster_kepadatan", "Kepadatan", "./kepadatan.tif", "temuan per km²", "peta_layer_desa"});
+  const std::string xml = qgis_project_xml(spec);
+  const auto at = [&](const std::string& s) { return xml.find(s); };
+  // Panel and drawing order: temuan, the raster, desa.
+  EXPECT_LT(at("<layer-tree-layer id=\"peta_layer_temuan\""), at("<layer-tree-layer id=\"peta_raster_kepadatan\""));
+  EXPECT_LT(at("<layer-tree-layer id=\"peta_raster_kepadatan\""), at("<layer-tree-layer id=\"peta_layer_desa\""));
+  EXPECT_NE(at("providerKey=\"gdal\""), std::string::npos);
+  EXPECT_NE(at("<layer id=\"peta_raster_kepadatan\"/><layer id=\"peta_layer_desa\"/>"), std::string::npos);
+  const std::string raster = raster_layer_xml(spec.rasters[0]);
+  for (const char* part : {"type=\"singlebandpseudocolor\"", "<extent>UpdatedCanvas</extent>", "<limits>MinMax</limits>",
+                           "<datasource>./kepadatan.tif</datasource>", "<provider>gdal</provider>", "EPSG:32749",
+                           "color=\"#bd0026\"", "percentTransparent=\"100\""})
+    EXPECT_NE(raster.find(part), std::string::npos) << part;
+}
+
+TEST(QgisCheck, TheDensityRasterLoadsAndRendersInQgis) {
+  ASSERT_TRUE(pyqgis_available()) << "PyQGIS is missing: run scripts/setup.sh (python3-qgis, qgis-providers)";
+  const std::string dir = test::temp_dir("qgis-kde");
+  {
+    OutputOptions options{dir, false, false, true, "peta.gpkg", true, "uji"};
+    options.density_raster = "kepadatan.tif";
+    OutputSet out(options);
+    LayerSink& sink = out.open_layer(hotspot_schema());
+    for (const auto& f : hotspot_features()) sink.write(f);
+    out.commit();
+  }
+  // The raster the build writes after the project: a dense cluster in the first desa, a thin spread elsewhere.
+  std::vector<Coord> points;
+  for (int i = 0; i < 400; ++i) points.push_back({113.02 + 0.004 * std::sin(i * 1.7), -7.78 + 0.004 * std::cos(i * 2.3)});
+  for (int i = 0; i < 60; ++i) points.push_back({113.0 + 0.19 * ((i * 37) % 60) / 60.0, -7.8 + 0.04 * ((i * 11) % 60) / 60.0});
+  std::vector<MultiPolygon> polygons;
+  for (const auto& f : hotspot_features()) polygons.push_back(std::get<MultiPolygon>(f.geometry));
+  KdeSettings kde;
+  kde.bandwidth_m = 1500;
+  write_density_geotiff(kernel_density(points, metric_extent(polygons), kde), dir + "/kepadatan.tif");
+  json expect = {{"folder", dir},
+                 {"formats", json::array()},
+                 {"project", "peta.qgs"},
+                 {"project_layers", {"peta_raster_kepadatan", "peta_layer_desa"}},
+                 {"rasters",
+                  {{{"id", "peta_raster_kepadatan"}, {"renderer", "singlebandpseudocolor"}, {"crs", "EPSG:32749"},
+                    {"min_colours", 8}, {"image", dir + "/kepadatan.png"}}}},
+                 {"layers", json::array()}};
+  std::string log;
+  EXPECT_EQ(run_qgis_check(expect, dir, log), 0) << log;
+  EXPECT_NE(log.find("ok raster peta_raster_kepadatan"), std::string::npos) << log;
   fs::remove_all(dir);
 }

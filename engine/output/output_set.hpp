@@ -25,6 +25,9 @@ struct OutputOptions {
   // QGIS project <gpkg stem>.qgs and the picture <gpkg stem>_desa.png.
   bool qgis = true;
   std::string project_title;
+  // The KDE density raster the run writes into `folder` after the layers (e.g. "kepadatan.tif"; empty: none): the
+  // QGIS project gets a raster layer for it, styled in pseudocolour (qgis_project.hpp, ProjectRaster).
+  std::string density_raster;
 };
 
 class LayerSink {

@@ -116,6 +116,9 @@ void QgisExtras::write_project() {
   if (project.layers.empty()) return;
   for (const auto& l : project.layers)
     if (l.id == "peta_layer_kecamatan") project.atlas_layer_id = l.id;
+  if (!formats_.density_raster.empty())
+    project.rasters.push_back({"peta_raster_kepadatan", "Kepadatan temuan (KDE, temuan per km²)",
+                               "./" + formats_.density_raster, "temuan per km²", "peta_layer_desa"});
   const std::string name = stem() + ".qgs";
   write_text(staging_.temp_path(name), qgis_project_xml(project));
   staging_.stage(name);

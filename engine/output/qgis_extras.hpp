@@ -24,6 +24,7 @@ struct ExtrasFormats {
   bool shapefile = false;
   std::string geopackage;  // file name, empty when no GeoPackage is written
   std::string project_title;
+  std::string density_raster;  // file name of the KDE raster written after the layers; empty: none
 };
 
 class QgisExtras {

@@ -142,7 +142,67 @@ void write_atlas_layout(std::ostream& o, const ProjectLayer& coverage, const Box
        " sortAscending=\"1\" filterFeatures=\"0\"/>\n</Layout>\n</Layouts>\n";
 }
 
+// One entry of the layer panel: a vector layer or a raster, in panel order (top first).
+struct PanelEntry {
+  std::string id, title, source, provider;
+  bool visible = true, expanded = true;
+};
+
+std::vector<PanelEntry> panel(const ProjectSpec& project) {
+  std::vector<PanelEntry> out;
+  std::vector<bool> placed(project.rasters.size(), false);
+  auto raster_entry = [](const ProjectRaster& r) { return PanelEntry{r.id, r.title, r.datasource, "gdal", true, true}; };
+  for (const auto& l : project.layers) {
+    for (std::size_t i = 0; i < project.rasters.size(); ++i)
+      if (!placed[i] && project.rasters[i].above == l.id) out.push_back(raster_entry(project.rasters[i])), placed[i] = true;
+    out.push_back({l.id, l.title, l.datasource, "ogr", l.visible, l.geometry != GeometryKind::point});
+  }
+  for (std::size_t i = 0; i < project.rasters.size(); ++i)
+    if (!placed[i]) out.push_back(raster_entry(project.rasters[i]));
+  return out;
+}
+
 }  // namespace
+
+std::string raster_layer_xml(const ProjectRaster& r) {
+  // ColorBrewer YlOrRd (5 classes) as an interpolated ramp over the stretch; QGIS recomputes the stretch (and the
+  // ramp's items) from the cells in view whenever it draws (minMaxOrigin UpdatedCanvas).
+  static const char* colours[] = {"#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"};
+  std::ostringstream o;
+  o << "<maplayer type=\"raster\" hasScaleBasedVisibilityFlag=\"0\" minScale=\"1e+08\" maxScale=\"0\""
+       " styleCategories=\"AllStyleCategories\" autoRefreshEnabled=\"0\" autoRefreshTime=\"0\""
+       " refreshOnNotifyEnabled=\"0\" refreshOnNotifyMessage=\"\">\n"
+    << "<id>" << xml_escape(r.id) << "</id>\n<datasource>" << xml_escape(r.datasource) << "</datasource>\n"
+    << "<layername>" << xml_escape(r.title) << "</layername>\n<srs>" << spatialrefsys(kMetricCrs) << "</srs>\n"
+    << "<provider>gdal</provider>\n<noData><noDataList bandNo=\"1\" useSrcNoData=\"1\"/></noData>\n"
+    << "<pipe>\n<rasterrenderer type=\"singlebandpseudocolor\" band=\"1\" opacity=\"0.7\" alphaBand=\"-1\""
+       " classificationMin=\"0\" classificationMax=\"1\" nodataColor=\"\">\n"
+    << "<rasterTransparency><singleValuePixelList><pixelListEntry min=\"0\" max=\"0\" percentTransparent=\"100\"/>"
+       "</singleValuePixelList></rasterTransparency>\n"
+    << "<minMaxOrigin><limits>MinMax</limits><extent>UpdatedCanvas</extent><statAccuracy>Estimated</statAccuracy>"
+       "<cumulativeCutLower>0.02</cumulativeCutLower><cumulativeCutUpper>0.98</cumulativeCutUpper>"
+       "<stdDevFactor>2</stdDevFactor></minMaxOrigin>\n"
+    << "<rastershader><colorrampshader colorRampType=\"INTERPOLATED\" classificationMode=\"1\" clip=\"0\""
+       " minimumValue=\"0\" maximumValue=\"1\" labelPrecision=\"2\">\n"
+    << "<colorramp type=\"gradient\" name=\"[source]\"><Option type=\"Map\">"
+       "<Option type=\"QString\" name=\"color1\" value=\"255,255,178,255\"/>"
+       "<Option type=\"QString\" name=\"color2\" value=\"189,0,38,255\"/>"
+       "<Option type=\"QString\" name=\"discrete\" value=\"0\"/>"
+       "<Option type=\"QString\" name=\"rampType\" value=\"gradient\"/>"
+       "<Option type=\"QString\" name=\"stops\" value=\"0.25;254,204,92,255:0.5;253,141,60,255:0.75;240,59,32,255\"/>"
+       "</Option></colorramp>\n";
+  for (int i = 0; i < 5; ++i)
+    o << "<item alpha=\"255\" value=\"" << fixed(i / 4.0) << "\" label=\"" << fixed(i / 4.0) << "\" color=\""
+      << colours[i] << "\"/>\n";
+  o << "</colorrampshader></rastershader>\n</rasterrenderer>\n"
+    << "<brightnesscontrast brightness=\"0\" contrast=\"0\" gamma=\"1\"/>\n"
+    << "<huesaturation saturation=\"0\" grayscaleMode=\"0\" colorizeOn=\"0\" colorizeRed=\"255\""
+       " colorizeGreen=\"128\" colorizeBlue=\"128\" colorizeStrength=\"100\"/>\n"
+    << "<rasterresampler maxOversampling=\"2\"/>\n</pipe>\n<blendMode>0</blendMode>\n";
+  if (!r.legend.empty()) o << "<abstract>" << xml_escape(r.legend) << "</abstract>\n";
+  o << "</maplayer>\n";
+  return o.str();
+}
 
 std::string qgis_project_xml(const ProjectSpec& project) {
   Box lonlat;
@@ -157,13 +217,14 @@ std::string qgis_project_xml(const ProjectSpec& project) {
     << "<qgis projectname=\"" << xml_escape(project.title) << "\" version=\"" << kQgisVersion << "\">\n"
     << "<homePath path=\"\"/>\n<title>" << xml_escape(project.title) << "</title>\n"
     << "<projectCrs>" << spatialrefsys(kMetricCrs) << "</projectCrs>\n";
+  const std::vector<PanelEntry> entries = panel(project);
   o << "<layer-tree-group>\n";
-  for (const auto& l : project.layers)
-    o << "<layer-tree-layer id=\"" << xml_escape(l.id) << "\" name=\"" << xml_escape(l.title) << "\" source=\""
-      << xml_escape(l.datasource) << "\" providerKey=\"ogr\" checked=\"" << (l.visible ? "Qt::Checked" : "Qt::Unchecked")
-      << "\" expanded=\"" << (l.geometry == GeometryKind::point ? "0" : "1") << "\"/>\n";
+  for (const auto& e : entries)
+    o << "<layer-tree-layer id=\"" << xml_escape(e.id) << "\" name=\"" << xml_escape(e.title) << "\" source=\""
+      << xml_escape(e.source) << "\" providerKey=\"" << e.provider << "\" checked=\""
+      << (e.visible ? "Qt::Checked" : "Qt::Unchecked") << "\" expanded=\"" << (e.expanded ? "1" : "0") << "\"/>\n";
   o << "<custom-order enabled=\"0\">";
-  for (const auto& l : project.layers) o << "<item>" << xml_escape(l.id) << "</item>";
+  for (const auto& e : entries) o << "<item>" << xml_escape(e.id) << "</item>";
   o << "</custom-order>\n</layer-tree-group>\n";
   if (!view.empty()) {
     o << "<mapcanvas name=\"theMapCanvas\" annotationsVisible=\"1\"><units>meters</units><extent>"
@@ -175,8 +236,9 @@ std::string qgis_project_xml(const ProjectSpec& project) {
   }
   o << "<projectlayers>\n";
   for (const auto& l : project.layers) write_layer(o, l);
+  for (const auto& r : project.rasters) o << raster_layer_xml(r);
   o << "</projectlayers>\n<layerorder>";
-  for (const auto& l : project.layers) o << "<layer id=\"" << xml_escape(l.id) << "\"/>";
+  for (const auto& e : entries) o << "<layer id=\"" << xml_escape(e.id) << "\"/>";
   o << "</layerorder>\n";
   for (const auto& l : project.layers)
     if (!project.atlas_layer_id.empty() && l.id == project.atlas_layer_id && !view.empty()) write_atlas_layout(o, l, view);

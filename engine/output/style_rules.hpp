@@ -62,6 +62,9 @@ std::size_t style_index(const std::vector<LayerStyle>& styles, const std::string
 std::vector<RangeSpec> count_ranges(const std::vector<double>& values);
 // The 7 Gi* bins (value "3".."-3") with their Indonesian labels and ColorBrewer RdBu colours.
 std::vector<CategorySpec> gi_bin_classes();
+// The 17 emerging hot spot classes (values of tren_<kategori>, "panas_baru" ...), hot first, "tidak_ada_pola"
+// last, with their Indonesian labels and colours (the QGIS style and the report's maps).
+std::vector<CategorySpec> trend_classes();
 
 inline constexpr const char* kOutlineStyleName = "Batas wilayah";
 

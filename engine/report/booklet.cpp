@@ -4,8 +4,10 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <set>
 
 #include "core/error.hpp"
+#include "hotspots/emerging_hotspots.hpp"
 #include "output/style_rules.hpp"
 #include "render/count_legend.hpp"
 
@@ -138,6 +140,68 @@ CoverPage cover_page(const ReportData& data, const Area& area, const std::string
   return p;
 }
 
+int yyyymmdd_of(const std::string& iso) {
+  const std::string d = digits_of(iso);
+  return d.size() >= 8 ? std::stoi(d.substr(0, 8)) : 0;
+}
+
+std::string status_date_text(const std::string& iso, const std::string& lang) {
+  const int d = yyyymmdd_of(iso);
+  return d ? date_text(d, lang) : iso;
+}
+
+// Handled and overdue, from the findings store (report_store.hpp), for the area.
+void add_store_rows(KeyNumbersPage& p, const ReportData& data, const Area& area, const std::string& lang) {
+  if (!data.store) return;
+  const ReportStore& st = *data.store;
+  store::StatusCounts c = st.kabupaten;
+  if (!area.kabupaten) {
+    auto it = st.kecamatan.find(digits_of(area.kode));
+    c = it == st.kecamatan.end() ? store::StatusCounts{} : it->second;
+  }
+  p.rows.push_back({pick(lang, "Masalah terbuka (belum selesai)", "Open problems (not yet handled)"),
+                    format_count(double(c.n_terbuka), lang), false});
+  p.rows.push_back({pick(lang, "Masalah selesai ditangani", "Problems handled"), format_count(double(c.n_selesai), lang),
+                    false});
+  p.rows.push_back({pick(lang, "Persen selesai", "Share handled"), format_decimal(c.persen_selesai, 1, lang) + " %",
+                    false});
+  p.rows.push_back({pick(lang, "Umur median masalah terbuka", "Median age of open problems"),
+                    format_decimal(c.umur_median_hari, 1, lang) + pick(lang, " hari", " days"), false});
+  p.rows.push_back({pick(lang, "Masalah terbuka lewat target", "Open problems past their target"),
+                    format_count(double(c.n_lewat_target), lang), false});
+  std::string note = pick(lang, "Status masalah per ", "Status of the problems as of ") + status_date_text(st.as_of, lang) +
+                     pick(lang, ", dari penyimpanan temuan ", ", from the findings store ") + st.path +
+                     pick(lang, " (tanpa status bukan_masalah dan duplikat", " (without bukan_masalah and duplikat");
+  if (!st.left_out.empty()) note += pick(lang, "; tanpa kategori sensitif", "; without sensitive categories");
+  p.notes.push_back(note + pick(lang, "). Target: hari menurut OPD penanggung jawab kategori.",
+                                "). Target: days set for the category's responsible department (OPD)."));
+}
+
+// The Ngantor di Kecamatan visits of a kecamatan: dates, team, findings from the visit and since it began.
+void add_visit_rows(KeyNumbersPage& p, const ReportData& data, const Area& area, const std::string& lang) {
+  if (area.kabupaten) return;
+  int n = 0;
+  for (const auto& v : data.time.visits) {
+    if (digits_of(v.kode_kec) != digits_of(area.kode)) continue;
+    ++n;
+    std::string when = status_date_text(v.mulai, lang) + " – " + status_date_text(v.selesai, lang);
+    if (!v.tim.empty()) when += ", " + v.tim;
+    p.rows.push_back({pick(lang, "Kunjungan Ngantor di Kecamatan", "Ngantor di Kecamatan visit"), when, false});
+    p.rows.push_back({pick(lang, "Temuan selama kunjungan", "Findings during the visit"),
+                      format_count(double(v.temuan), lang) + pick(lang, " di ", " in ") +
+                          format_count(double(v.desa_temuan), lang) + pick(lang, " desa", " villages"),
+                      false});
+    if (v.since)
+      p.rows.push_back({pick(lang, "Temuan sejak kunjungan dimulai", "Findings since the visit began"),
+                        format_count(double(*v.since), lang), false});
+  }
+  if (n)
+    p.notes.push_back(pick(lang, "Temuan kunjungan: temuan bertanggal di desa kecamatan ini pada hari kunjungan",
+                           "Findings of a visit: dated findings in the district's villages on the days of the visit") +
+                      (data.public_profile ? pick(lang, " (tanpa kategori sensitif).", " (without sensitive categories).")
+                                           : "."));
+}
+
 KeyNumbersPage key_numbers(const ReportData& data, const Area& area, const std::string& lang) {
   KeyNumbersPage p;
   p.heading = pick(lang, "Angka kunci", "Key numbers");
@@ -159,6 +223,8 @@ KeyNumbersPage key_numbers(const ReportData& data, const Area& area, const std::
   p.rows.push_back({pick(lang, "Desa dengan temuan", "Villages with findings"),
                     std::to_string(with_findings) + pick(lang, " dari ", " of ") + std::to_string(area.desa.size()),
                     false});
+  add_store_rows(p, data, area, lang);
+  add_visit_rows(p, data, area, lang);
   if (any_sensitive && data.public_profile)
     p.notes.push_back(pick(lang, "* Kategori sensitif (UU 27/2022): hanya jumlah per wilayah, tanpa titik temuan; "
                                  "jumlah di bawah ",
@@ -307,6 +373,181 @@ std::optional<TablePage> potential_table(const ReportData& data, const Area& are
   return p;
 }
 
+// The emerging hot spot class of `value` ("panas_baru") in the language; the value itself when unknown.
+std::string trend_label(const std::string& value, const std::string& lang) {
+  for (int c = 0; c < kEmergingClassCount; ++c)
+    if (value == emerging_class_value(EmergingClass(c)))
+      return english(lang) ? emerging_class_label_en(EmergingClass(c)) : emerging_class_label_id(EmergingClass(c));
+  return value;
+}
+
+// One map per category whose emerging hot spot class is other than "no pattern" in some desa of the area.
+std::vector<MapPage> emerging_maps(const ReportData& data, const Area& area, const std::string& lang) {
+  std::vector<MapPage> pages;
+  if (data.time.trends.empty()) return pages;
+  const std::string none = emerging_class_value(EmergingClass::no_pattern);
+  const std::vector<CategorySpec> classes = trend_classes();
+  for (const auto& c : data.categories) {
+    if (data.public_profile && c.sensitive) continue;
+    std::vector<std::optional<std::string>> values;
+    bool any_pattern = false;
+    for (const auto* d : area.desa) {
+      std::optional<std::string> v;
+      if (auto it = data.time.trends.find(d->kode); it != data.time.trends.end())
+        if (auto jt = it->second.find(c.code); jt != it->second.end()) v = jt->second;
+      any_pattern = any_pattern || (v && *v != none);
+      values.push_back(v);
+    }
+    if (!any_pattern) continue;
+    MapPage p;
+    p.heading = pick(lang, "Titik panas yang muncul: ", "Emerging hot spots: ") + category_label(c, lang);
+    render::MapScene& s = p.scene;
+    s.lang = lang;
+    s.legend_title = pick(lang, "Tren titik panas", "Hot spot trend");
+    frame_scene(s, data, area);
+    add_context(s, data, area, s.extent);
+    bool any_missing = false;
+    std::set<std::string> present;
+    for (std::size_t i = 0; i < area.desa.size(); ++i) {
+      render::SceneUnit u;
+      u.shape = &area.desa[i]->shape;
+      if (!values[i]) {
+        u.hatched = any_missing = true;
+      } else {
+        present.insert(*values[i]);
+        for (const auto& k : classes)
+          if (k.value == *values[i]) u.fill = k.symbol.fill;
+      }
+      s.units.push_back(u);
+    }
+    for (const auto& k : classes)
+      if (present.count(k.value) || k.value == none) s.legend.push_back({k.symbol.fill, trend_label(k.value, lang), false});
+    if (any_missing) s.legend.push_back({{228, 228, 228}, pick(lang, "tidak dianalisis", "not analysed"), true});
+    const std::string& first = data.time.periods.empty() ? std::string() : data.time.periods.front();
+    const std::string& last = data.time.periods.empty() ? std::string() : data.time.periods.back();
+    p.caption = pick(lang,
+                     "Analisis titik panas yang muncul (emerging hot spot): Gi* ruang-waktu per desa dan periode, "
+                     "uji tren Mann-Kendall, 17 kelas seperti ArcGIS Pro; periode ",
+                     "Emerging hot spot analysis: space-time Gi* per village and period, Mann-Kendall trend test, "
+                     "17 classes as in ArcGIS Pro; periods ") +
+                first + " – " + last + pick(lang, ", dihitung untuk seluruh kabupaten.", ", computed over the whole regency.");
+    pages.push_back(std::move(p));
+  }
+  return pages;
+}
+
+// Open problems past their target per OPD (overdue_by_opd): the kabupaten per OPD, a kecamatan per OPD within it.
+std::optional<TablePage> opd_table(const ReportData& data, const Area& area, const std::string& lang) {
+  if (!data.store) return std::nullopt;
+  std::vector<const store::OverdueRow*> rows;
+  if (area.kabupaten)
+    for (const auto& r : data.store->overdue_kabupaten) rows.push_back(&r);
+  else
+    for (const auto& r : data.store->overdue)
+      if (digits_of(r.kecamatan_code) == digits_of(area.kode)) rows.push_back(&r);
+  if (rows.empty()) return std::nullopt;
+  std::stable_sort(rows.begin(), rows.end(), [](const store::OverdueRow* a, const store::OverdueRow* b) {
+    return a->n_lewat_target > b->n_lewat_target;
+  });
+  TablePage p;
+  p.heading = pick(lang, "Masalah terbuka dan lewat target per OPD", "Open and overdue problems per department (OPD)");
+  p.columns = {"No", "OPD", pick(lang, "Terbuka", "Open"), pick(lang, "Lewat target", "Past target"),
+               pick(lang, "Terlama lewat (hari)", "Longest past (days)")};
+  p.widths = {0.45, 3.2, 1.0, 1.1, 1.3};
+  p.numeric_from = 2;
+  for (std::size_t i = 0; i < rows.size(); ++i)
+    p.rows.push_back({std::to_string(i + 1), rows[i]->opd, format_count(double(rows[i]->n_terbuka), lang),
+                      format_count(double(rows[i]->n_lewat_target), lang),
+                      format_count(rows[i]->hari_lewat_maks, lang)});
+  p.notes.push_back(pick(lang, "Per ", "As of ") + status_date_text(data.store->as_of, lang) +
+                    pick(lang, ". Hanya OPD dengan masalah lewat target; terbuka = baru, diverifikasi, "
+                               "ditindaklanjuti. Urut menurut jumlah lewat target.",
+                         ". Only departments with problems past their target; open = baru, diverifikasi, "
+                         "ditindaklanjuti. Ranked by problems past target."));
+  if (!data.store->left_out.empty())
+    p.notes.push_back(pick(lang, "Kategori sensitif tidak dihitung (profil publik).",
+                           "Sensitive categories are not counted (public profile)."));
+  return p;
+}
+
+// "Jan" ... "Des" (id) / "Jan" ... "Dec" (en) for months; the year goes under the first period and each January.
+void period_axis(PeriodKind kind, const std::string& label, bool first, const std::string& lang, std::string& text,
+                 std::string& sub, std::string& row) {
+  static const char* id_months[] = {"Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"};
+  static const char* en_months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  const std::string year = label.substr(0, 4);
+  text = label, sub = "", row = label;
+  if (kind == PeriodKind::month && label.size() >= 7) {
+    const int m = std::stoi(label.substr(5, 2));
+    text = (english(lang) ? en_months : id_months)[m - 1];
+    row = text + " " + year;
+    if (first || m == 1) sub = year;
+  } else if (kind == PeriodKind::week && label.size() >= 8) {
+    text = pick(lang, "M", "W") + label.substr(6);
+    if (first || label.substr(6) == "01") sub = year;
+  } else if (kind == PeriodKind::quarter && label.size() >= 7) {
+    text = pick(lang, "Tw ", "Q") + label.substr(6);
+    if (first || label.substr(6) == "1") sub = year;
+  }
+}
+
+std::optional<ChartPage> trend_chart(const ReportData& data, const Area& area, const std::string& lang) {
+  if (!data.time.has_periods()) return std::nullopt;
+  static const Rgba palette[] = {{31, 119, 180}, {255, 127, 14}, {44, 160, 44}, {214, 39, 40}, {148, 103, 189},
+                                 {140, 86, 75},  {227, 119, 194}, {127, 127, 127}, {188, 189, 34}, {23, 190, 207}};
+  const auto counts = data.time.counts(area.kabupaten ? "" : area.kode);
+  ChartPage p;
+  const std::size_t n = data.time.periods.size();
+  std::size_t colour = 0;
+  for (const auto& c : data.categories) {
+    if (data.public_profile && c.sensitive) continue;
+    auto it = counts.find(c.code);
+    const Rgba col = palette[colour++ % std::size(palette)];
+    if (it == counts.end()) continue;
+    ChartSeries series{category_label(c, lang), col, {}};
+    double sum = 0;
+    for (std::size_t i = 0; i < n; ++i) series.values.push_back(i < it->second.size() ? double(it->second[i]) : 0.0),
+                                         sum += series.values.back();
+    if (sum > 0) p.series.push_back(std::move(series));
+  }
+  if (p.series.empty()) return std::nullopt;
+  const char* kind_id = data.time.kind == PeriodKind::month ? "bulan" : data.time.kind == PeriodKind::week ? "minggu" : "triwulan";
+  const char* kind_en = data.time.kind == PeriodKind::month ? "month" : data.time.kind == PeriodKind::week ? "week" : "quarter";
+  p.heading = pick(lang, "Tren temuan per ", "Findings per ") + pick(lang, kind_id, kind_en);
+  p.y_title = pick(lang, "Jumlah temuan", "Findings");
+  p.lang = lang;
+  p.table.columns = {pick(lang, "Periode", "Period")};
+  p.table.widths = {1.3};
+  for (const auto& s : p.series) p.table.columns.push_back(s.label), p.table.widths.push_back(1.0);
+  p.table.columns.push_back(pick(lang, "Jumlah", "Total"));
+  p.table.widths.push_back(0.9);
+  p.table.numeric_from = 1;
+  std::vector<std::vector<std::string>> rows;
+  for (std::size_t i = 0; i < n; ++i) {
+    std::string text, sub, row;
+    period_axis(data.time.kind, data.time.periods[i], i == 0, lang, text, sub, row);
+    p.x_labels.push_back(text);
+    p.x_sublabels.push_back(sub);
+    std::vector<std::string> cells = {row};
+    double total = 0;
+    for (const auto& s : p.series) cells.push_back(format_count(s.values[i], lang)), total += s.values[i];
+    cells.push_back(format_count(total, lang));
+    rows.push_back(std::move(cells));
+  }
+  constexpr std::size_t kRows = 24;  // what fits under the chart
+  if (rows.size() > kRows) {
+    p.table.notes.push_back(pick(lang, "Tabel: ", "Table: ") + std::to_string(kRows) +
+                            pick(lang, " periode terakhir; grafik: semua periode.", " last periods; chart: every period."));
+    rows.erase(rows.begin(), rows.end() - kRows);
+  }
+  p.table.rows = std::move(rows);
+  p.table.notes.insert(p.table.notes.begin(),
+                       pick(lang, "Temuan bertanggal per periode (tabel hitungan_periode_kec", "Dated findings per period (table hitungan_periode_kec") +
+                           std::string(area.kabupaten ? pick(lang, ", dijumlah atas semua kecamatan", ", summed over every district") : "") +
+                           ")" + (data.public_profile ? pick(lang, "; tanpa kategori sensitif.", "; without sensitive categories.") : "."));
+  return p;
+}
+
 KeyNumbersPage sources_page(const ReportData& data, const std::string& lang, const std::string& generated) {
   KeyNumbersPage p;
   p.heading = pick(lang, "Sumber data dan catatan", "Data sources and notes");
@@ -319,6 +560,9 @@ KeyNumbersPage sources_page(const ReportData& data, const std::string& lang, con
   p.rows.push_back({pick(lang, "Temuan lapangan", "Field findings"), join(data.finding_sources), false});
   p.rows.push_back({pick(lang, "Hasil olahan", "Built outputs"),
                     std::filesystem::path(data.gpkg).filename().string() + " (peta build)", false});
+  if (data.store)
+    p.rows.push_back({pick(lang, "Penyimpanan temuan", "Findings store"),
+                      data.store->path + pick(lang, ", status per ", ", status as of ") + data.store->as_of, false});
   p.rows.push_back({pick(lang, "Proyek", "Project"), data.project_name, false});
   p.rows.push_back({pick(lang, "Profil privasi", "Privacy profile"),
                     data.public_profile ? pick(lang, "publik, k = ", "public, k = ") + std::to_string(data.k)
@@ -400,7 +644,10 @@ Booklet build_booklet(const ReportData& data, const Area& area, const std::strin
   b.pages.push_back(key_numbers(data, area, lang));
   b.pages.push_back(count_map(data, area, lang));
   if (auto gi = gi_map(data, area, lang)) b.pages.push_back(std::move(*gi));
+  for (auto& m : emerging_maps(data, area, lang)) b.pages.push_back(std::move(m));
   b.pages.push_back(top_table(data, area, lang));
+  if (auto opd = opd_table(data, area, lang)) b.pages.push_back(std::move(*opd));
+  if (auto trend = trend_chart(data, area, lang)) b.pages.push_back(std::move(*trend));
   if (auto pot = potential_table(data, area, lang)) b.pages.push_back(std::move(*pot));
   b.pages.push_back(sources_page(data, lang, generated));
   return b;

@@ -57,7 +57,25 @@ struct TablePage {
   std::vector<std::string> notes;
 };
 
-using Page = std::variant<CoverPage, KeyNumbersPage, MapPage, TablePage>;
+// A line chart over periods (the monthly trend): one line per category, the x axis labelled with the periods
+// (Indonesian month abbreviations for months), and the same numbers as a table under it.
+struct ChartSeries {
+  std::string label;
+  Rgba colour;
+  std::vector<double> values;  // one per x label
+};
+
+struct ChartPage {
+  std::string heading;
+  std::string y_title;
+  std::vector<std::string> x_labels;     // "Jan", "Feb", ... (months), "M05" (weeks), "Tw 2" (quarters)
+  std::vector<std::string> x_sublabels;  // the year under the first period and under each January ("" elsewhere)
+  std::vector<ChartSeries> series;
+  TablePage table;                       // the values; its heading is not drawn
+  std::string lang = "id";               // of the axis numbers
+};
+
+using Page = std::variant<CoverPage, KeyNumbersPage, MapPage, TablePage, ChartPage>;
 
 struct Booklet {
   std::string title;   // "Kecamatan Sumber" / "Kabupaten Probolinggo": the table of contents and the PDF outline

@@ -52,7 +52,7 @@ std::string ReportData::kabupaten_name() const {
   return "Kabupaten";
 }
 
-ReportData load_report_data(const ProjectSettings& settings, const std::string& gpkg) {
+ReportData load_report_data(const ProjectSettings& settings, const std::string& gpkg, const std::string& as_of) {
   ReportData d;
   d.project_name = settings.name;
   d.gpkg = gpkg;
@@ -76,6 +76,8 @@ ReportData load_report_data(const ProjectSettings& settings, const std::string& 
   if (settings.boundaries.kecamatan) d.boundary_sources.push_back(name_of(settings.boundaries.kecamatan->path));
   d.boundary_sources.push_back(name_of(settings.boundaries.desa.path));
   for (const auto& f : settings.findings) d.finding_sources.push_back(name_of(f.path));
+  d.time = read_report_time(d.gpkg, d.categories, d.public_profile);
+  d.store = read_report_store(settings, settings.categories.categories(), as_of);
   return d;
 }
 

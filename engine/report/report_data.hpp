@@ -3,11 +3,14 @@
 // suppression flags, Gi* bins; shapes for the maps), the findings' date range, and from the project file the
 // categories, the privacy threshold and the sources. Nothing here recomputes a statistic: the report prints what
 // the build published, so the public profile's rules (withheld counts are NULL) hold on every page.
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "aggregate/category_taxonomy.hpp"
 #include "render/map_layer.hpp"
+#include "report/report_store.hpp"
+#include "report/report_time.hpp"
 
 namespace peta {
 struct ProjectSettings;
@@ -24,12 +27,15 @@ struct ReportData {
   bool public_profile = true;
   int date_min = 0, date_max = 0;                    // yyyymmdd of the findings' tanggal (0: none)
   std::vector<std::string> boundary_sources, finding_sources;  // file names
+  ReportTime time;                                   // periods, trends and visits (empty when the build wrote none)
+  std::optional<ReportStore> store;                  // when the project names a findings store
 
   std::string kabupaten_name() const;
 };
 
-// Reads the project's built GeoPackage (or `gpkg` when given). Throws peta::Error naming the file when it or a
-// layer is missing.
-ReportData load_report_data(const ProjectSettings& settings, const std::string& gpkg = "");
+// Reads the project's built GeoPackage (or `gpkg` when given), and its findings store when it names one, with the
+// status as of `as_of` (YYYY-MM-DD; empty: today, UTC). Throws peta::Error naming the file when it or a layer is
+// missing.
+ReportData load_report_data(const ProjectSettings& settings, const std::string& gpkg = "", const std::string& as_of = "");
 
 }  // namespace peta::report

@@ -1,6 +1,7 @@
 #include "report/report_pages.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include "render/cairo_map.hpp"
@@ -88,8 +89,10 @@ void draw_map_page(cairo_t* cr, const MapPage& page, const PageFrame& frame) {
   draw_text(cr, page.caption, kMargin, bottom + 6, {8, false, kGrey}, kContentWidth);
 }
 
-void draw_table(cairo_t* cr, const TablePage& page, const PageFrame& frame) {
-  double y = heading(cr, page.heading, frame_page(cr, frame));
+namespace {
+
+// The table's rows and notes from `y` down; returns the y under it.
+double table_at(cairo_t* cr, const TablePage& page, double y) {
   const double total = std::accumulate(page.widths.begin(), page.widths.end(), 0.0);
   std::vector<double> xs, ws;
   double x = kMargin;
@@ -114,7 +117,82 @@ void draw_table(cairo_t* cr, const TablePage& page, const PageFrame& frame) {
     rule(cr, y, {225, 225, 225}, 0.4);
     y += 3;
   }
-  notes(cr, page.notes, y + 10);
+  return notes(cr, page.notes, y + 10);
+}
+
+// A round step for about `ticks` intervals up to `max`: 1, 2 or 5 times a power of ten.
+double nice_step(double max, int ticks) {
+  const double raw = std::max(max, 1.0) / ticks;
+  const double power = std::pow(10.0, std::floor(std::log10(raw)));
+  for (double m : {1.0, 2.0, 5.0, 10.0})
+    if (raw <= m * power) return std::max(1.0, m * power);
+  return 10 * power;
+}
+
+}  // namespace
+
+void draw_table(cairo_t* cr, const TablePage& page, const PageFrame& frame) {
+  table_at(cr, page, heading(cr, page.heading, frame_page(cr, frame)));
+}
+
+void draw_chart(cairo_t* cr, const ChartPage& page, const PageFrame& frame) {
+  double y = heading(cr, page.heading, frame_page(cr, frame));
+  // Legend: a short line in each series' colour and its label, wrapped over the content width.
+  double lx = kMargin;
+  const TextStyle legend_style{8, false, kInk};
+  for (const auto& s : page.series) {
+    const double w = render::measure_text(cr, s.label, legend_style).first + 30;
+    if (lx + w > kA4Width - kMargin) lx = kMargin, y += 13;
+    set_colour(cr, s.colour);
+    cairo_set_line_width(cr, 2);
+    cairo_move_to(cr, lx, y + 5.5);
+    cairo_line_to(cr, lx + 16, y + 5.5);
+    cairo_stroke(cr);
+    draw_text(cr, s.label, lx + 20, y, legend_style);
+    lx += w;
+  }
+  y += 20;
+  // Plot area.
+  const double left = kMargin + 38, right = kA4Width - kMargin - 6, top = y + 16, bottom = y + 262;
+  double max = 0;
+  for (const auto& s : page.series)
+    for (double v : s.values) max = std::max(max, v);
+  const double step = nice_step(max, 5), top_value = std::max(step, std::ceil(max / step) * step);
+  auto py = [&](double v) { return bottom - v / top_value * (bottom - top); };
+  const std::size_t n = page.x_labels.size();
+  auto px = [&](std::size_t i) { return n <= 1 ? (left + right) / 2 : left + 8 + (right - left - 16) * double(i) / double(n - 1); };
+  draw_text(cr, page.y_title, kMargin, top - 14, {7.5, false, kGrey});
+  for (double v = 0; v <= top_value + 1e-9; v += step) {
+    cairo_move_to(cr, left, py(v));
+    cairo_line_to(cr, right, py(v));
+    set_colour(cr, v == 0 ? kGrey : Rgba{225, 225, 225});
+    cairo_set_line_width(cr, v == 0 ? 0.8 : 0.4);
+    cairo_stroke(cr);
+    draw_text(cr, format_count(v, page.lang), kMargin, py(v) - 5, {7.5, false, kGrey}, left - kMargin - 4, Align::right);
+  }
+  // x labels: every one when they fit, else every k-th.
+  const double slot = n ? (right - left) / double(n) : 0;
+  const std::size_t every = slot >= 22 ? 1 : static_cast<std::size_t>(std::ceil(22 / std::max(slot, 1e-6)));
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i % every && page.x_sublabels[i].empty()) continue;
+    draw_text(cr, page.x_labels[i], px(i) - 20, bottom + 4, {7.5, false, kInk}, 40, Align::centre);
+    if (!page.x_sublabels[i].empty())
+      draw_text(cr, page.x_sublabels[i], px(i) - 20, bottom + 14, {7.5, true, kGrey}, 40, Align::centre);
+  }
+  for (const auto& s : page.series) {
+    set_colour(cr, s.colour);
+    cairo_set_line_width(cr, 1.8);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    for (std::size_t i = 0; i < s.values.size() && i < n; ++i)
+      i ? cairo_line_to(cr, px(i), py(s.values[i])) : cairo_move_to(cr, px(i), py(s.values[i]));
+    cairo_stroke(cr);
+    if (n <= 60)
+      for (std::size_t i = 0; i < s.values.size() && i < n; ++i) {
+        cairo_arc(cr, px(i), py(s.values[i]), 1.8, 0, 2 * M_PI);
+        cairo_fill(cr);
+      }
+  }
+  table_at(cr, page.table, bottom + 34);
 }
 
 void draw_contents(cairo_t* cr, const std::string& heading_text, const std::string& subtitle,

@@ -90,6 +90,7 @@ void check_options(const Boundaries& boundaries, const SampleOptions& o) {
   if (!(o.outside_share >= 0 && o.outside_share <= 1)) throw Error("sample: outside_share must be in [0, 1]");
   if (!(o.cluster_share >= 0 && o.cluster_share <= 1)) throw Error("sample: cluster_share must be in [0, 1]");
   if (!(o.dominant_share >= 0 && o.dominant_share <= 1)) throw Error("sample: dominant_share must be in [0, 1]");
+  if (!(o.potential_share >= 0 && o.potential_share <= 1)) throw Error("sample: potential_share must be in [0, 1]");
   if (o.hot_villages < 0) throw Error("sample: hot_villages must not be negative");
   if (o.year < 1 || o.year > 9999) throw Error("sample: year must be in 1..9999");
 }
@@ -181,6 +182,7 @@ class Generator {
         mask_(mask_shapes(), shapes_.extent),
         hot_(plan(boundaries, options)),
         rng_(options.seed),
+        potential_rng_(options.seed ^ 0x706f74656e7369ULL),
         target_cumulative_(cumulative_of(kSampleCategoryShares)),
         background_cumulative_(cumulative_of(background_shares(hot_, options))),
         severity_cumulative_(cumulative_of(vocab::kSeverityShares)) {
@@ -218,6 +220,10 @@ class Generator {
       p.date.assign(dates_[rng_.below(dates_.size())]);
       p.severity.assign(vocab::kSeverities[pick(rng_, severity_cumulative_)]);
       p.note.assign(vocab::kNotes[category][rng_.below(vocab::kNotesPerCategory)]);
+      if (potential_rng_.uniform() < options_.potential_share) {
+        p.category.assign(kSamplePotentialCategory);
+        p.note.assign(vocab::kPotentialNotes[potential_rng_.below(vocab::kNotesPerCategory)]);
+      }
       emit(p);
     }
   }
@@ -295,6 +301,7 @@ class Generator {
   LandMask mask_;
   std::vector<HotVillage> hot_;
   SeededRandom rng_;
+  SeededRandom potential_rng_;  // potensi: its own stream, so the other points do not change with its share
   std::array<double, 5> target_cumulative_;
   std::array<double, 5> background_cumulative_;
   std::array<double, 3> severity_cumulative_;

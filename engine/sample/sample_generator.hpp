@@ -20,12 +20,17 @@ struct SampleOptions {
   double cluster_share = 0.55;   // share of the inside points drawn from the hot-village clusters
   double dominant_share = 0.6;   // share of a hot village's cluster points in its dominant category
   int year = 2026;               // every `tanggal` falls in this year
+  double potential_share = 0.03; // share of points recorded as village potential (category potensi) instead
 };
 
 // The categories, in the order used everywhere, and their overall target shares.
 inline constexpr std::array<std::string_view, 5> kSampleCategories = {
     "jalan_rusak", "stunting", "akses_sekolah", "kemiskinan", "layanan_publik"};
 inline constexpr std::array<double, 5> kSampleCategoryShares = {0.35, 0.20, 0.15, 0.18, 0.12};
+// A point recorded as village potential (a tourist spot, a craft, a farm product) rather than a problem: chosen by
+// a random stream of its own, so the problems' positions, dates and categories do not move with this share (the
+// other points keep exactly what they had without it).
+inline constexpr std::string_view kSamplePotentialCategory = "potensi";
 
 // One cluster of findings around a village (chosen by the seed).
 struct HotVillage {
@@ -42,7 +47,7 @@ std::vector<HotVillage> plan_hot_villages(const Boundaries& boundaries, const Sa
 struct SamplePoint {
   std::string id;
   Coord lonlat;
-  std::string category;  // jalan_rusak, stunting, akses_sekolah, kemiskinan, layanan_publik
+  std::string category;  // jalan_rusak, stunting, akses_sekolah, kemiskinan, layanan_publik, potensi
   std::string date;      // YYYY-MM-DD
   std::string severity;  // ringan / sedang / berat
   std::string note;      // keterangan

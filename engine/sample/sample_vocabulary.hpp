@@ -23,6 +23,10 @@ inline constexpr std::array<std::array<std::string_view, kNotesPerCategory>, 5> 
      "Puskesmas pembantu tutup", "Sinyal telepon lemah"},
 }};
 
+inline constexpr std::array<std::string_view, kNotesPerCategory> kPotentialNotes = {
+    "Kebun kopi rakyat, bisa jadi agrowisata", "Kerajinan anyaman bambu", "Air terjun, belum dikelola",
+    "Kelompok UMKM keripik singkong", "Sentra susu sapi perah"};
+
 inline constexpr std::array<std::string_view, 3> kSeverities = {"ringan", "sedang", "berat"};
 inline constexpr std::array<double, 3> kSeverityShares = {0.50, 0.35, 0.15};
 

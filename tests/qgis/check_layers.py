@@ -6,6 +6,7 @@ Usage: QT_QPA_PLATFORM=offscreen /usr/bin/python3 check_layers.py EXPECT.json
 EXPECT.json (written by the GoogleTest that runs this script):
   {"folder": "...", "formats": ["geojson", "shapefile", "geopackage"], "geopackage": "peta.gpkg",
    "project": "peta.qgs", "project_layers": ["temuan", ...],
+   "rasters": [{"id": "peta_raster_kepadatan", "renderer": "singlebandpseudocolor", "min_colours": 8}],
    "layers": [{"name": "desa", "count": 330, "crs": "EPSG:4326", "wkb": "MultiPolygon",
                "fields": [{"name": "kode", "short": "kode", "type": "text", "alias": "Kode desa"}, ...],
                "renderer": "graduatedSymbol", "classes": 6, "labels": true,
@@ -197,9 +198,55 @@ def check_project(expect):
         layer = project.mapLayer(spec["id"])
         if check(layer is not None, "project: layer %s present" % spec["id"]):
             check_style(layer, "project layer %s" % spec["id"], spec)
+    for spec in expect.get("rasters", []):
+        check_raster(project, spec)
     if expect.get("atlas"):
         check_atlas(project, expect["atlas"])
     print("ok project", path, flush=True)
+
+
+def check_raster(project, spec):
+    """A raster layer of the project (the KDE density): valid, in its CRS, drawn with the expected renderer, and
+    rendered alone over its extent it shows a colour ramp (at least min_colours distinct colours: the stretch was
+    computed from the cells, not left at the placeholder 0-1) with the densest cells in the ramp's darkest red."""
+    from qgis.core import QgsMapRendererSequentialJob, QgsMapSettings, QgsRasterLayer
+    from qgis.PyQt.QtCore import QSize
+    from qgis.PyQt.QtGui import QColor
+    layer = project.mapLayer(spec["id"])
+    if not check(layer is not None and isinstance(layer, QgsRasterLayer), "raster %s: present" % spec["id"]):
+        return
+    check(layer.isValid(), "raster %s: valid (%s)" % (spec["id"], layer.source()))
+    check(layer.crs().authid() == spec.get("crs", "EPSG:32749"), "raster %s: CRS %s" % (spec["id"], layer.crs().authid()))
+    renderer = layer.renderer()
+    check(renderer is not None and renderer.type() == spec["renderer"],
+          "raster %s: renderer %s, expected %s" % (spec["id"], renderer.type() if renderer else None, spec["renderer"]))
+    settings = QgsMapSettings()
+    settings.setLayers([layer])
+    settings.setDestinationCrs(layer.crs())
+    settings.setExtent(layer.extent())
+    settings.setOutputSize(QSize(240, 240))
+    settings.setBackgroundColor(QColor(255, 255, 255))
+    job = QgsMapRendererSequentialJob(settings)
+    job.start()
+    job.waitForFinished()
+    image = job.renderedImage()
+    colours = set()
+    reddest = 0
+    for y in range(0, image.height(), 2):
+        for x in range(0, image.width(), 2):
+            c = image.pixelColor(x, y)
+            colours.add((c.red(), c.green(), c.blue()))
+            # the ramp's top (#bd0026) at 70 % opacity over white is (209, 77, 103)
+            if c.red() > 180 and c.green() < 110 and c.blue() < 130:
+                reddest += 1
+    check(len(colours) >= spec.get("min_colours", 8),
+          "raster %s: %d distinct colours drawn, expected a ramp of at least %d" %
+          (spec["id"], len(colours), spec.get("min_colours", 8)))
+    check(reddest > 0, "raster %s: the densest cells drawn dark red" % spec["id"])
+    check((255, 255, 255) in colours, "raster %s: zero density left transparent" % spec["id"])
+    if spec.get("image"):
+        image.save(spec["image"])
+    print("ok raster", spec["id"], len(colours), "colours", flush=True)
 
 
 def check_atlas(project, spec):

@@ -8,15 +8,20 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <regex>
+#include <sstream>
 
 #include <gdal_priv.h>
+#include <ogrsf_frmts.h>
 #include <nlohmann/json.hpp>
 
 #include "project/project_settings.hpp"
 #include "report/booklet.hpp"
 #include "report/report_data.hpp"
 #include "report/report_pdf.hpp"
+#include "store/finding_store.hpp"
+#include "store/store_aggregates.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -53,8 +58,9 @@ class Report : public ::testing::Test {
   static void SetUpTestSuite() {
     dir_ = peta::test::temp_dir("report_pdf");
     const std::string cli = PETA_CLI;
-    run(cli + " sample --boundaries " + data("probolinggo/desa.geojson") + " --count 5000 --seed 2026 --out " + dir_ +
-        "/temuan.csv");
+    run(cli + " sample --boundaries " + data("probolinggo/desa.geojson") + " --kecamatan " +
+        data("probolinggo/kecamatan.geojson") + " --count 5000 --seed 2026 --out " + dir_ + "/temuan.csv --kunjungan " +
+        dir_ + "/kunjungan.csv");
     nlohmann::json p = {
         {"name", "Uji laporan"},
         {"boundaries",
@@ -67,20 +73,37 @@ class Report : public ::testing::Test {
            {"publish", {"tanggal", "tingkat", "keterangan"}}}}},
         {"privacy", {{"profile", "public"}, {"k", 5}}},
         {"hotspots", {{"permutations", 99}}},
+        {"waktu", {{"periode", "bulan"}}},
+        {"program", {{"kunjungan", "kunjungan.csv"}}},
+        {"store", {{"path", "temuan_store.gpkg"}}},
         {"output", {{"folder", dir_ + "/out"}, {"formats", {"geojson", "geopackage"}}}}};
     project_ = dir_ + "/project.json";
     peta::test::write_file(project_, p.dump(2));
     run(cli + " build " + project_);
+    // The store: every finding first seen on 1 October 2026; the first 400 stored ids verified, the first 150 of
+    // them handled on 1 December (status file), so the report as of 31 December has open, handled and overdue ones.
+    run(cli + " import " + project_ + " --tanggal 2026-10-01");
+    std::vector<std::string> ids;
+    for (const auto& f : peta::store::FindingStore::open(dir_ + "/temuan_store.gpkg")->findings()) ids.push_back(f.id);
+    std::sort(ids.begin(), ids.end());
+    ASSERT_GT(ids.size(), 4900u);
+    std::string status = "id,status,tanggal\n";
+    for (int i = 0; i < 400; ++i) status += ids[i] + ",diverifikasi,2026-10-15\n";
+    for (int i = 0; i < 150; ++i) status += ids[i] + ",selesai,2026-12-01\n";
+    peta::test::write_file(dir_ + "/status.csv", status);
+    run(cli + " status " + project_ + " --berkas " + dir_ + "/status.csv");
     settings_ = new peta::ProjectSettings(peta::load_project(project_));
-    data_ = new peta::report::ReportData(peta::report::load_report_data(*settings_));
+    data_ = new peta::report::ReportData(peta::report::load_report_data(*settings_, "", kAsOf));
   }
   static void TearDownTestSuite() {
     delete data_;
     delete settings_;
   }
   static std::string report(const std::string& args, const std::string& out) {
-    return run(std::string(PETA_CLI) + " report " + project_ + " " + args + " --out " + dir_ + "/" + out);
+    return run(std::string(PETA_CLI) + " report " + project_ + " " + args + " --tanggal " + kAsOf + " --out " + dir_ +
+               "/" + out);
   }
+  static constexpr const char* kAsOf = "2026-12-31";
   // The desa layer's features of one kecamatan (GeoJSON, as written by the build).
   static std::vector<nlohmann::json> desa_of(const std::string& kecamatan) {
     auto layer = nlohmann::json::parse(peta::test::read_file(dir_ + "/out/desa.geojson"));
@@ -115,6 +138,39 @@ std::string value_after(const std::string& text, const std::string& label) {
   return "";
 }
 
+// The text of each page (pdftotext separates pages with a form feed).
+std::vector<std::string> page_texts(const std::string& pdf) {
+  std::vector<std::string> pages;
+  std::string all = pdf_text(pdf), page;
+  for (char c : all) {
+    if (c == '\f') pages.push_back(page), page.clear();
+    else page += c;
+  }
+  if (!page.empty()) pages.push_back(page);
+  return pages;
+}
+
+// The 1-based number of the first page whose text holds `heading` (0: none).
+int page_with(const std::vector<std::string>& pages, const std::string& heading) {
+  for (std::size_t i = 0; i < pages.size(); ++i)
+    if (pages[i].find(heading) != std::string::npos) return static_cast<int>(i) + 1;
+  return 0;
+}
+
+// Categories with a class other than "no pattern" in some desa of `desa` (the build's tren_ fields), public only.
+int emerging_categories(const std::vector<nlohmann::json>& desa, const peta::report::ReportData& d) {
+  int n = 0;
+  for (const auto& c : d.categories) {
+    if (c.sensitive) continue;
+    bool any = false;
+    for (const auto& p : desa)
+      if (p.contains("tren_" + c.code) && p["tren_" + c.code].is_string() && p["tren_" + c.code] != "tidak_ada_pola")
+        any = true;
+    n += any ? 1 : 0;
+  }
+  return n;
+}
+
 TEST_F(Report, KecamatanBookletHoldsTheHeadingsAndTheLayersNumbers) {
   report("--kecamatan Sumber", "sumber.pdf");
   const std::string pdf = dir_ + "/sumber.pdf";
@@ -122,10 +178,11 @@ TEST_F(Report, KecamatanBookletHoldsTheHeadingsAndTheLayersNumbers) {
   ASSERT_FALSE(desa.empty());
   bool any_potential = false;
   for (const auto& d : desa) any_potential = any_potential || (d["n_potensi"].is_number() && d["n_potensi"] > 0);
-  // cover, key numbers, count map, Gi* map, top 10, (potential), sources
-  const int pages = any_potential ? 7 : 6;
+  EXPECT_TRUE(any_potential) << "the sample has potensi findings in Sumber";
+  // cover, key numbers, count map, Gi* map, emerging hot spot maps, top 10, per-OPD, trend, (potential), sources
+  const int emerging = emerging_categories(desa, *data_);
+  const int pages = 8 + emerging + (any_potential ? 1 : 0);
   EXPECT_EQ(pdf_pages(pdf), pages);
-
   const std::string text = pdf_text(pdf);
   for (const char* heading : {"Profil Permasalahan dan Potensi Desa", "Kecamatan Sumber", "Angka kunci",
                               "Peta jumlah temuan per desa", "Peta titik panas dan titik dingin (Gi*)",
@@ -150,7 +207,9 @@ TEST_F(Report, KecamatanBookletHoldsTheHeadingsAndTheLayersNumbers) {
 
   // Top 10: the desa with the most findings, with its exact count; withheld stunting counts print as "–".
   std::sort(desa.begin(), desa.end(), [](const auto& a, const auto& b) { return a["n_total"] > b["n_total"]; });
-  const std::string top = pdf_text(pdf, 5, 5);
+  const int top_page = page_with(page_texts(pdf), "10 desa dengan temuan terbanyak");
+  EXPECT_EQ(top_page, 5 + emerging);
+  const std::string top = pdf_text(pdf, top_page, top_page);
   std::regex first_row("\\n\\s*1\\s+" + desa[0]["nama"].get<std::string>() + "\\s+(\\d+)");
   std::smatch m;
   ASSERT_TRUE(std::regex_search(top, m, first_row)) << top;
@@ -282,6 +341,148 @@ TEST_F(Report, MapPagesOfThePdfLookLikeTheRenderersOwnPicture) {
   }
   Difference other = compare(ours[3], dir_ + "/pdf_4.png");
   EXPECT_TRUE(other.mean >= 2.5 || other.share_far >= 0.005) << other.mean << " " << other.share_far;
+}
+
+// The numbers of a table row of pdftotext -layout: every run of digits (with thousands dots) after `label`, on
+// the first line holding `label` and some number.
+std::vector<long long> numbers_after(const std::string& text, const std::string& label) {
+  std::vector<long long> out;
+  std::istringstream in(text);
+  std::string line;
+  static const std::regex number(R"((?:^|\s)(\d{1,3}(?:\.\d{3})*|\d+)(?=\s|$))");
+  while (std::getline(in, line)) {
+    auto at = line.find(label);
+    if (at == std::string::npos) continue;
+    std::string rest = line.substr(at + label.size());
+    for (auto it = std::sregex_iterator(rest.begin(), rest.end(), number); it != std::sregex_iterator(); ++it) {
+      std::string digits;
+      for (char c : (*it)[1].str())
+        if (c != '.') digits += c;
+      out.push_back(std::stoll(digits));
+    }
+    if (!out.empty()) return out;  // a line with the label but no number (the running header): look further
+  }
+  return out;
+}
+
+TEST_F(Report, StoreAndTimePagesPrintTheStoresAndThePeriodsNumbers) {
+  report("--kecamatan Sumber", "sumber_waktu.pdf");
+  const std::string pdf = dir_ + "/sumber_waktu.pdf";
+  const auto pages = page_texts(pdf);
+  const auto kec = kecamatan_props("Sumber");
+  const std::string kode = kec["kode"];
+  std::string digits;
+  for (char c : kode)
+    if (c != '.') digits += c;
+
+  // The store, read here on its own: public profile, so the sensitive categories are left out.
+  auto all = peta::store::FindingStore::open(dir_ + "/temuan_store.gpkg")->findings();
+  std::vector<peta::store::StoredFinding> published;
+  for (const auto& f : all)
+    if (f.category != "stunting") published.push_back(f);
+  ASSERT_LT(published.size(), all.size());
+  const auto status = peta::store::aggregate_status(published, kAsOf, settings_->opd);
+  const auto& counts = status.kecamatan.at(digits);
+  EXPECT_GT(counts.n_selesai, 0);
+  EXPECT_GT(counts.n_lewat_target, 0);
+  const std::string key = pages.at(1);
+  EXPECT_EQ(value_after(key, "Masalah terbuka (belum selesai)"), peta::report::format_count(counts.n_terbuka, "id"));
+  EXPECT_EQ(value_after(key, "Masalah selesai ditangani"), peta::report::format_count(counts.n_selesai, "id"));
+  EXPECT_EQ(value_after(key, "Persen selesai"), peta::report::format_decimal(counts.persen_selesai, 1, "id") + " %");
+  EXPECT_EQ(value_after(key, "Umur median masalah terbuka"),
+            peta::report::format_decimal(counts.umur_median_hari, 1, "id") + " hari");
+  EXPECT_EQ(value_after(key, "Masalah terbuka lewat target"), peta::report::format_count(counts.n_lewat_target, "id"));
+
+  // The visit (Ngantor di Kecamatan): its dates and team, the findings of the kunjungan table, and since.
+  auto visits = nlohmann::json::parse(peta::test::read_file(dir_ + "/out/kunjungan.geojson"));
+  nlohmann::json visit;
+  for (const auto& f : visits["features"])
+    if (f["properties"]["kode_kec"] == kode) visit = f["properties"];
+  ASSERT_FALSE(visit.is_null());
+  EXPECT_EQ(value_after(key, "Temuan selama kunjungan"),
+            peta::report::format_count(visit["temuan"].get<double>(), "id") + " di " +
+                peta::report::format_count(visit["desa_temuan"].get<double>(), "id") + " desa");
+  auto temuan = nlohmann::json::parse(peta::test::read_file(dir_ + "/out/temuan.geojson"));
+  long long since = 0;
+  for (const auto& f : temuan["features"]) {
+    const auto& p = f["properties"];
+    if (p["kode_kec"] == kode && p["tanggal"].is_string() && p["tanggal"].get<std::string>() >= visit["mulai"].get<std::string>())
+      ++since;
+  }
+  EXPECT_EQ(value_after(key, "Temuan sejak kunjungan dimulai"), peta::report::format_count(double(since), "id"));
+  EXPECT_NE(key.find("Kunjungan Ngantor di Kecamatan"), std::string::npos);
+
+  // The per-OPD page: one row per overdue_by_opd row of this kecamatan, with its exact numbers.
+  const int opd_page = page_with(pages, "Masalah terbuka dan lewat target per OPD");
+  ASSERT_GT(opd_page, 0);
+  const std::string opd_text = pages.at(opd_page - 1);
+  int rows = 0;
+  for (const auto& r : peta::store::overdue_by_opd(published, kAsOf, settings_->opd)) {
+    if (r.kecamatan_code != digits) continue;
+    ++rows;
+    EXPECT_EQ(numbers_after(opd_text, r.opd), (std::vector<long long>{r.n_terbuka, r.n_lewat_target,
+                                                                      static_cast<long long>(r.hari_lewat_maks)}))
+        << r.opd;
+  }
+  EXPECT_GE(rows, 3);
+  EXPECT_EQ(opd_text.find("Dinas Kesehatan"), std::string::npos) << "stunting's OPD: sensitive, not counted";
+
+  // The trend page: per month and category, the sum of hitungan_periode over the kecamatan's desa.
+  const int trend_page = page_with(pages, "Tren temuan per bulan");
+  ASSERT_GT(trend_page, 0);
+  const std::string trend = pages.at(trend_page - 1);
+  GDALAllRegister();
+  GDALDatasetUniquePtr ds(GDALDataset::Open((dir_ + "/out/peta.gpkg").c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+  ASSERT_TRUE(ds);
+  std::map<std::string, std::map<std::string, long long>> expected;  // periode -> kategori -> n
+  OGRLayer* sql = ds->ExecuteSQL(("SELECT periode, kategori, SUM(n) FROM hitungan_periode WHERE kode_desa LIKE '" +
+                                  kode + ".%' GROUP BY periode, kategori").c_str(), nullptr, "SQLITE");
+  ASSERT_TRUE(sql);
+  for (auto& f : *sql) expected[f->GetFieldAsString(0)][f->GetFieldAsString(1)] = f->GetFieldAsInteger64(2);
+  ds->ReleaseResultSet(sql);
+  ASSERT_EQ(expected.size(), 12u);  // the sample's dates cover 2026
+  for (const auto& [period, by] : expected) EXPECT_FALSE(by.count("stunting")) << "no sensitive time series";
+  const char* months[] = {"Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"};
+  std::vector<std::string> order;  // the chart's categories: the report's, without the sensitive ones, with findings
+  for (const auto& c : data_->categories) {
+    if (c.sensitive) continue;
+    bool any = false;
+    for (const auto& [period, by] : expected) any = any || by.count(c.code);
+    if (any) order.push_back(c.code);
+  }
+  for (int m = 0; m < 12; ++m) {
+    char period[8];
+    std::snprintf(period, sizeof period, "2026-%02d", m + 1);
+    std::vector<long long> row;
+    long long total = 0;
+    for (const auto& c : order) {
+      const long long n = expected[period].count(c) ? expected[period][c] : 0;
+      row.push_back(n);
+      total += n;
+    }
+    row.push_back(total);
+    EXPECT_EQ(numbers_after(trend, std::string(months[m]) + " 2026"), row) << period;
+  }
+}
+
+TEST_F(Report, TheTrendPageLooksLikeTheRenderersOwnPicture) {
+  report("--kecamatan Sumber", "sumber_tren.pdf");
+  const int page = page_with(page_texts(dir_ + "/sumber_tren.pdf"), "Tren temuan per bulan");
+  ASSERT_GT(page, 0);
+  peta::report::ReportRequest request{"Sumber", false, "id", ""};
+  const std::string ours = dir_ + "/ours_trend.png";
+  peta::report::write_booklet_page_png(*data_, request, page, 60, ours);
+  run("pdftoppm -f " + std::to_string(page) + " -l " + std::to_string(page) + " -r 60 -png -singlefile '" + dir_ +
+      "/sumber_tren.pdf' '" + dir_ + "/pdf_trend'");
+  Difference d = compare(ours, dir_ + "/pdf_trend.png");
+  EXPECT_LT(d.mean, 2.5);
+  EXPECT_LT(d.share_far, 0.005);
+  // Against the top-10 table page: a different picture must fail the tolerance.
+  const std::string other = dir_ + "/ours_top.png";
+  peta::report::write_booklet_page_png(*data_, request, page_with(page_texts(dir_ + "/sumber_tren.pdf"),
+                                                                   "10 desa dengan temuan terbanyak"), 60, other);
+  Difference o = compare(other, dir_ + "/pdf_trend.png");
+  EXPECT_TRUE(o.mean >= 2.5 || o.share_far >= 0.005) << o.mean << " " << o.share_far;
 }
 
 }  // namespace
