@@ -123,13 +123,13 @@ LayerStyle lisa_style(const LayerSchema& schema, const FieldDef& f) {
 
 // Emerging hot spot classes (tren_<category>): ArcGIS's palette logic, reds for the hot trends (darkest
 // for intensifying and persistent), blues mirrored for cold, light grey for no pattern.
+// (The colours are emerging_class_colour's, shared with the web map.)
 LayerStyle trend_style(const LayerSchema& schema, const FieldDef& f) {
-  const Rgba colours[kEmergingClassCount] = {
-      {238, 238, 238},                                                      // no pattern
-      {254, 178, 76},  {253, 141, 60}, {165, 0, 38},   {215, 48, 39},       // new, consecutive, intensifying, persistent
-      {244, 109, 67},  {253, 212, 158}, {241, 105, 19}, {188, 128, 189},    // diminishing, sporadic, oscillating, historical
-      {158, 202, 225}, {107, 174, 214}, {8, 48, 107},   {33, 113, 181},     // cold mirrored
-      {66, 146, 198},  {198, 219, 239}, {8, 81, 156},   {128, 205, 193}};
+  Rgba colours[kEmergingClassCount];
+  for (int c = 0; c < kEmergingClassCount; ++c) {
+    const EmergingColour e = emerging_class_colour(EmergingClass(c));
+    colours[c] = Rgba{e.r, e.g, e.b};
+  }
   std::vector<CategorySpec> cats;
   for (int c = 1; c < kEmergingClassCount; ++c)
     cats.push_back({emerging_class_value(EmergingClass(c)), emerging_class_label_id(EmergingClass(c)), fill(colours[c])});
