@@ -107,7 +107,7 @@ bool read_filter_key(const std::string& key, const std::string& value, FindingFi
   else if (key == "status") append_list(f.status, value, "status", true);
   else if (key == "from" || key == "dari") f.date_from = date("from", value);
   else if (key == "to" || key == "sampai") f.date_to = date("to", value);
-  else if (key == "opd") append_list(f.opd, value, "opd", true);
+  else if (key == "opd") append_list(f.opd, value, "opd", false);  // names keep their case (titles); compared folded
   else if (key == "overdue" || key == "lewat_target") f.overdue = boolean("overdue", value);
   else if (key == "as_of" || key == "per_tanggal") f.as_of = date("as_of", value);
   else if (key == "lang" || key == "bahasa") {

@@ -29,7 +29,7 @@ struct FindingFilter {
   std::vector<std::string> severity;  // lower-case values of the severity column (tingkat)
   std::vector<std::string> status;    // lower-case values of the status column (with a store: its statuses)
   int date_from = 0, date_to = 0;     // yyyymmdd, inclusive; 0 = open
-  std::vector<std::string> opd;       // lower-case OPD names (store only)
+  std::vector<std::string> opd;       // OPD names as given, compared case-insensitively (store only)
   bool overdue = false;               // open and past the due date as of `as_of` (store only)
   int as_of = 0;                      // yyyymmdd; 0 = today
   bool active() const { return !severity.empty() || !status.empty() || date_from || date_to || !opd.empty() || overdue; }

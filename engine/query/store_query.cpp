@@ -79,7 +79,7 @@ StoreFilter::StoreFilter(const StoreTable& table, const FindingFilter& filter) :
   for (const auto& name : filter.opd) {
     bool found = false;
     for (std::size_t i = 0; i < table.opd_names.size(); ++i)
-      if (lower(table.opd_names[i]) == name) opd_[i] = found = true;
+      if (lower(table.opd_names[i]) == lower(name)) opd_[i] = found = true;
     if (!found) throw QueryError("opd: no category answers to '" + name + "' (OPD: " + joined(table.opd_names) + ")");
   }
   as_of_ = filter.as_of ? day_of(filter.as_of) : table.today;
