@@ -116,7 +116,7 @@ TEST_F(ServeApi, BadParametersAre400WithAMessage) {
   expect_400("/api/query?from=kemarin", "from: expected a date like 2024-03-31, got 'kemarin'");
   expect_400("/api/query?file=../../etc/passwd",
              "unknown parameter 'file' (expected level, category, sort, n, per_kecamatan, order, kecamatan, severity, "
-             "status, from, to, significance, spot, statistic, lang, format)");
+             "status, from, to, opd, overdue, as_of, significance, spot, statistic, lang, format)");
   expect_400("/api/query?format=table", "format: table is for the terminal; use json, csv or geojson");
   expect_400("/api/desa", "kode: missing (e.g. /api/desa?kode=35.13.01.2001)");
   expect_400("/api/desa?kode=1.2.3", "kode: no desa '1.2.3'");

@@ -70,6 +70,16 @@ const char* emerging_class_label_en(EmergingClass c) {
   return kLabels[int(c)];
 }
 
+EmergingColour emerging_class_colour(EmergingClass c) {
+  static const EmergingColour kColours[kEmergingClassCount] = {
+      {238, 238, 238},                                                      // no pattern
+      {254, 178, 76},  {253, 141, 60}, {165, 0, 38},   {215, 48, 39},       // new, consecutive, intensifying, persistent
+      {244, 109, 67},  {253, 212, 158}, {241, 105, 19}, {188, 128, 189},    // diminishing, sporadic, oscillating, historical
+      {158, 202, 225}, {107, 174, 214}, {8, 48, 107},   {33, 113, 181},     // cold mirrored
+      {66, 146, 198},  {198, 219, 239}, {8, 81, 156},   {128, 205, 193}};
+  return kColours[int(c)];
+}
+
 MannKendall mann_kendall(const std::vector<double>& x) {
   MannKendall r;
   const std::size_t n = x.size();

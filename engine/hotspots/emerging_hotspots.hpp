@@ -50,6 +50,12 @@ const char* emerging_class_code(EmergingClass c);
 const char* emerging_class_value(EmergingClass c);
 const char* emerging_class_label_id(EmergingClass c);
 const char* emerging_class_label_en(EmergingClass c);
+// The class's colour in the QGIS style and the web map, as RGB: reds for the hot trends (darkest for
+// intensifying and persistent), blues mirrored for cold, light grey for no pattern.
+struct EmergingColour {
+  int r, g, b;
+};
+EmergingColour emerging_class_colour(EmergingClass c);
 
 enum class GiStandardisation { whole_cube, per_time_slice };
 

@@ -121,6 +121,7 @@ LayerStyle lisa_style(const LayerSchema& schema, const FieldDef& f) {
   return categorized(schema, f, std::move(cats), "Kluster LISA: " + code);
 }
 
+// Emerging hot spot classes (tren_<category>): trend_classes() below.
 LayerStyle trend_style(const LayerSchema& schema, const FieldDef& f) {
   std::string code = f.name.substr(std::string("tren_").size());
   return categorized(schema, f, trend_classes(), "Tren titik panas: " + code);
@@ -254,18 +255,18 @@ std::vector<RangeSpec> count_ranges(const std::vector<double>& values) {
 
 // Emerging hot spot classes (tren_<category>): ArcGIS's palette logic, reds for the hot trends (darkest
 // for intensifying and persistent), blues mirrored for cold, light grey for no pattern.
+// ArcGIS's palette logic: reds for the hot trends (darkest for intensifying and persistent), blues mirrored for
+// cold, light grey for no pattern; the colours are emerging_class_colour's, shared with the web map.
 std::vector<CategorySpec> trend_classes() {
-  const Rgba colours[kEmergingClassCount] = {
-      {238, 238, 238},                                                      // no pattern
-      {254, 178, 76},  {253, 141, 60}, {165, 0, 38},   {215, 48, 39},       // new, consecutive, intensifying, persistent
-      {244, 109, 67},  {253, 212, 158}, {241, 105, 19}, {188, 128, 189},    // diminishing, sporadic, oscillating, historical
-      {158, 202, 225}, {107, 174, 214}, {8, 48, 107},   {33, 113, 181},     // cold mirrored
-      {66, 146, 198},  {198, 219, 239}, {8, 81, 156},   {128, 205, 193}};
   std::vector<CategorySpec> cats;
+  auto colour = [](EmergingClass c) {
+    const EmergingColour e = emerging_class_colour(c);
+    return Rgba{e.r, e.g, e.b};
+  };
   for (int c = 1; c < kEmergingClassCount; ++c)
-    cats.push_back({emerging_class_value(EmergingClass(c)), emerging_class_label_id(EmergingClass(c)), fill(colours[c])});
+    cats.push_back({emerging_class_value(EmergingClass(c)), emerging_class_label_id(EmergingClass(c)), fill(colour(EmergingClass(c)))});
   cats.push_back({emerging_class_value(EmergingClass::no_pattern), emerging_class_label_id(EmergingClass::no_pattern),
-                  fill(colours[0])});
+                  fill(colour(EmergingClass::no_pattern))});
   return cats;
 }
 

@@ -3,9 +3,14 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <limits>
+#include <map>
 
+#include "hotspots/emerging_hotspots.hpp"
 #include "query/date_text.hpp"
+#include "query/store_query.hpp"
+#include "store/finding_status.hpp"
 #include "query/unit_counts.hpp"
 
 namespace peta::query {
@@ -14,6 +19,36 @@ namespace {
 nlohmann::json number_or_null(double v) { return std::isnan(v) ? nlohmann::json(nullptr) : nlohmann::json(v); }
 
 bool has(const UnitTable& t, const std::string& name) { return t.field(name).has_value(); }
+
+// The popup's severity counts and latest findings from the store (the sensitive categories' findings are never
+// listed in the public profile; their notes never).
+nlohmann::json with_store_findings(nlohmann::json j, const QueryModel& m, std::vector<const StoreRow*> rows,
+                                   const std::string& lang, std::size_t latest) {
+  const bool en = lang == "en";
+  std::map<std::string, std::size_t> severity;
+  for (auto* r : rows) ++severity[r->severity];
+  nlohmann::json sev = nlohmann::json::array();
+  for (const auto& [value, n] : severity)
+    if (!value.empty()) sev.push_back({{"value", value}, {"n", n}});
+  if (severity.count("")) sev.push_back({{"value", nullptr}, {"n", severity[""]}});
+  j["severity"] = std::move(sev);
+  std::erase_if(rows, [&](const StoreRow* r) { return r->sensitive && m.store->public_profile; });
+  std::stable_sort(rows.begin(), rows.end(), [](auto* a, auto* b) { return a->date > b->date; });
+  if (rows.size() > latest) rows.resize(latest);
+  nlohmann::json items = nlohmann::json::array();
+  for (auto* r : rows) {
+    const Category* cat = r->category_index >= 0 ? &m.categories[static_cast<std::size_t>(r->category_index)] : nullptr;
+    items.push_back({{"id", r->id},
+                     {"tanggal", r->date ? nlohmann::json(format_date(r->date)) : nlohmann::json(nullptr)},
+                     {"kategori", cat ? cat->code : "lainnya"},
+                     {"label", cat ? (en ? cat->label_en : cat->label_id) : (en ? "Other" : "Lainnya")},
+                     {"tingkat", r->severity.empty() ? nlohmann::json(nullptr) : nlohmann::json(r->severity)},
+                     {"status", r->status},
+                     {"keterangan", r->sensitive || r->note.empty() ? nlohmann::json(nullptr) : nlohmann::json(r->note)}});
+  }
+  j["latest"] = std::move(items);
+  return j;
+}
 
 }  // namespace
 
@@ -36,7 +71,9 @@ nlohmann::json model_meta(const QueryModel& m) {
                           {"lisa", has(m.desa, "lisa_p_" + cat.code) && has(m.desa, "lisa_q_" + cat.code)},
                           {"rate_field", has(m.desa, "rate_" + cat.code)},
                           {"withheld", has(m.desa, "s_" + cat.code)},  // the layers may withhold its counts
-                          {"filterable", c < m.recountable.size() && m.recountable[c]}});
+                          {"filterable", c < m.recountable.size() && m.recountable[c]},
+                          {"tren", std::find(m.desa.trend_names.begin(), m.desa.trend_names.end(), "tren_" + cat.code) !=
+                                       m.desa.trend_names.end()}});
   }
   j["categories"] = std::move(categories);
   j["total"] = {{"gi", has(m.desa, "gi_z_semua") && has(m.desa, "gi_bin_semua")},
@@ -56,6 +93,27 @@ nlohmann::json model_meta(const QueryModel& m) {
   j["date_min"] = m.date_min ? nlohmann::json(format_date(m.date_min)) : nlohmann::json(nullptr);
   j["date_max"] = m.date_max ? nlohmann::json(format_date(m.date_max)) : nlohmann::json(nullptr);
   j["desa_fields"] = m.desa.numeric_names;
+  // The emerging hot spot classes of the tren_<c> fields, in the QGIS style's legend order and colours.
+  nlohmann::json trend = nlohmann::json::array();
+  for (int c = 1; c <= kEmergingClassCount; ++c) {
+    const auto k = static_cast<EmergingClass>(c % kEmergingClassCount);  // "no pattern" last, as in the style
+    const EmergingColour rgb = emerging_class_colour(k);
+    char hex[8];
+    std::snprintf(hex, sizeof hex, "#%02x%02x%02x", rgb.r, rgb.g, rgb.b);
+    trend.push_back({{"value", emerging_class_value(k)}, {"label_id", emerging_class_label_id(k)},
+                     {"label_en", emerging_class_label_en(k)}, {"color", hex}});
+  }
+  j["trend_classes"] = std::move(trend);
+  // The findings store: its statuses and OPDs are the values of the status and opd filters.
+  if (m.store) {
+    j["status"] = store::all_statuses();
+    j["store"] = {{"n_temuan", m.store->rows.size()},
+                  {"opd", m.store->opd_names},
+                  {"today", day_text(m.store->today)},
+                  {"public_profile", m.store->public_profile}};
+  } else {
+    j["store"] = nullptr;
+  }
   return j;
 }
 
@@ -74,6 +132,8 @@ std::string layer_geojson(const QueryModel& m, Level level) {
       p["nama_kec"] = t.nama_kec[u];
     }
     for (std::size_t f = 0; f < t.numeric_names.size(); ++f) p[t.numeric_names[f]] = number_or_null(t.numeric[f][u]);
+    for (std::size_t f = 0; f < t.trend_names.size(); ++f)
+      p[t.trend_names[f]] = t.trend[f][u].empty() ? nlohmann::json(nullptr) : nlohmann::json(t.trend[f][u]);
     p["label_lon"] = number_or_null(t.label_lon[u]);
     p["label_lat"] = number_or_null(t.label_lat[u]);
     if (u) out += ",";
@@ -88,8 +148,17 @@ nlohmann::json desa_summary(const QueryModel& m, const std::string& kode, const 
   if (!unit || kode.size() > 32) throw QueryError("kode: no desa '" + kode.substr(0, 32) + "'");
   const std::size_t d = *unit;
   const bool en = lang == "en";
-  const std::vector<std::size_t> found = m.has_findings ? matching_findings(m, filter, static_cast<long>(d), deadline)
-                                                        : std::vector<std::size_t>{};
+  // With a findings store, a filtered popup counts and lists the store's findings (as /api/query does).
+  const bool from_store = m.store && filter.active();
+  const std::vector<std::size_t> found = m.has_findings && !from_store
+                                             ? matching_findings(m, filter, static_cast<long>(d), deadline)
+                                             : std::vector<std::size_t>{};
+  std::vector<const StoreRow*> stored;
+  if (from_store) {
+    StoreFilter pass(*m.store, filter);
+    for (const auto& row : m.store->rows)
+      if (row.desa == static_cast<std::int32_t>(d) && pass(row)) stored.push_back(&row);
+  }
   nlohmann::json j;
   j["kode"] = m.desa.kode[d];
   j["nama"] = m.desa.nama[d];
@@ -102,7 +171,7 @@ nlohmann::json desa_summary(const QueryModel& m, const std::string& kode, const 
   // Counts from the same CountMatrix rules as /api/query: a withheld or uncountable count is null with its
   // reason, never 0 (and never a NULL read as an integer).
   CountMatrix counts;
-  if (!filter.active()) {
+  if (!filter.active() || from_store) {
     counts = desa_counts(m, filter, deadline);
   } else {
     const std::size_t categories = m.categories.size();
@@ -130,7 +199,8 @@ nlohmann::json desa_summary(const QueryModel& m, const std::string& kode, const 
     if (auto z = m.desa.field("gi_z_" + cat.code)) e["gi_z"] = number_or_null(m.desa.numeric[*z][d]);
     per_category.push_back(std::move(e));
     // The total leaves out what the temuan layer does not hold (the public profile's sensitive categories).
-    if (c >= m.recountable.size() || !m.recountable[c]) left_out.push_back(cat.code);
+    if (from_store ? m.store->public_profile && cat.sensitive : (c >= m.recountable.size() || !m.recountable[c]))
+      left_out.push_back(cat.code);
   }
   j["categories"] = std::move(per_category);
   const double total = counts.at(d, counts.total_column());
@@ -140,6 +210,8 @@ nlohmann::json desa_summary(const QueryModel& m, const std::string& kode, const 
   double other = 0;
   auto other_field = m.desa.field("n_lainnya");
   if (!filter.active() && other_field) other = m.desa.numeric[*other_field][d];
+  else if (from_store)
+    for (auto* row : stored) other += row->category_index < 0 ? 1 : 0;
   else if (m.has_findings)
     for (auto i : found) other += m.findings.category[i] < 0 ? 1 : 0;
   else other = std::numeric_limits<double>::quiet_NaN();
@@ -153,6 +225,7 @@ nlohmann::json desa_summary(const QueryModel& m, const std::string& kode, const 
     if (severity_count[s]) severity.push_back({{"value", t.severity_values[s]}, {"n", severity_count[s]}});
   if (!severity_count.empty() && severity_count[0]) severity.push_back({{"value", nullptr}, {"n", severity_count[0]}});
   j["severity"] = std::move(severity);
+  if (from_store) return with_store_findings(j, m, stored, lang, latest);
 
   std::vector<std::size_t> newest = found;
   std::stable_sort(newest.begin(), newest.end(), [&](auto a, auto b) { return t.date[a] > t.date[b]; });

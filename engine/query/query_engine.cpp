@@ -278,6 +278,10 @@ QueryResult run_query(const QueryModel& m, const QuerySpec& spec, std::size_t ma
       t += " · status ";
       for (std::size_t i = 0; i < spec.findings.status.size(); ++i) t += (i ? "," : "") + spec.findings.status[i];
     }
+    for (std::size_t i = 0; i < spec.findings.opd.size(); ++i) t += (i ? "," : " · OPD ") + spec.findings.opd[i];
+    if (spec.findings.overdue) t += en ? " · overdue" : " · lewat target";
+    if (spec.findings.as_of && (spec.findings.overdue || !spec.findings.status.empty() || !spec.findings.opd.empty()))
+      t += (en ? " as of " : " per ") + format_date(spec.findings.as_of);
     if (spec.findings.date_from) t += (en ? " · from " : " · dari ") + format_date(spec.findings.date_from);
     if (spec.findings.date_to) t += (en ? " · to " : " · sampai ") + format_date(spec.findings.date_to);
     if (spec.significance) {

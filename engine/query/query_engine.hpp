@@ -39,6 +39,8 @@ struct QueryResult {
   std::vector<std::string> priority_categories;  // the categories the priority score depends on (weight > 0)
   std::vector<ClassRange> classes; // with n=all: Jenks classes of the sort values over the matched units (as QGIS)
   int privacy_k = 5;
+  std::string row_noun_id, row_noun_en;          // what a row is, for "n of m ..." ("" = desa/kecamatan by level)
+  std::vector<std::string> notes_id, notes_en;   // lines said below the table (and as `notes` in JSON)
 
   std::size_t column(const std::string& name) const;  // index, or columns.size() when absent
 };

@@ -103,8 +103,10 @@ std::string format_table(const QueryResult& r, const std::string& lang) {
     out += text + "\n";
   }
   char tail[160];
+  const std::string noun = !r.row_noun_id.empty() ? (en ? r.row_noun_en : r.row_noun_id)
+                           : r.spec.level == Level::desa ? (en ? "villages" : "desa") : (en ? "districts" : "kecamatan");
   std::snprintf(tail, sizeof tail, en ? "%zu of %zu matching %s%s\n" : "%zu dari %zu %s yang cocok%s\n", r.rows.size(),
-                r.matched, r.spec.level == Level::desa ? (en ? "villages" : "desa") : (en ? "districts" : "kecamatan"),
+                r.matched, noun.c_str(),
                 r.truncated ? (en ? " (cut at the row limit)" : " (dipotong pada batas baris)") : "");
   out += tail;
   if (r.withheld) {
@@ -121,6 +123,7 @@ std::string format_table(const QueryResult& r, const std::string& lang) {
                   r.not_countable);
     out += tail;
   }
+  for (const auto& line : en ? r.notes_en : r.notes_id) out += line + "\n";
   if (r.rate_basis == "per_km2" && r.sort_column == "laju")
     out += en ? "Rate: findings per km² (no rate field in the layer)\n" : "Laju: temuan per km² (lapisan tanpa kolom laju)\n";
   return out;
@@ -166,6 +169,7 @@ nlohmann::json result_json(const QueryResult& r, const std::string& lang) {
   j["not_countable"] = r.not_countable;
   j["privacy_k"] = r.privacy_k;
   j["priority_categories"] = r.priority_categories;
+  if (!r.notes_id.empty()) j["notes"] = lang == "en" ? r.notes_en : r.notes_id;
   nlohmann::json classes = nlohmann::json::array();
   for (const auto& c : r.classes) classes.push_back({{"lower", c.lower}, {"upper", c.upper}, {"label", c.label}});
   j["classes"] = std::move(classes);

@@ -106,17 +106,22 @@ void read_units(void* ds, const std::string& path, const char* name, bool is_des
   const int jenis = is_desa ? OGR_FD_GetFieldIndex(defn, "jenis") : -1;
   const int kode_kec = is_desa ? field_or_throw(defn, path, name, "kode_kec") : -1;
   const int nama_kec = is_desa ? OGR_FD_GetFieldIndex(defn, "nama_kec") : -1;
-  std::vector<int> numeric_fields;
+  std::vector<int> numeric_fields, trend_fields;
   for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i) {
     OGRFieldDefnH fd = OGR_FD_GetFieldDefn(defn, i);
     OGRFieldType type = OGR_Fld_GetType(fd);
+    const std::string field_name = OGR_Fld_GetNameRef(fd);
     if (type == OFTInteger || type == OFTInteger64 || type == OFTReal) {
       numeric_fields.push_back(i);
-      t.field_index[OGR_Fld_GetNameRef(fd)] = t.numeric_names.size();
-      t.numeric_names.emplace_back(OGR_Fld_GetNameRef(fd));
+      t.field_index[field_name] = t.numeric_names.size();
+      t.numeric_names.push_back(field_name);
+    } else if (type == OFTString && field_name.rfind("tren_", 0) == 0) {
+      trend_fields.push_back(i);
+      t.trend_names.push_back(field_name);
     }
   }
   t.numeric.assign(numeric_fields.size(), {});
+  t.trend.assign(trend_fields.size(), {});
   ToLonLat to_lonlat(layer);
   char precision[] = "COORDINATE_PRECISION=6";
   char* json_options[] = {precision, nullptr};
@@ -131,6 +136,7 @@ void read_units(void* ds, const std::string& path, const char* name, bool is_des
     t.nama_kec.push_back(field_text(f.get(), nama_kec));
     t.luas_km2.push_back(luas >= 0 && OGR_F_IsFieldSetAndNotNull(f.get(), luas) ? OGR_F_GetFieldAsDouble(f.get(), luas)
                                                                                 : kNull);
+    for (std::size_t k = 0; k < trend_fields.size(); ++k) t.trend[k].push_back(field_text(f.get(), trend_fields[k]));
     for (std::size_t k = 0; k < numeric_fields.size(); ++k)
       t.numeric[k].push_back(OGR_F_IsFieldSetAndNotNull(f.get(), numeric_fields[k])
                                  ? OGR_F_GetFieldAsDouble(f.get(), numeric_fields[k])

@@ -4,6 +4,7 @@
 // kept by name, so fields a later build adds (gi_z_<c>, gi_bin_<c>, lisa_p_<c>, eb_<c>, rate_<c>, ...) can be
 // sorted and filtered on without code changes.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "aggregate/category_taxonomy.hpp"
+#include "query/store_findings.hpp"
 
 namespace peta::query {
 
@@ -20,6 +22,8 @@ struct UnitTable {
   std::vector<double> luas_km2;
   std::vector<std::string> numeric_names;     // every Integer/Integer64/Real field, in layer order
   std::vector<std::vector<double>> numeric;   // [field][unit]; NaN where the value is null
+  std::vector<std::string> trend_names;       // the emerging hot spot classes tren_<c> (text), in layer order
+  std::vector<std::vector<std::string>> trend;  // [field][unit]; "" where null
   std::vector<std::string> geometry_json;     // GeoJSON geometry per unit, EPSG:4326, 6 decimals
   std::vector<double> label_lon, label_lat;   // a point inside each unit (for labels and tests)
 
@@ -65,6 +69,8 @@ struct QueryModel {
   std::vector<bool> recountable;
   int privacy_k = 5;                     // counts below k are withheld (the project's privacy.k)
   int date_min = 0, date_max = 0;        // yyyymmdd range of the findings' dates (0 = none)
+  // The project's findings store, when it names one (ModelSource reads it): finding filters count from it.
+  std::shared_ptr<const StoreTable> store;
 
   std::optional<std::size_t> category(std::string_view code) const;
 };

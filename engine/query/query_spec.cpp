@@ -107,6 +107,9 @@ bool read_filter_key(const std::string& key, const std::string& value, FindingFi
   else if (key == "status") append_list(f.status, value, "status", true);
   else if (key == "from" || key == "dari") f.date_from = date("from", value);
   else if (key == "to" || key == "sampai") f.date_to = date("to", value);
+  else if (key == "opd") append_list(f.opd, value, "opd", false);  // names keep their case (titles); compared folded
+  else if (key == "overdue" || key == "lewat_target") f.overdue = boolean("overdue", value);
+  else if (key == "as_of" || key == "per_tanggal") f.as_of = date("as_of", value);
   else if (key == "lang" || key == "bahasa") {
     std::string l = lower_trimmed(value);
     if (l != "id" && l != "en") throw QueryError("lang: expected id or en, got '" + value + "'");
@@ -169,7 +172,7 @@ QuerySpec parse_query_spec(const Params& params, const SpecLimits& limits) {
     } else {
       throw QueryError("unknown parameter '" + printable(key) +
                        "' (expected level, category, sort, n, per_kecamatan, order, kecamatan, severity, status, "
-                       "from, to, significance, spot, statistic, lang, format)");
+                       "from, to, opd, overdue, as_of, significance, spot, statistic, lang, format)");
     }
   }
   check_dates(q.findings);
@@ -181,7 +184,7 @@ FindingFilter parse_finding_filter(const Params& params, const SpecLimits& limit
   FindingFilter f;
   for (const auto& [key, value] : params)
     if (!read_filter_key(key, value, f, lang))
-      throw QueryError("unknown parameter '" + printable(key) + "' (expected severity, status, from, to, lang)");
+      throw QueryError("unknown parameter '" + printable(key) + "' (expected severity, status, from, to, opd, overdue, as_of, lang)");
   check_dates(f);
   return f;
 }

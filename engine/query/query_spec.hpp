@@ -23,12 +23,17 @@ enum class Spot { hot, cold };
 enum class Statistic { gi, lisa };
 enum class Format { table, csv, json, geojson };
 
-// Filters on the findings themselves: when any is set, counts are recomputed from the temuan layer.
+// Filters on the findings themselves: when any is set, counts are recomputed from the temuan layer, or from the
+// findings store when the project names one (opd and overdue need the store).
 struct FindingFilter {
   std::vector<std::string> severity;  // lower-case values of the severity column (tingkat)
-  std::vector<std::string> status;    // lower-case values of the status column
+  std::vector<std::string> status;    // lower-case values of the status column (with a store: its statuses)
   int date_from = 0, date_to = 0;     // yyyymmdd, inclusive; 0 = open
-  bool active() const { return !severity.empty() || !status.empty() || date_from || date_to; }
+  std::vector<std::string> opd;       // OPD names as given, compared case-insensitively (store only)
+  bool overdue = false;               // open and past the due date as of `as_of` (store only)
+  int as_of = 0;                      // yyyymmdd; 0 = today
+  bool active() const { return !severity.empty() || !status.empty() || date_from || date_to || !opd.empty() || overdue; }
+  bool needs_store() const { return !opd.empty() || overdue; }
 };
 
 struct QuerySpec {
@@ -55,12 +60,12 @@ struct SpecLimits {
 
 using Params = std::vector<std::pair<std::string, std::string>>;
 
-// Keys: level, category, sort, n, per_kecamatan, order, kecamatan, severity, status, from, to, significance,
-// spot, statistic, lang, format. Lists (kecamatan, severity, status) may repeat or be comma-separated.
+// Keys: level, category, sort, n, per_kecamatan, order, kecamatan, severity, status, from, to, opd, overdue,
+// as_of, significance, spot, statistic, lang, format. Lists (kecamatan, severity, status) may repeat or be comma-separated.
 // Throws QueryError on an unknown key, a bad value, or a limit exceeded.
 QuerySpec parse_query_spec(const Params& params, const SpecLimits& limits = {});
 
-// Only the finding filters (severity, status, from, to) and lang; other keys are errors.
+// Only the finding filters (severity, status, from, to, opd, overdue, as_of) and lang; other keys are errors.
 FindingFilter parse_finding_filter(const Params& params, const SpecLimits& limits, std::string* lang = nullptr);
 
 const char* to_string(Level level);

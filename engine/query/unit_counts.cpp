@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include "query/store_query.hpp"
+
 namespace peta::query {
 namespace {
 
@@ -28,6 +30,7 @@ std::vector<bool> wanted(const std::vector<std::string>& values, const std::vect
 class FindingPredicate {
  public:
   FindingPredicate(const QueryModel& m, const FindingFilter& f) : t_(m.findings), f_(f) {
+    if (f.needs_store()) require_store(m, "saringan OPD dan lewat target");
     if (f.active() && !m.has_findings)
       throw QueryError("severity, status and date filters need the temuan layer, which this GeoPackage lacks");
     if ((f.date_from || f.date_to) && t_.date_column.empty())
@@ -93,6 +96,7 @@ CountMatrix layer_counts(const QueryModel& m, const UnitTable& table) {
 
 CountMatrix desa_counts(const QueryModel& m, const FindingFilter& filter, const Deadline& deadline) {
   if (!filter.active()) return layer_counts(m, m.desa);
+  if (m.store) return store_counts(m, filter, deadline).desa;  // the store knows every status: count there
   const std::size_t categories = m.categories.size();
   CountMatrix out{m.desa.size(), categories + 1, std::vector<double>(m.desa.size() * (categories + 1), 0.0),
                   std::vector<Hidden>(m.desa.size() * (categories + 1), Hidden::no)};
@@ -115,6 +119,8 @@ CountMatrix desa_counts(const QueryModel& m, const FindingFilter& filter, const 
 
 CountMatrix kecamatan_counts(const QueryModel& m, const FindingFilter& filter, const CountMatrix& desa) {
   if (!filter.active()) return layer_counts(m, m.kecamatan);
+  // From the store: the kecamatan's own count, withheld only when it is below k (not whenever a desa is).
+  if (m.store) return store_counts(m, filter).kecamatan;
   CountMatrix out{m.kecamatan.size(), desa.columns, std::vector<double>(m.kecamatan.size() * desa.columns, 0.0),
                   std::vector<Hidden>(m.kecamatan.size() * desa.columns, Hidden::no)};
   for (std::size_t d = 0; d < desa.units; ++d) {

@@ -3,7 +3,10 @@
 #include "query/deadline.hpp"
 #include "query/map_data.hpp"
 #include "query/query_engine.hpp"
+#include "query/date_range_note.hpp"
 #include "query/query_format.hpp"
+#include "query/store_query.hpp"
+#include "serve/open311.hpp"
 #include "serve/request_head.hpp"
 #include "serve/web_assets.hpp"
 
@@ -73,6 +76,8 @@ ApiResponse ApiRouter::handle(const ApiRequest& request) const {
   auto no_params = [&]() -> bool { return request.params.empty(); };
   if (p == "/api/query") return query(request);
   if (p == "/api/desa") return desa(request);
+  if (p == "/api/lewat-target" || p == "/api/temuan" || p == "/api/status") return store_query(request);
+  if (p.starts_with("/open311/")) return open311(model_, request);
   if (p == "/api/meta" || p == "/api/health" || p == "/api/layers/desa.geojson" || p == "/api/layers/kecamatan.geojson") {
     if (!no_params()) return error_response(400, p + " takes no parameters");
     if (p == "/api/meta") return ok(meta_);
@@ -99,7 +104,12 @@ ApiResponse ApiRouter::query(const ApiRequest& request) const {
     switch (spec.format) {
       case query::Format::csv: return ok(query::format_csv(r), "text/csv; charset=utf-8");
       case query::Format::geojson: return ok(query::format_geojson(r, model_), "application/geo+json");
-      default: return ok(query::result_json(r, spec.lang).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+      default: {
+        nlohmann::json j = query::result_json(r, spec.lang);
+        // A date range without a dated finding: said, with the range the project holds (as peta query says it).
+        if (const std::string note = query::empty_date_range_note(model_, spec); !note.empty()) j["note"] = note;
+        return ok(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+      }
     }
   } catch (const query::QueryTimeout& e) {
     return error_response(503, e.what());
@@ -124,6 +134,28 @@ ApiResponse ApiRouter::desa(const ApiRequest& request) const {
     query::FindingFilter filter = query::parse_finding_filter(rest, limits_.spec, &lang);
     return ok(query::desa_summary(model_, kode, filter, lang, 5, query::Deadline(limits_.query_budget))
                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  } catch (const query::QueryTimeout& e) {
+    return error_response(503, e.what());
+  } catch (const query::QueryError& e) {
+    return error_response(400, e.what());
+  }
+}
+
+// /api/lewat-target (overdue per OPD and kecamatan), /api/temuan (the findings), /api/status (the map's status
+// view): answered from the findings store, with the /api/query parameters.
+ApiResponse ApiRouter::store_query(const ApiRequest& request) const {
+  try {
+    query::QuerySpec spec = query::parse_query_spec(request.params, limits_.spec);
+    const query::Deadline deadline(limits_.query_budget);
+    if (request.path == "/api/status")
+      return ok(query::status_view(model_, spec, deadline).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+    if (spec.format == query::Format::table || spec.format == query::Format::geojson)
+      return error_response(400, "format: use json or csv here");
+    query::QueryResult r = request.path == "/api/temuan"
+                               ? query::finding_list(model_, spec, limits_.spec.max_rows, deadline)
+                               : query::overdue_per_opd(model_, spec, limits_.spec.max_rows, deadline);
+    if (spec.format == query::Format::csv) return ok(query::format_csv(r), "text/csv; charset=utf-8");
+    return ok(query::result_json(r, spec.lang).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
   } catch (const query::QueryTimeout& e) {
     return error_response(503, e.what());
   } catch (const query::QueryError& e) {

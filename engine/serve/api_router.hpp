@@ -10,6 +10,10 @@
 //                  &level=&per_kecamatan=&order=&lang=&format=json|csv|geojson
 //   GET /api/desa?kode=&severity=&status=&from=&to=&lang=     one desa's summary (the popup)
 //   GET /api/layers/desa.geojson, /api/layers/kecamatan.geojson  the map layers
+//   GET /api/lewat-target?opd=&as_of=&category=&kecamatan=&format=   overdue per OPD and kecamatan (store)
+//   GET /api/temuan?status=&opd=&overdue=&as_of=&n=&format=           the findings one by one (store)
+//   GET /api/status?as_of=&category=&opd=                             open/handled/overdue per desa (store)
+//   GET /open311/v2/services.json, requests.json, requests/{id}.json  Open311 GeoReport v2 (serve/open311.hpp)
 #include <chrono>
 #include <string>
 
@@ -46,6 +50,7 @@ class ApiRouter {
  private:
   ApiResponse query(const ApiRequest& request) const;
   ApiResponse desa(const ApiRequest& request) const;
+  ApiResponse store_query(const ApiRequest& request) const;
 
   const query::QueryModel& model_;
   RouterLimits limits_;

@@ -4,6 +4,7 @@
 
 #include "core/error.hpp"
 #include "project/project_settings.hpp"
+#include "store/finding_store.hpp"
 
 namespace peta::cli {
 
@@ -29,7 +30,24 @@ query::QueryModel ModelSource::load() const {
   }
   query::LoadLimits limits;
   limits.privacy_k = settings.privacy.k;
-  return query::load_query_model(path, settings.categories, settings.priority.weights_for(settings.categories), limits);
+  query::QueryModel model =
+      query::load_query_model(path, settings.categories, settings.priority.weights_for(settings.categories), limits);
+  if (!settings.store.path.empty()) model.store = read_store(settings, model);
+  return model;
+}
+
+std::shared_ptr<const query::StoreTable> read_store(const ProjectSettings& settings, const query::QueryModel& model) {
+  query::StoreReadOptions options;
+  options.opd = settings.opd;
+  options.public_profile = settings.privacy.public_profile;
+  options.k = settings.privacy.k;
+  for (const auto& source : settings.findings)
+    options.published_columns.insert(options.published_columns.end(), source.publish.begin(), source.publish.end());
+  const std::string& path = settings.store.path;
+  // A store not made yet (no import so far) is an empty one; opening it would create the file.
+  if (path.rfind("PG:", 0) != 0 && !std::filesystem::exists(path)) return query::read_store_table({}, model, options);
+  auto store = store::FindingStore::open(path);
+  return query::read_store_table(store->findings(), model, options);
 }
 
 }  // namespace peta::cli

@@ -9,6 +9,7 @@
 #include "query/trend_query.hpp"
 #include "query/query_engine.hpp"
 #include "query/query_format.hpp"
+#include "query/store_query.hpp"
 #include "verbs.hpp"
 
 namespace peta::cli {
@@ -17,8 +18,9 @@ void add_query(CLI::App& app) {
   auto* sub = app.add_subcommand("query", "Tanya proyek yang sudah dibangun: desa/kecamatan teratas (top N over a built project)");
   static ModelSource source;
   static std::string level, category, sort, top, from, to, significance, spot, statistic, format, lang, out;
-  static std::vector<std::string> kecamatan, severity, status, banding;
-  static bool per_kecamatan = false, ascending = false, trend = false;
+  static std::vector<std::string> kecamatan, severity, status, banding, opd;
+  static bool per_kecamatan = false, ascending = false, trend = false, overdue = false, per_opd = false, list = false;
+  static std::string as_of;
   static std::string period;
   source.add_options(sub);
   sub->add_option("--level,--wilayah", level, "desa | kecamatan (default desa)");
@@ -28,6 +30,14 @@ void add_query(CLI::App& app) {
   sub->add_option("--kecamatan", kecamatan, "Kode atau nama kecamatan (code or name; repeatable)");
   sub->add_option("--tingkat,--severity", severity, "Tingkat temuan, mis. berat (severity; repeatable)");
   sub->add_option("--status", status, "Status temuan (status; repeatable)");
+  sub->add_option("--opd", opd, "OPD penanggung jawab, mis. \"Dinas PUPR\" (responsible department; store; repeatable)");
+  sub->add_flag("--lewat-target,--overdue", overdue,
+                "Hanya temuan terbuka yang lewat tenggat (open and past the due date; store)");
+  sub->add_option("--per-tanggal,--as-of", as_of, "Tanggal acuan YYYY-MM-DD untuk lewat target (as-of date; default today)");
+  sub->add_flag("--per-opd", per_opd,
+                "Tabel lewat target per OPD dan kecamatan (overdue per department and district; store)");
+  sub->add_flag("--temuan,--findings", list,
+                "Daftar temuan satu per satu: id, kategori, desa, status, OPD, tenggat (list the findings; store)");
   sub->add_option("--dari,--from", from, "Tanggal awal YYYY-MM-DD (from date)");
   sub->add_option("--sampai,--to", to, "Tanggal akhir YYYY-MM-DD (to date)");
   sub->add_option("--signifikan,--significance", significance, "Hanya titik panas: 90 | 95 | 99 (hot spots at %)");
@@ -94,6 +104,9 @@ void add_query(CLI::App& app) {
     for (const auto& s : status) put("status", s);
     put("from", from);
     put("to", to);
+    for (const auto& o : opd) put("opd", o);
+    if (overdue) put("overdue", "true");
+    put("as_of", as_of);
     put("significance", significance);
     put("spot", spot);
     put("statistic", statistic);
@@ -111,7 +124,12 @@ void add_query(CLI::App& app) {
     query::QueryModel model = source.load();
     std::string text;
     try {
-      text = query::format_result(query::run_query(model, spec), model);
+      if ((per_opd || list) && spec.format == query::Format::geojson)
+        throw query::QueryError("--per-opd/--temuan: give -f table, csv or json");
+      if (per_opd && list) throw query::QueryError("--per-opd and --temuan: give one of them");
+      if (per_opd) text = query::format_result(query::overdue_per_opd(model, spec), model);
+      else if (list) text = query::format_result(query::finding_list(model, spec), model);
+      else text = query::format_result(query::run_query(model, spec), model);
       // A date range without dated findings: said in the table, and on stderr for machine formats.
       if (const std::string note = query::empty_date_range_note(model, spec); !note.empty()) {
         if (spec.format == query::Format::table) text = note + "\n" + text;

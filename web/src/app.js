@@ -1,5 +1,5 @@
 // The peta web map: the desa as a choropleth per category (count, rate, priority score, Gi* bins or LISA
-// quadrants) over the
+// quadrants; with a findings store the status view: open, handled, overdue; the emerging hot spot trend) over the
 // kecamatan boundaries, which are the whole base map (no tile server: it works offline). Everything it shows
 // comes from the read-only API of `peta serve` on the same origin.
 (function () {
@@ -24,7 +24,9 @@
                    '4': 'Tinggi-Rendah', '0': 'Tidak signifikan' },
       hidden: { '1': 'disembunyikan (< {k})', '2': 'disembunyikan (agar jumlah desa lain tak terhitung)',
                 '3': 'tidak tersedia dengan saringan' },
-      dependsOn: 'Bergantung pada', weight: 'bobot', leavesOut: 'tanpa'
+      dependsOn: 'Bergantung pada', weight: 'bobot', leavesOut: 'tanpa',
+      terbuka: 'Temuan terbuka', selesai: 'Temuan selesai', lewat: 'Lewat target', persen: 'Persen selesai',
+      tren: 'Tren titik panas', asOf: 'per', sensitiveLeftOut: 'tanpa kategori sensitif'
     },
     en: {
       title: 'Village findings map', category: 'Category', all: 'All categories', measure: 'Measure',
@@ -44,7 +46,9 @@
                    '0': 'Not significant' },
       hidden: { '1': 'withheld (< {k})', '2': 'withheld (so other counts cannot be worked out)',
                 '3': 'not available with a filter' },
-      dependsOn: 'Depends on', weight: 'weight', leavesOut: 'without'
+      dependsOn: 'Depends on', weight: 'weight', leavesOut: 'without',
+      terbuka: 'Open findings', selesai: 'Handled findings', lewat: 'Overdue', persen: 'Share handled',
+      tren: 'Hot spot trend', asOf: 'as of', sensitiveLeftOut: 'without sensitive categories'
     }
   };
   // Classes come with each answer: Jenks natural breaks, the same as the QGIS styles (engine/output/class_breaks).
@@ -59,6 +63,9 @@
   var state = { lang: 'id', category: '', measure: 'count', kecamatan: '', severity: '', status: '', from: '', to: '' };
   var meta = null, desaLayer = null, kecamatanLayer = null, labelLayer = null, byKode = {}, values = {}, hidden = {};
   var classes = [], rateBasis = 'per_km2', priorityCategories = [], privacyK = 5;
+  // The status view's measures (from /api/status, i.e. the findings store) and their fields.
+  var STATUS_FIELDS = { terbuka: 'n_terbuka', selesai: 'n_selesai', lewat: 'n_lewat_target', persen: 'persen_selesai' };
+  var statusAnswer = null;
   var renderCount = 0, request = 0;
 
   function t(key) { return TEXT[state.lang][key]; }
@@ -103,6 +110,15 @@
     return c ? c.lisa : meta.total.lisa;
   }
   function categoryLabel(c) { return state.lang === 'en' ? c.label_en : c.label_id; }
+  function isStatus(measure) { return Object.prototype.hasOwnProperty.call(STATUS_FIELDS, measure); }
+  function trendAvailable() {
+    var c = categoryInfo(state.category);
+    return !!(c && c.tren);
+  }
+  function trendClass(value) {
+    for (var i = 0; i < meta.trend_classes.length; i++) if (meta.trend_classes[i].value === value) return meta.trend_classes[i];
+    return null;
+  }
 
   // ---- controls ----
   function option(select, value, label) {
@@ -124,7 +140,10 @@
     option(u, 'priority', t('priority'));
     if (giAvailable()) option(u, 'gi', t('gi'));
     if (lisaAvailable()) option(u, 'lisa', t('lisa'));
-    if ((state.measure === 'gi' && !giAvailable()) || (state.measure === 'lisa' && !lisaAvailable())) state.measure = 'count';
+    if (trendAvailable()) option(u, 'tren', t('tren'));
+    if (meta.store) Object.keys(STATUS_FIELDS).forEach(function (m) { option(u, m, t(m)); });
+    if ((state.measure === 'gi' && !giAvailable()) || (state.measure === 'lisa' && !lisaAvailable()) ||
+        (state.measure === 'tren' && !trendAvailable()) || (isStatus(state.measure) && !meta.store)) state.measure = 'count';
     u.value = state.measure;
 
     var kc = $('kecamatan'); kc.innerHTML = '';
@@ -179,7 +198,7 @@
   function suffix() { return state.category || 'semua'; }
   function valueOf(row) {
     if (!row) return null;
-    if (state.measure === 'count') return row.n;
+    if (state.measure === 'count' || isStatus(state.measure)) return row.n;
     if (state.measure === 'rate') return row.laju;
     if (state.measure === 'priority') return row.prioritas;
     if (state.measure === 'lisa') {
@@ -199,6 +218,7 @@
     if (v === null || v === undefined) return MUTED;
     if (state.measure === 'gi') return BIN_COLORS[String(Math.max(-3, Math.min(3, Math.round(v))))];
     if (state.measure === 'lisa') return LISA_COLORS[String(v)] || MUTED;
+    if (state.measure === 'tren') { var tc = trendClass(v); return tc ? tc.color : MUTED; }
     for (var i = 0; i < classes.length; i++) if (v <= classes[i].upper + 1e-9) return classColor(i);
     return PALETTE[PALETTE.length - 1];
   }
@@ -222,6 +242,7 @@
   function measureLabel() {
     if (state.measure === 'rate') return rateBasis === 'per_km2' ? t('ratePerKm2') : t('rate');
     if (state.measure === 'lisa') return t('lisaQ');
+    if (state.measure === 'tren' || isStatus(state.measure)) return t(state.measure);
     return t(state.measure === 'gi' ? 'giBin' : state.measure);
   }
   function renderLegend() {
@@ -233,10 +254,13 @@
       ['3', '2', '1', '0', '-1', '-2', '-3'].forEach(function (b) { row(BIN_COLORS[b], t('bins')[b]); });
     } else if (state.measure === 'lisa') {
       ['1', '4', '2', '3', '0'].forEach(function (q) { row(LISA_COLORS[q], t('quadrants')[q]); });
+    } else if (state.measure === 'tren') {
+      // The classes of the QGIS style "Tren titik panas", in its order and colours (from /api/meta).
+      meta.trend_classes.forEach(function (c) { row(c.color, state.lang === 'en' ? c.label_en : c.label_id); });
     } else {
       var decimals = state.measure === 'count' ? 0 : state.measure === 'priority' ? 1 : 2;
       classes.forEach(function (c, i) {
-        row(classColor(i), state.measure === 'count' ? c.label
+        row(classColor(i), state.measure === 'count' || isStatus(state.measure) ? c.label
           : number(c.lower, decimals) + ' – ' + number(c.upper, decimals));
       });
     }
@@ -246,6 +270,13 @@
       if (shown[h]) row(HIDDEN_COLORS[h], t('hidden')[h].replace('{k}', String(privacyK)));
     });
     if (state.kecamatan) row(MUTED, t('notSelected'));
+    if (isStatus(state.measure) && statusAnswer) {
+      html += '<div class="depends">' + escapeHtml(t('asOf') + ' ' + statusAnswer.as_of) +
+        (statusAnswer.leaves_out.length ? ' · ' + escapeHtml(t('sensitiveLeftOut') + ' (' + statusAnswer.leaves_out.map(function (code) {
+          var info = categoryInfo(code);
+          return info ? categoryLabel(info) : code;
+        }).join(', ') + ')') : '') + '</div>';
+    }
     if (state.measure === 'priority') {
       // Only what the score depends on: categories with a weight above 0 that can be counted under the filter.
       html += '<div class="depends">' + escapeHtml(t('dependsOn')) + ': ' + priorityCategories.map(function (code) {
@@ -260,11 +291,12 @@
   function renderTop(rows) {
     var list = $('top-list');
     list.innerHTML = '';
-    var decimals = state.measure === 'count' ? 0 : state.measure === 'priority' ? 1 : 2;
+    var decimals = state.measure === 'count' || isStatus(state.measure) ? 0 : state.measure === 'priority' ? 1 : 2;
     rows.slice(0, 10).forEach(function (r) {
       var li = document.createElement('li');
       var v = state.measure === 'gi' ? r.gi_z : state.measure === 'lisa' ? r.n : valueOf(r);
       var text = state.measure === 'count' && r.disembunyikan ? r.n_keterangan : number(v, state.measure === 'gi' ? 2 : decimals);
+      if (state.measure === 'tren') text = r.label;
       li.innerHTML = escapeHtml(r.nama) + ' <small>(' + escapeHtml(r.nama_kec) + ')</small><span class="value">' +
         escapeHtml(text) + '</span>';
       li.dataset.kode = r.kode;
@@ -273,8 +305,77 @@
     });
   }
 
+  // ---- the status view (findings store) and the trend view (tren_<c> on the desa layer) ----
+  function finish(rows) {
+    desaLayer.setStyle(styleOf);
+    renderLegend();
+    renderTop(rows);
+    if (state.kecamatan) zoomToKecamatan(state.kecamatan);
+    renderCount++;
+    document.body.dataset.renders = String(renderCount);
+    document.body.dataset.view = state.measure;
+    document.body.dataset.state = 'ready';
+  }
+  function inKecamatan(kode) {
+    return !state.kecamatan || (byKode[kode] && byKode[kode].feature.properties.kode_kec === state.kecamatan);
+  }
+  function rowsFromLayer(valueOfKode) {
+    var rows = [];
+    Object.keys(byKode).forEach(function (kode) {
+      if (!inKecamatan(kode)) return;
+      var p = byKode[kode].feature.properties;
+      rows.push({ kode: kode, nama: p.nama, nama_kec: p.nama_kec, value: valueOfKode(kode) });
+    });
+    return rows;
+  }
+  function updateStatus(mine) {
+    var p = new URLSearchParams();
+    if (state.category) p.append('category', state.category);
+    p.append('lang', state.lang);
+    return getJson('api/status?' + p.toString()).then(function (answer) {
+      if (mine !== request) return;
+      statusAnswer = answer;
+      var field = STATUS_FIELDS[state.measure];
+      values = {};
+      hidden = {};
+      var rows = rowsFromLayer(function (kode) { var d = answer.desa[kode]; return d ? d[field] : null; });
+      rows.forEach(function (r) { values[r.kode] = r.value; });
+      classes = (answer.measures[field] || { classes: [] }).classes;
+      rows.sort(function (a, b) { return (b.value === null ? -1 : b.value) - (a.value === null ? -1 : a.value); });
+      finish(rows.map(function (r) { return { kode: r.kode, nama: r.nama, nama_kec: r.nama_kec, n: r.value, laju: r.value }; }));
+    });
+  }
+  function updateTrend() {
+    var field = 'tren_' + state.category;
+    values = {};
+    hidden = {};
+    classes = [];
+    var order = {};
+    meta.trend_classes.forEach(function (c, i) { order[c.value] = i; });
+    var rows = rowsFromLayer(function (kode) { return byKode[kode].feature.properties[field]; });
+    rows.forEach(function (r) { values[r.kode] = r.value; });
+    rows = rows.filter(function (r) { return r.value && r.value !== 'tidak_ada_pola'; });
+    rows.sort(function (a, b) { return order[a.value] - order[b.value] || (a.nama < b.nama ? -1 : 1); });
+    finish(rows.map(function (r) {
+      var c = trendClass(r.value);
+      return { kode: r.kode, nama: r.nama, nama_kec: r.nama_kec, label: c ? (state.lang === 'en' ? c.label_en : c.label_id) : r.value };
+    }));
+  }
+
   // ---- the choropleth ----
   function update() {
+    if (state.measure === 'tren' || isStatus(state.measure)) {
+      var mineView = ++request;
+      document.body.dataset.state = 'loading';
+      $('message').textContent = '';
+      if (state.measure === 'tren') { updateTrend(); return; }
+      updateStatus(mineView).catch(function (e) {
+        if (mineView !== request) return;
+        $('message').textContent = e.message;
+        document.body.dataset.state = 'error';
+      });
+      return;
+    }
     var p = filterParams();
     if (state.category) p.append('category', state.category);
     p.append('sort', state.measure === 'gi' ? 'gi_z' : state.measure === 'lisa' ? 'count' : state.measure);
@@ -297,13 +398,9 @@
         if (r.disembunyikan && state.measure !== 'priority') hidden[r.kode] = r.disembunyikan;
       });
       classes = state.measure === 'gi' || state.measure === 'lisa' ? [] : (answer.classes || []);
-      desaLayer.setStyle(styleOf);
-      renderLegend();
-      renderTop(answer.rows);
-      if (state.kecamatan) zoomToKecamatan(state.kecamatan);
-      renderCount++;
-      document.body.dataset.renders = String(renderCount);
-      document.body.dataset.state = 'ready';
+      // A date range without a dated finding: said (with the range the project holds), not shown as zeros only.
+      $('message').textContent = answer.note || '';
+      finish(answer.rows);
     }).catch(function (e) {
       if (mine !== request) return;
       $('message').textContent = e.message;

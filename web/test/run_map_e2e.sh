@@ -18,11 +18,25 @@ cat > "$out/project.json" <<JSON
     "kecamatan": {"path": "$shared/probolinggo/kecamatan.geojson"}
   },
   "findings": [{"path": "temuan.csv", "publish": ["tanggal", "tingkat", "keterangan"]}],
+  "store": {"path": "temuan.gpkg"},
   "output": {"folder": "out", "formats": ["geopackage"]}
 }
 JSON
 "$peta" build -q "$out/project.json"
 gpkg="$out/out/peta.gpkg"
+# The findings store for the status view: the same findings, first seen on 2026-01-15 (so many are overdue
+# today), a few handled.
+"$peta" import "$out/project.json" --tanggal 2026-01-15 > "$out/import.out"
+ids=$(awk -F, 'NR>1 && NR<=41 {print $1}' "$out/temuan.csv" | tr '\n' ' ')
+"$peta" status "$out/project.json" --jadi diverifikasi --tanggal 2026-02-01 $ids > /dev/null
+"$peta" status "$out/project.json" --jadi selesai --tanggal 2026-02-20 $ids > /dev/null
+# Synthetic emerging hot spot classes for jalan_rusak when the build wrote none (the trend view's field).
+if ! ogrinfo -so "$gpkg" desa | grep -q '^tren_jalan_rusak:'; then
+  sql0() { ogrinfo -q "$gpkg" -sql "$1" >/dev/null; }
+  sql0 "ALTER TABLE desa ADD COLUMN tren_jalan_rusak TEXT"
+  sql0 "UPDATE desa SET tren_jalan_rusak = CASE WHEN n_jalan_rusak >= 20 THEN 'panas_menguat'
+        WHEN n_jalan_rusak >= 15 THEN 'panas_baru' ELSE 'tidak_ada_pola' END"
+fi
 # Synthetic Gi* fields for stunting when the build wrote none: z from the count, bins at 90/95/99 %.
 sql() { ogrinfo -q "$gpkg" -sql "$1" >/dev/null; }
 if ! ogrinfo -so "$gpkg" desa | grep -q '^gi_bin_stunting:'; then
