@@ -341,6 +341,7 @@ TEST(QgisCheck, ProbolinggoBuildOpensStyledInQgisInEveryFormat) {
                     {"kabupaten", {{"path", test::data("probolinggo/kabupaten.geojson")}}}}},
                   {"findings", {{{"path", csv}, {"publish", {"tanggal", "tingkat", "keterangan"}}}}},
                   {"privacy", {{"profile", "internal"}}},
+                  {"hotspots", {{"kde", {{"bandwidth_m", 1500}}}}},  // the density raster, in the project too
                   {"output", {{"folder", dir + "/out"}}}};
   test::write_file(dir + "/project.json", project.dump(2));
   std::string build = std::string(PETA_CLI) + " build --json " + dir + "/project.json > " + dir + "/summary.json";
@@ -387,8 +388,9 @@ TEST(QgisCheck, ProbolinggoBuildOpensStyledInQgisInEveryFormat) {
                  {"geopackage", "peta.gpkg"},
                  {"project", "peta.qgs"},
                  {"project_layers",
-                  {"peta_layer_temuan", "peta_layer_ditolak", "peta_layer_kecamatan", "peta_layer_desa",
-                   "peta_layer_kabupaten"}},
+                  {"peta_layer_temuan", "peta_layer_ditolak", "peta_layer_kecamatan", "peta_raster_kepadatan",
+                   "peta_layer_desa", "peta_layer_kabupaten"}},
+                 {"rasters", {{{"id", "peta_raster_kepadatan"}, {"renderer", "singlebandpseudocolor"}, {"crs", "EPSG:32749"}}}},
                  {"project_styles",
                   {{{"id", "peta_layer_desa"}, {"renderer", "graduatedSymbol"}, {"classes", desa_classes}},
                    {{"id", "peta_layer_kecamatan"}, {"renderer", "singleSymbol"}}}},

@@ -103,6 +103,11 @@ LayerSink& OutputSet::open_layer(const LayerSchema& schema) {
   return *impl_;
 }
 
+void OutputSet::set_density_raster(const std::string& name) {
+  impl_->options.density_raster = name;
+  if (impl_->extras) impl_->extras->set_density_raster(name);
+}
+
 std::vector<std::string> OutputSet::commit() {
   if (impl_->committed) throw Error("output folder " + impl_->options.folder + ": commit() called twice");
   impl_->end_layer();

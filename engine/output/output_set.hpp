@@ -46,6 +46,9 @@ class OutputSet {
   // Opens a layer in every format; the sink stays valid until the next open_layer() or commit().
   // Layers are written one after another.
   LayerSink& open_layer(const LayerSchema& schema);
+  // Names the density raster the run will write into the folder after commit() (replaces
+  // OutputOptions::density_raster, for runs that know only after the findings whether they write one).
+  void set_density_raster(const std::string& name);
   // Closes every file and renames each to its final name. Returns the final paths.
   std::vector<std::string> commit();
 

@@ -34,6 +34,8 @@ class QgisExtras {
   void begin_layer(const LayerSchema& schema);  // writes the data dictionary
   void observe(const Feature& feature);
   void end_layer();                             // computes the styles, writes <layer>.qml
+  // The density raster's file name once it is known that the run writes one (before finish()).
+  void set_density_raster(std::string name) { formats_.density_raster = std::move(name); }
   // After every format writer has finished (files closed): layer_styles, project, picture.
   void finish();
 

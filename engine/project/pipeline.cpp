@@ -101,6 +101,7 @@ RunSummary run_project(const ProjectSettings& settings, const RunOptions& option
   if (store) from_store = findings_from_store(inputs, *store);
   const FindingsResult findings = from_store ? std::move(from_store->findings) : findings_from_sources(inputs, sources);
   const store::StatusAggregates* status = from_store ? &from_store->status : nullptr;
+  outputs.set_density_raster(density_raster_name(settings, findings));  // the QGIS project's raster layer
 
   const Statistics statistics = run_statistics_stage(settings, b, findings, policy, summary);
   {

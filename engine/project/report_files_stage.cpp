@@ -8,6 +8,10 @@
 
 namespace peta {
 
+std::string density_raster_name(const ProjectSettings& settings, const FindingsResult& findings) {
+  return settings.point_hotspots.kde && findings.points.size() >= 2 ? "kepadatan.tif" : "";
+}
+
 std::vector<std::string> write_report_files(const ProjectSettings& settings, const Boundaries& b,
                                             const FindingsResult& findings, const Statistics& statistics,
                                             const PublicationPolicy& policy, RunSummary& summary) {
@@ -46,11 +50,11 @@ std::vector<std::string> write_report_files(const ProjectSettings& settings, con
     for (const char* ext : {".json", ".csv", ".txt"}) files.push_back(base + ext);
     files.push_back(gal);
   }
-  if (settings.point_hotspots.kde && findings.points.size() >= 2) {
+  if (!density_raster_name(settings, findings).empty()) {
     StageTimer t(summary, "kde");
     std::vector<MultiPolygon> polygons;
     for (const auto& d : b.desa) polygons.push_back(d.geometry);
-    std::string tif = out.folder + "/kepadatan.tif";
+    std::string tif = out.folder + "/" + density_raster_name(settings, findings);
     write_density_geotiff(kernel_density(findings.points, metric_extent(polygons), settings.point_hotspots.kde_settings), tif);
     files.push_back(tif);
   }

@@ -11,6 +11,10 @@
 
 namespace peta {
 
+// The density raster's file name when this run writes one (KDE asked for, and at least two points to
+// estimate from), else empty.
+std::string density_raster_name(const ProjectSettings& settings, const FindingsResult& findings);
+
 std::vector<std::string> write_report_files(const ProjectSettings& settings, const Boundaries& b,
                                             const FindingsResult& findings, const Statistics& statistics,
                                             const PublicationPolicy& policy, RunSummary& summary);
