@@ -91,6 +91,16 @@ std::string identity_of(const StoreFinding& f) {
 
 std::string content_digest(const StoreFinding& f) { return sha256_hex(content_text(f)).substr(0, 32); }
 
+std::pair<std::string, std::string> identity_and_digest(const StoreFinding& f) {
+  const std::string hex = sha256_hex(content_text(f));
+  std::string digest = hex.substr(0, 32);
+  if (!f.kobo_id.empty()) return {f.kobo_id, std::move(digest)};
+  if (!f.odk_key.empty()) return {f.odk_key, std::move(digest)};
+  if (!f.instance_id.empty()) return {f.instance_id, std::move(digest)};
+  if (!f.id.empty()) return {f.id, std::move(digest)};
+  return {"sidik:" + hex.substr(0, 20), std::move(digest)};
+}
+
 namespace {
 // A JSON string. By hand rather than through nlohmann::json, which builds an object per row: this runs once per
 // new finding, a million times in a large import. Bytes that are not valid UTF-8 are passed on as they are
