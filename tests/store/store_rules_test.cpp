@@ -184,6 +184,26 @@ TEST(StoreRules, StatusAccumulatorMediansFromAgeCounts) {
   EXPECT_THROW(OverdueAccumulator("2026-13-01", OpdMapping::defaults()), Error);
 }
 
+// The fingerprint must not change between versions (stored findings would all turn into updates): a fixed
+// finding's digest, as computed by every version since the store's first.
+TEST(StoreRules, ContentDigestIsStableAcrossVersions) {
+  StoreFinding f;
+  f.category = "jalan_rusak";
+  f.date = "  2026-03-07 ";
+  f.has_point = true;
+  f.lon = 113.123456789;
+  f.lat = -7.8765432;
+  f.desa_code = "3513012001";
+  f.values = {{"Keterangan", "  Jalan   Berlubang  Besar "}, {"_uuid", "abc"}, {"grp/Tingkat", "BERAT"},
+              {"meta/instanceID", "x"}, {"No", "7"}, {"foto", ""}, {"Catatan/Meta/x", "y"},
+              {"alamat", "Dusun Krajan\tRT 02"}};
+  EXPECT_EQ(content_digest(f), "5e2c8ed723f23ead52b63377bb6c5b79");
+  EXPECT_EQ(identity_of(f), "sidik:5e2c8ed723f23ead52b6");
+  const auto both = identity_and_digest(f);
+  EXPECT_EQ(both.first, identity_of(f));
+  EXPECT_EQ(both.second, content_digest(f));
+}
+
 TEST(StoreRules, Dates) {
   EXPECT_EQ(date_text(*day_number("2026-02-27") + 2), "2026-03-01");
   EXPECT_EQ(normalised_date("07/03/2026"), "2026-03-07");
