@@ -8,6 +8,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   # scripts/compare-outputs.sh compares GeoPackages through a SQL dump
   sqlite3
+  libsqlite3-dev  # engine/store: the GeoPackage store writes through GDAL's SQLite connection
   libgdal-dev gdal-bin libgeos-dev libproj-dev proj-bin
   libboost-dev nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev

@@ -4,7 +4,8 @@
 #include <cctype>
 #include <charconv>
 #include <cstdio>
-#include <set>
+#include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -17,43 +18,58 @@ namespace {
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
 bool ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
-std::string lower(std::string s) {
-  for (char& c : s) c = ascii_lower(c);
-  return s;
-}
+// The normalised content, one "name=value" line each, values sorted by column name so that a reordered
+// export gives the same digest. Built in one reused buffer per thread (the names and values are appended to an
+// arena and sorted as views): the same text as before, without a heap string per value on the import's hot path.
+struct ContentBuffers {
+  std::string arena, text;
+  std::vector<std::pair<std::string_view, std::string_view>> values;
+};
 
-// Trimmed, lower case, runs of white space as one space: "  Jalan  Berlubang " == "jalan berlubang".
-std::string normalised(const std::string& s) {
-  std::string out;
-  bool space = false;
-  out.reserve(s.size());
+void append_normalised(std::string& out, const std::string& s) {
+  bool space = false, any = false;
   for (char c : s) {
     if (ascii_space(c)) {
-      space = !out.empty();
+      space = any;
       continue;
     }
     if (space) out += ' ';
     space = false;
+    any = true;
     out += ascii_lower(c);
   }
-  return out;
 }
 
-std::string last_segment(const std::string& column) {
-  auto slash = column.find_last_of('/');
-  return slash == std::string::npos ? column : column.substr(slash + 1);
-}
-
-// The normalised content, one "name=value" line each, values sorted by column name so that a reordered
-// export gives the same digest.
-std::string content_text(const StoreFinding& f) {
-  std::vector<std::pair<std::string, std::string>> values;
-  for (const auto& [k, v] : f.values)
-    if (!is_metadata_column(k)) values.emplace_back(lower(k), normalised(v));
-  std::sort(values.begin(), values.end());
-  std::string s;
-  s.reserve(256);
-  s += "kategori=" + f.category + "\ntanggal=" + normalised(f.date) + "\n";
+const std::string& content_text(const StoreFinding& f) {
+  thread_local ContentBuffers b;
+  b.arena.clear();
+  b.values.clear();
+  // Offsets first (the arena may move while it grows), views after.
+  std::vector<std::size_t>& bounds = *[] {
+    thread_local std::vector<std::size_t> v;
+    return &v;
+  }();
+  bounds.clear();
+  for (const auto& [k, v] : f.values) {
+    if (is_metadata_column(k)) continue;
+    bounds.push_back(b.arena.size());
+    for (char c : k) b.arena += ascii_lower(c);
+    bounds.push_back(b.arena.size());
+    append_normalised(b.arena, v);
+    bounds.push_back(b.arena.size());
+  }
+  const std::string_view arena(b.arena);
+  for (std::size_t i = 0; i < bounds.size(); i += 3)
+    b.values.emplace_back(arena.substr(bounds[i], bounds[i + 1] - bounds[i]),
+                          arena.substr(bounds[i + 1], bounds[i + 2] - bounds[i + 1]));
+  std::sort(b.values.begin(), b.values.end());
+  std::string& s = b.text;
+  s.clear();
+  s += "kategori=";
+  s += f.category;
+  s += "\ntanggal=";
+  append_normalised(s, f.date);
+  s += '\n';
   if (f.has_point) {
     char buf[64];
     char* end = std::to_chars(buf, buf + 30, f.lon, std::chars_format::fixed, 5).ptr;
@@ -63,22 +79,42 @@ std::string content_text(const StoreFinding& f) {
     s.append(buf, end);
     s += '\n';
   }
-  s += "desa=" + f.desa_code + "\n";
-  for (const auto& [k, v] : values) s += k + "=" + v + "\n";
+  s += "desa=";
+  s += f.desa_code;
+  s += '\n';
+  for (const auto& [k, v] : b.values) {
+    s += k;
+    s += '=';
+    s += v;
+    s += '\n';
+  }
   return s;
 }
 
 }  // namespace
 
 bool is_metadata_column(const std::string& column) {
-  static const std::set<std::string> names = {
+  // Compared in place, case-insensitively (no lower-case copy: this runs for every value of every row).
+  static const std::string_view names[] = {
       "id", "key", "submissiondate", "submitterid", "submittername", "attachmentspresent", "attachmentsexpected",
-      "status", "reviewstate", "deviceid", "edits", "formversion", "start", "end", "today", "deviceid",
-      "instanceid", "deprecatedid", "no", "nomor", "row", "baris"};
-  const std::string c = lower(column);
-  if (c.rfind("meta/", 0) == 0 || c.find("/meta/") != std::string::npos) return true;
-  const std::string last = last_segment(c);
-  return last.empty() || last[0] == '_' || names.count(last) > 0;
+      "status", "reviewstate", "deviceid", "edits", "formversion", "start", "end", "today", "instanceid",
+      "deprecatedid", "no", "nomor", "row", "baris"};
+  auto iequals = [](std::string_view a, std::string_view lower_b) {
+    if (a.size() != lower_b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+      if (ascii_lower(a[i]) != lower_b[i]) return false;
+    return true;
+  };
+  const std::string_view c(column);
+  if (c.size() >= 5 && iequals(c.substr(0, 5), "meta/")) return true;
+  for (std::size_t i = 0; i + 6 <= c.size(); ++i)
+    if (c[i] == '/' && iequals(c.substr(i, 6), "/meta/")) return true;
+  const auto slash = c.find_last_of('/');
+  const std::string_view last = slash == std::string_view::npos ? c : c.substr(slash + 1);
+  if (last.empty() || last[0] == '_') return true;
+  for (const auto& n : names)
+    if (iequals(last, n)) return true;
+  return false;
 }
 
 std::string identity_of(const StoreFinding& f) {
@@ -90,6 +126,16 @@ std::string identity_of(const StoreFinding& f) {
 }
 
 std::string content_digest(const StoreFinding& f) { return sha256_hex(content_text(f)).substr(0, 32); }
+
+std::pair<std::string, std::string> identity_and_digest(const StoreFinding& f) {
+  const std::string hex = sha256_hex(content_text(f));
+  std::string digest = hex.substr(0, 32);
+  if (!f.kobo_id.empty()) return {f.kobo_id, std::move(digest)};
+  if (!f.odk_key.empty()) return {f.odk_key, std::move(digest)};
+  if (!f.instance_id.empty()) return {f.instance_id, std::move(digest)};
+  if (!f.id.empty()) return {f.id, std::move(digest)};
+  return {"sidik:" + hex.substr(0, 20), std::move(digest)};
+}
 
 namespace {
 // A JSON string. By hand rather than through nlohmann::json, which builds an object per row: this runs once per

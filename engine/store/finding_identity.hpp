@@ -1,6 +1,7 @@
 #pragma once
 // Who a finding is across exports, and whether its content changed.
 #include <string>
+#include <utility>
 
 #include "store/store_types.hpp"
 
@@ -13,6 +14,8 @@ std::string identity_of(const StoreFinding& f);
 // A digest of the normalised content that an edit at the source changes (no identity columns, no row numbers,
 // no form metadata such as `_uuid`, `_submission_time`, `_index`, `meta/...`, `SubmissionDate`).
 std::string content_digest(const StoreFinding& f);
+// Both at once, from one normalisation of the content (the import's hot path): {identity_of, content_digest}.
+std::pair<std::string, std::string> identity_and_digest(const StoreFinding& f);
 // True for columns that never count as content: Kobo's `_...` columns, `meta/...`, ODK Central's metadata.
 bool is_metadata_column(const std::string& column);
 // The source values as a JSON object text (what `nilai` holds).

@@ -3,6 +3,7 @@
 // Layers: `temuan` (points, editable in QGIS), `riwayat` (history), `impor` (import records), `peta_skema`
 // (schema version). Every write is one transaction; one writer at a time (a lock: flock on the GeoPackage
 // file, a PostgreSQL advisory lock), a second one is refused with a clear message.
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -81,7 +82,15 @@ class FindingStore {
   // invalid ones are reverted and recorded as refused (kind edit_ditolak), never silently lost.
   virtual std::vector<DirectEdit> reconcile_direct_edits(const std::string& today = "") = 0;
 
-  virtual std::vector<StoredFinding> findings() = 0;
+  // Every finding, one at a time, in the database's order (not necessarily by fid): memory does not grow with the store (build, query and serve
+  // aggregate through this). `visit` gets a reference that is only valid during the call.
+  virtual void scan(const std::function<void(const StoredFinding&)>& visit) = 0;
+  // Every finding in memory (about 0.9 KB each): for small stores and tests; large ones use scan().
+  std::vector<StoredFinding> findings() {
+    std::vector<StoredFinding> out;
+    scan([&](const StoredFinding& f) { out.push_back(f); });
+    return out;
+  }
   // How many findings have each status (one GROUP BY, not every finding in memory); "tidak_di_sumber" counts
   // the findings flagged as missing from their source.
   virtual std::map<std::string, long long> status_counts() = 0;

@@ -294,13 +294,13 @@ void OgrStore::add_history(const HistoryEntry& e) {
           sql_literal(e.who) + ", " + sql_literal(e.note) + ", " + sql_literal(e.old_content) + ")");
 }
 
-std::vector<StoredFinding> OgrStore::findings() {
-  std::vector<StoredFinding> out;
+void OgrStore::scan(const std::function<void(const StoredFinding&)>& visit) {
   OGRLayer& layer = temuan();
   layer.ResetReading();
   const auto& x = fields_;
+  StoredFinding s;  // one, reused: its strings keep their capacity from row to row
   for (auto& f : layer) {
-    StoredFinding s;
+    s.lon = s.lat = 0;
     s.fid = f->GetFID();
     s.id = f->GetFieldAsString(x.id);
     s.source = f->GetFieldAsString(x.source);
@@ -325,9 +325,8 @@ std::vector<StoredFinding> OgrStore::findings() {
     s.opd = f->GetFieldAsString(x.opd);
     s.due_date = f->GetFieldAsString(x.due_date);
     s.not_in_source = f->GetFieldAsInteger(x.not_in_source) != 0;
-    out.push_back(std::move(s));
+    visit(s);
   }
-  return out;
 }
 
 std::map<std::string, long long> OgrStore::status_counts() {

@@ -32,7 +32,7 @@ class OgrStore : public FindingStore {
   std::unique_ptr<ImportSession> begin_import(const ImportOptions& options) override;
   std::vector<StatusOutcome> change_status(const std::vector<StatusRequest>& requests, const std::string& today) override;
   std::vector<DirectEdit> reconcile_direct_edits(const std::string& today) override;
-  std::vector<StoredFinding> findings() override;
+  void scan(const std::function<void(const StoredFinding&)>& visit) override;
   std::map<std::string, long long> status_counts() override;
   std::vector<HistoryEntry> history(const std::string& id) override;
   std::vector<ImportRecord> imports() override;

@@ -1,8 +1,11 @@
 #pragma once
 // What the desa and kecamatan layers show of the problems' life, as of a date: open and handled counts, share
 // handled, median age of open problems, and how many are past their target. bukan_masalah and duplikat are left out.
+// Streaming: the accumulators take one finding at a time (FindingStore::scan), so a store of millions is never
+// held in memory; aggregate_status and overdue_by_opd are the same over a vector.
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store/opd_mapping.hpp"
@@ -24,7 +27,24 @@ struct StatusAggregates {
 };
 
 // Findings first seen after `as_of` (YYYY-MM-DD) are not counted. Due date = first seen + the category's target
-// days in `opd` (a category without an OPD is never overdue). Throws peta::Error for a bad date.
+// days in `opd` (a category without an OPD is never overdue). The constructor throws peta::Error for a bad date.
+// Memory: per desa and kecamatan, a count per distinct age in days (the exact median without keeping every age).
+class StatusAccumulator {
+ public:
+  StatusAccumulator(const std::string& as_of, const OpdMapping& opd);
+  void add(const StoredFinding& f);
+  StatusAggregates result() const;
+
+ private:
+  struct Unit {
+    StatusCounts counts;
+    std::map<int, long long> ages;  // age in days -> open findings of that age
+  };
+  int today_;
+  OpdMapping opd_;
+  std::map<std::string, Unit> desa_, kecamatan_;
+};
+
 StatusAggregates aggregate_status(const std::vector<StoredFinding>& findings, const std::string& as_of,
                                   const OpdMapping& opd);
 
@@ -37,7 +57,19 @@ struct OverdueRow {
 };
 
 // Overdue open problems per OPD and kecamatan, sorted by OPD then kecamatan code; rows with n_lewat_target 0
-// are left out.
+// are left out. The constructor throws peta::Error for a bad date.
+class OverdueAccumulator {
+ public:
+  OverdueAccumulator(const std::string& as_of, const OpdMapping& opd);
+  void add(const StoredFinding& f);
+  std::vector<OverdueRow> result() const;
+
+ private:
+  int today_;
+  OpdMapping opd_;
+  std::map<std::pair<std::string, std::string>, OverdueRow> rows_;  // (OPD, kecamatan code)
+};
+
 std::vector<OverdueRow> overdue_by_opd(const std::vector<StoredFinding>& findings, const std::string& as_of,
                                        const OpdMapping& opd);
 

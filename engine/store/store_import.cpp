@@ -1,44 +1,34 @@
-// The import session: identity lookup in memory, one transaction, the import record.
+// The import session: identities of the stored findings in a compact in-memory table (one pass over two short
+// columns), one transaction, the import record. Unchanged rows write nothing; the rows go in through a
+// TemuanWriter (GeoPackage: SQLite statements; PostGIS: OGR and COPY).
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <string_view>
-#include <unordered_map>
 
 #include "core/error.hpp"
 #include "store/finding_identity.hpp"
 #include "store/finding_status.hpp"
+#include "store/known_findings.hpp"
 #include "store/ogr_store.hpp"
 #include "store/store_dates.hpp"
+#include "store/temuan_writer.hpp"
 
 namespace peta::store {
 namespace {
 
-// 64-bit FNV-1a of an identity. The stored findings are kept in memory as two such hashes with different
-// seeds (not strings), so that a re-import of a million rows needs one pass over a few columns and tens of MB;
-// a hit must match both (128 bits), so two identities are never taken for one.
-std::uint64_t hash64(std::string_view s, std::uint64_t seed = 1469598103934665603ull) {
-  std::uint64_t h = seed;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
+// The first 64 bits of a hex content digest (sidik), 0 when it is not hex.
+std::uint64_t digest64(std::string_view hex) {
+  std::uint64_t v = 0;
+  for (std::size_t i = 0; i < 16 && i < hex.size(); ++i) {
+    const char c = hex[i];
+    const int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    if (d < 0) return 0;
+    v = v << 4 | static_cast<std::uint64_t>(d);
   }
-  return h;
+  return v;
 }
-
-std::uint64_t check64(std::string_view s) { return hash64(s, 0x9e3779b97f4a7c15ull); }
-
-std::uint64_t digest64(const std::string& hex) { return std::strtoull(hex.substr(0, 16).c_str(), nullptr, 16); }
-
-struct Known {
-  std::int64_t fid = 0;
-  std::uint64_t digest = 0;
-  std::uint64_t check = 0;  // check64 of the identity
-  int source = -1;  // index into sources
-  bool not_in_source = false;
-  bool seen = false;  // in this import
-};
 
 class OgrImportSession : public ImportSession {
  public:
@@ -51,8 +41,10 @@ class OgrImportSession : public ImportSession {
     guard_ = store_.lock_for_writing();
     store_.begin();
     try {
+      writer_ = store_.backend() == Backend::geopackage ? make_gpkg_writer(store_) : make_ogr_writer(store_);
       load_known();
     } catch (...) {
+      writer_.reset();
       store_.rollback();
       throw;
     }
@@ -60,6 +52,7 @@ class OgrImportSession : public ImportSession {
   }
 
   ~OgrImportSession() override {
+    writer_.reset();
     if (in_transaction_) store_.rollback();
   }
 
@@ -75,6 +68,8 @@ class OgrImportSession : public ImportSession {
   ImportSummary commit() override {
     if (!in_transaction_) throw Error("import: already committed");
     if (options_.cumulative) flag_missing();
+    writer_->finish();
+    writer_.reset();
     store_.execute(
         "INSERT INTO impor (berkas, sumber, waktu, sha256, rows_read, baru, tidak_berubah, diperbarui, duplikat, "
         "ditolak, tidak_di_sumber, kembali_di_sumber) VALUES (" +
@@ -93,35 +88,25 @@ class OgrImportSession : public ImportSession {
   const std::vector<StoreRejection>& rejections() const override { return rejections_; }
 
  private:
-  int source_index(const std::string& s) {
-    auto [it, inserted] = source_ids_.try_emplace(s, static_cast<int>(source_ids_.size()));
-    return it->second;
-  }
-
   void load_known() {
-    this_source_ = source_index(options_.source);
-    store_.query("SELECT fid, id_temuan, sidik, sumber, tidak_di_sumber FROM temuan", [&](OGRFeature& f) {
-      Known k;
-      k.fid = fid_of(f);
-      k.digest = digest64(text_of(f, "sidik"));
-      k.source = source_index(text_of(f, "sumber"));
-      k.not_in_source = integer_of(f, "tidak_di_sumber") != 0;
-      const std::string id = text_of(f, "id_temuan");
-      k.check = check64(id);
-      known_.emplace(hash64(id), k);
+    known_ = KnownFindings(writer_->count());
+    writer_->load(options_.source, [&](std::string_view id, std::string_view digest, bool this_source, bool missing) {
+      known_.add(identity_hash(id), digest64(digest),
+                 (this_source ? std::uint64_t{KnownFindings::this_source} : 0) | (missing ? std::uint64_t{KnownFindings::not_in_source} : 0));
+      if (this_source && !missing) ++present_of_source_;
     });
-  }
-
-  // The stored identity text of a fid (to rule out a hash collision).
-  std::string stored_id(std::int64_t fid) {
-    std::string id;
-    store_.query("SELECT id_temuan FROM temuan WHERE fid = " + std::to_string(fid),
-                 [&](OGRFeature& f) { id = f.GetFieldAsString(0); });
-    return id;
   }
 
   void reject(const StoreFinding& f, const char* field, std::string reason) {
     rejections_.push_back({f.source_file, f.source_row, field, std::move(reason)});
+  }
+
+  // `first_is_new`: the first row with this id was added by this import, so the store holds its row number.
+  void duplicate(const StoreFinding& f, const std::string& id, bool first_is_new) {
+    ++summary_.duplicates;
+    const auto row = first_is_new ? writer_->row_of(id) : std::nullopt;
+    reject(f, "id", "duplikat: id " + quote(id) + " sudah ada " +
+                        (row ? "di baris " + std::to_string(*row) + " " : "sebelumnya di ") + "impor ini");
   }
 
   void add_one(const StoreFinding& f) {
@@ -134,152 +119,85 @@ class OgrImportSession : public ImportSession {
       ++summary_.rejected;
       return reject(f, "desa", "tanpa koordinat dan tanpa kode desa: tidak dapat ditempatkan");
     }
-    const std::string id = identity_of(f);
-    const std::uint64_t h = hash64(id);
-    if (auto [it, first] = rows_in_import_.try_emplace(h, f.source_row); !first) {
-      ++summary_.duplicates;
-      return reject(f, "id", "duplikat: id " + quote(id) + " sudah ada di baris " + std::to_string(it->second) +
-                                 " impor ini");
+    auto [id, digest] = identity_and_digest(f);
+    const std::uint64_t h = identity_hash(id);
+    std::uint64_t* k = known_.find(h);
+    if (!k && !f.deprecated_id.empty()) {
+      if (std::string replaced = writer_->id_of_uuid(f.deprecated_id); !replaced.empty()) {
+        if ((k = known_.find(identity_hash(replaced)))) id = replaced;
+      }
     }
-    const std::string digest = content_digest(f);
-    auto known = known_.find(h);
-    if (known != known_.end() && known->second.check != check64(id))
-      throw Error("import: two identities share a 64-bit hash (" + quote(id) + "); please report this");
-    if (known == known_.end() && !f.deprecated_id.empty()) known = find_by_uuid(f.deprecated_id);
-    if (known == known_.end()) {
-      insert(f, id, digest);
-      ++summary_.new_rows;
-      return;
+    if (!k) return add_new(f, id, digest, h);
+    if (KnownFindings::has(k, KnownFindings::seen)) {
+      // Seen before in this import, or a hash shared with another identity (then the store has no `id`).
+      if (writer_->row_of(id)) return duplicate(f, id, false);
+      return add_new(f, id, digest, h);
     }
-    Known& k = known->second;
-    k.seen = true;
-    if (k.not_in_source && k.source == this_source_) {
-      k.not_in_source = false;
-      ++summary_.back_in_source;
-      store_.execute("UPDATE temuan SET tidak_di_sumber = 0 WHERE fid = " + std::to_string(k.fid));
-      store_.add_history({id, "", "kembali_di_sumber", options_.today, "", "", "", "ada lagi di " + options_.file, ""});
-    }
-    if (k.digest == digest64(digest)) {
+    KnownFindings::set(k, KnownFindings::seen);
+    if (KnownFindings::has(k, KnownFindings::this_source) && !KnownFindings::has(k, KnownFindings::not_in_source))
+      ++seen_of_source_;
+    const std::uint64_t d = digest64(digest);
+    if (KnownFindings::same_digest(k, d)) {
+      back_in_source(k, id);
       ++summary_.unchanged;
       return;
     }
-    update(f, k, digest);
+    TemuanRow row = content(f, id, digest);
+    auto previous = writer_->replace_content(row);
+    if (!previous) return add_new(f, id, digest, h);  // a hash shared with another identity: `id` is new
+    back_in_source(k, id);
+    store_.add_history({id, "", "ubah", options_.today, previous->status, previous->status, "",
+                        "diperbarui dari " + options_.file, previous->content_json});
+    KnownFindings::set_digest(k, d);
+    KnownFindings::set(k, KnownFindings::this_source);
     ++summary_.updated;
   }
 
-  // A Kobo edit without `_id`: the row names the `_uuid` it replaces.
-  std::unordered_map<std::uint64_t, Known>::iterator find_by_uuid(const std::string& uuid) {
-    std::string id;
-    store_.query("SELECT id_temuan FROM temuan WHERE uuid = " + sql_literal(uuid),
-                 [&](OGRFeature& f) { id = f.GetFieldAsString(0); });
-    return id.empty() ? known_.end() : known_.find(hash64(id));
+  void back_in_source(std::uint64_t* k, const std::string& id) {
+    if (!(KnownFindings::has(k, KnownFindings::not_in_source) && KnownFindings::has(k, KnownFindings::this_source))) return;
+    KnownFindings::set(k, KnownFindings::not_in_source, false);
+    ++summary_.back_in_source;
+    writer_->set_not_in_source(id, false);
+    store_.add_history({id, "", "kembali_di_sumber", options_.today, "", "", "", "ada lagi di " + options_.file, ""});
   }
 
-  void set_content(OGRFeature& feature, const StoreFinding& f, const std::string& digest) {
-    const auto& x = store_.fields();
-    feature.SetField(x.source, options_.source.c_str());
-    feature.SetField(x.row, static_cast<GIntBig>(f.source_row));
-    feature.SetField(x.uuid, (f.kobo_uuid.empty() ? f.instance_id : f.kobo_uuid).c_str());
-    feature.SetField(x.category, f.category.c_str());
-    feature.SetField(x.date, f.date.c_str());
-    feature.SetField(x.desa, f.desa_code.c_str());
-    feature.SetField(x.kecamatan, f.kecamatan_code.c_str());
-    feature.SetField(x.placed_by, f.placed_by.c_str());
-    feature.SetField(x.flags, f.flags.c_str());
-    feature.SetField(x.values, values_json(f).c_str());
-    feature.SetField(x.fingerprint, digest.c_str());
-    if (f.has_point) {
-      feature.SetGeometryDirectly(new OGRPoint(f.lon, f.lat));
-    } else {
-      feature.SetGeometryDirectly(nullptr);
-    }
+  TemuanRow content(const StoreFinding& f, const std::string& id, const std::string& digest) {
+    TemuanRow r;
+    r.finding = &f;
+    r.id = id;
+    r.source = options_.source;
+    r.uuid = f.kobo_uuid.empty() ? f.instance_id : f.kobo_uuid;
+    r.values_json = values_json(f);
+    r.digest = digest;
+    return r;
   }
 
-  void insert(const StoreFinding& f, const std::string& id, const std::string& digest) {
-    const auto& x = store_.fields();
-    OGRLayer& layer = store_.temuan();
-    OGRFeature feature(layer.GetLayerDefn());
-    feature.SetField(x.id, id.c_str());
-    set_content(feature, f, digest);
-    feature.SetField(x.status, kStatusNew);
-    feature.SetField(x.recorded_status, kStatusNew);
-    feature.SetField(x.status_date, options_.today.c_str());
-    feature.SetField(x.first_seen, options_.today.c_str());
+  void add_new(const StoreFinding& f, const std::string& id, const std::string& digest, std::uint64_t h) {
+    if (!writer_->detects_duplicates() && !new_ids_.insert(h) && writer_->row_of(id)) return duplicate(f, id, true);
+    TemuanRow r = content(f, id, digest);
+    r.status_date = r.first_seen = options_.today;
     if (auto target = options_.opd.find(f.category)) {
-      feature.SetField(x.opd, target->opd.c_str());
-      feature.SetField(x.due_date, date_text(*today_day_ + target->target_days).c_str());
+      r.opd = target->opd;
+      r.due_date = date_text(*today_day_ + target->target_days);
     }
-    feature.SetField(x.not_in_source, 0);
-    CPLErrorReset();
-    if (layer.CreateFeature(&feature) != OGRERR_NONE)
-      store_.fail("cannot add finding " + quote(id) + " (" + f.source_file + " row " + std::to_string(f.source_row) + ")");
-    Known k;
-    k.fid = feature.GetFID();
-    k.digest = digest64(digest);
-    k.source = this_source_;
-    k.seen = true;
-    k.check = check64(id);
-    known_.emplace(hash64(id), k);
+    if (!writer_->insert(r)) return duplicate(f, id, true);
+    ++summary_.new_rows;
   }
 
-  void update(const StoreFinding& f, Known& k, const std::string& digest) {
-    OGRLayer& layer = store_.temuan();
-    std::unique_ptr<OGRFeature> feature(layer.GetFeature(k.fid));
-    if (!feature) store_.fail("finding fid " + std::to_string(k.fid) + " vanished during the import");
-    const auto& x = store_.fields();
-    const std::string old_content = old_content_json(*feature);
-    const std::string id = feature->GetFieldAsString(x.id);
-    store_.add_history({id, "", "ubah", options_.today, feature->GetFieldAsString(x.status),
-                        feature->GetFieldAsString(x.status), "", "diperbarui dari " + options_.file, old_content});
-    set_content(*feature, f, digest);
-    if (layer.SetFeature(feature.get()) != OGRERR_NONE) store_.fail("cannot update finding " + quote(id));
-    k.digest = digest64(digest);
-    k.source = this_source_;
-  }
-
-  // The previous version as JSON: what an update replaces.
-  std::string old_content_json(OGRFeature& feature) {
-    const auto& x = store_.fields();
-    std::string s = "{";
-    auto add = [&](const char* key, int field) {
-      std::string v = feature.GetFieldAsString(field);
-      std::string esc;
-      for (char c : v) {
-        if (c == '"' || c == '\\') esc += '\\';
-        if (static_cast<unsigned char>(c) < 0x20) continue;
-        esc += c;
-      }
-      if (s.size() > 1) s += ",";
-      s += std::string("\"") + key + "\":\"" + esc + "\"";
-    };
-    add("sumber", x.source);
-    add("baris", x.row);
-    add("kategori", x.category);
-    add("tanggal", x.date);
-    add("kode_desa", x.desa);
-    add("kode_kec", x.kecamatan);
-    add("cara", x.placed_by);
-    add("flags", x.flags);
-    add("sidik", x.fingerprint);
-    if (const OGRGeometry* g = feature.GetGeometryRef()) {
-      char* wkt = nullptr;
-      g->exportToWkt(&wkt);
-      s += std::string(",\"geom\":\"") + (wkt ? wkt : "") + "\"";
-      CPLFree(wkt);
-    }
-    // `nilai` is itself JSON text: embedded as an object.
-    std::string values = feature.GetFieldAsString(x.values);
-    s += ",\"nilai\":" + (values.empty() ? std::string("{}") : values) + "}";
-    return s;
-  }
-
+  // Stored findings of this source that this (cumulative) export lacks: flagged, never removed. Nothing to do,
+  // and no pass over the layer, when every one of them was seen.
   void flag_missing() {
-    for (auto& [h, k] : known_) {
-      if (k.source != this_source_ || k.seen || k.not_in_source) continue;
-      k.not_in_source = true;
+    if (seen_of_source_ == present_of_source_) return;
+    std::vector<std::string> missing;
+    writer_->scan_source(options_.source, [&](const std::string& id) {
+      std::uint64_t* k = known_.find(identity_hash(id));
+      if (k && KnownFindings::has(k, KnownFindings::this_source) && !KnownFindings::has(k, KnownFindings::seen) &&
+          !KnownFindings::has(k, KnownFindings::not_in_source))
+        missing.push_back(id);
+    });
+    for (const auto& id : missing) {
       ++summary_.not_in_source;
-      std::string id = stored_id(k.fid);
-      store_.execute("UPDATE temuan SET tidak_di_sumber = 1 WHERE fid = " + std::to_string(k.fid));
+      writer_->set_not_in_source(id, true);
       store_.add_history({id, "", "tidak_di_sumber", options_.today, "", "", "",
                           "tidak ada di ekspor " + options_.file + " (tetap disimpan)", ""});
     }
@@ -290,12 +208,12 @@ class OgrImportSession : public ImportSession {
   std::optional<int> today_day_;
   std::shared_ptr<void> guard_;
   bool in_transaction_ = false;
+  std::unique_ptr<TemuanWriter> writer_;
   ImportSummary summary_;
   std::vector<StoreRejection> rejections_;
-  std::unordered_map<std::string, int> source_ids_;
-  int this_source_ = -1;
-  std::unordered_map<std::uint64_t, Known> known_;
-  std::unordered_map<std::uint64_t, long long> rows_in_import_;
+  KnownFindings known_{0};
+  NewIdentities new_ids_;
+  long long present_of_source_ = 0, seen_of_source_ = 0;
 };
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "core/error.hpp"
 #include "store/finding_identity.hpp"
@@ -430,6 +431,64 @@ TEST_P(StoreTest, AggregatesThroughTheStore) {
   EXPECT_DOUBLE_EQ(d1.umur_median_hari, 92);
   const auto& d5 = agg.desa.at(test::real_desa()[5].code);   // potensi, 180 days: not yet due
   EXPECT_EQ(d5.n_lewat_target, 0);
+}
+
+TEST_P(StoreTest, ScanVisitsEveryFindingOnceAndFeedsTheAccumulators) {
+  auto store = FindingStore::open(path_);
+  import(*store, sample_findings(0, 40), "maret.csv", "2026-03-01");
+  import(*store, sample_findings(30, 50), "april.csv", "2026-04-01");  // 10 new, T0..T29 flagged missing
+  store->change_status({{"T3", "diverifikasi", "", "", "", "", 0}, {"T3", "selesai", "", "", "", "", 0}},
+                       "2026-04-10");
+  long long n = 0, missing = 0, done = 0;
+  std::set<std::int64_t> fids;
+  std::map<std::string, int> seen;
+  StatusAccumulator status_acc("2026-06-01", OpdMapping::defaults());
+  OverdueAccumulator overdue_acc("2026-06-01", OpdMapping::defaults());
+  store->scan([&](const StoredFinding& f) {
+    ++n;
+    EXPECT_TRUE(fids.insert(f.fid).second) << f.fid;
+    ++seen[f.id];
+    missing += f.not_in_source;
+    done += f.status == "selesai";
+    if (f.id == "T45") {
+      const auto expected = sample_finding(45);
+      EXPECT_EQ(f.desa_code, expected.desa_code);
+      EXPECT_NEAR(f.lon, expected.lon, 1e-12);
+      EXPECT_NEAR(f.lat, expected.lat, 1e-12);
+      EXPECT_EQ(f.first_seen, "2026-04-01");
+      EXPECT_EQ(f.category, "kemiskinan");
+    }
+    status_acc.add(f);
+    overdue_acc.add(f);
+  });
+  EXPECT_EQ(n, 50);
+  EXPECT_EQ(seen.size(), 50u);
+  EXPECT_EQ(missing, 30);
+  EXPECT_EQ(done, 1);
+  // The streaming accumulators give exactly what the vector functions give.
+  const auto all = store->findings();
+  ASSERT_EQ(all.size(), 50u);
+  const auto expected = aggregate_status(all, "2026-06-01", OpdMapping::defaults());
+  const auto got = status_acc.result();
+  ASSERT_EQ(got.kecamatan.size(), expected.kecamatan.size());
+  long long open = 0;
+  for (const auto& [code, c] : expected.kecamatan) {
+    const auto& g = got.kecamatan.at(code);
+    EXPECT_EQ(g.n_terbuka, c.n_terbuka) << code;
+    EXPECT_EQ(g.n_selesai, c.n_selesai) << code;
+    EXPECT_EQ(g.n_lewat_target, c.n_lewat_target) << code;
+    EXPECT_DOUBLE_EQ(g.umur_median_hari, c.umur_median_hari) << code;
+    open += g.n_terbuka;
+  }
+  EXPECT_EQ(open, 49);
+  const auto overdue = overdue_acc.result();
+  const auto overdue_expected = overdue_by_opd(all, "2026-06-01", OpdMapping::defaults());
+  ASSERT_EQ(overdue.size(), overdue_expected.size());
+  for (std::size_t i = 0; i < overdue.size(); ++i) {
+    EXPECT_EQ(overdue[i].opd, overdue_expected[i].opd);
+    EXPECT_EQ(overdue[i].kecamatan_code, overdue_expected[i].kecamatan_code);
+    EXPECT_EQ(overdue[i].n_lewat_target, overdue_expected[i].n_lewat_target);
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("GeoPackage", "PostGIS"),

@@ -150,6 +150,60 @@ TEST(StoreRules, StatusAggregatesAsOfADate) {
   EXPECT_THROW(aggregate_status(v, "kemarin", OpdMapping::defaults()), Error);
 }
 
+TEST(StoreRules, StatusAccumulatorMediansFromAgeCounts) {
+  StatusAccumulator acc("2026-06-01", OpdMapping::defaults());
+  // D1: open ages 151, 31, 31, 10 (even: median (31 + 31) / 2); D2: ages 151, 92, 10 (odd: 92); D3: none open.
+  for (const char* seen : {"2026-01-01", "2026-05-01", "2026-05-01", "2026-05-22"})
+    acc.add(stored("D1", "K1", "akses_sekolah", "baru", seen));
+  for (const char* seen : {"2026-01-01", "2026-03-01", "2026-05-22"}) acc.add(stored("D2", "K1", "stunting", "diverifikasi", seen));
+  acc.add(stored("D3", "K2", "stunting", "selesai", "2026-01-01"));
+  acc.add(stored("D3", "K2", "stunting", "duplikat", "2026-01-01"));
+  const auto a = acc.result();
+  EXPECT_DOUBLE_EQ(a.desa.at("D1").umur_median_hari, 31);
+  EXPECT_DOUBLE_EQ(a.desa.at("D2").umur_median_hari, 92);
+  EXPECT_DOUBLE_EQ(a.desa.at("D3").umur_median_hari, 0);
+  EXPECT_DOUBLE_EQ(a.desa.at("D3").persen_selesai, 100);
+  // K1: ages 10, 10, 31, 31, 92, 151, 151: the 4th is 31.
+  EXPECT_DOUBLE_EQ(a.kecamatan.at("K1").umur_median_hari, 31);
+  EXPECT_EQ(a.kecamatan.at("K1").n_terbuka, 7);
+  // Overdue: akses_sekolah 90 days (D1: the one of 01-01), stunting 30 days (D2: 01-01 and 03-01).
+  EXPECT_EQ(a.desa.at("D1").n_lewat_target, 1);
+  EXPECT_EQ(a.desa.at("D2").n_lewat_target, 2);
+  EXPECT_EQ(a.kecamatan.at("K1").n_lewat_target, 3);
+  EXPECT_EQ(a.kecamatan.at("K2").n_lewat_target, 0);
+
+  OverdueAccumulator late("2026-06-01", OpdMapping::defaults());
+  for (const char* seen : {"2026-01-01", "2026-03-01", "2026-05-22"}) late.add(stored("D2", "K1", "stunting", "baru", seen));
+  late.add(stored("D9", "K9", "stunting", "selesai", "2026-01-01"));  // handled: not listed
+  const auto rows = late.result();
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].kecamatan_code, "K1");
+  EXPECT_EQ(rows[0].n_terbuka, 3);
+  EXPECT_EQ(rows[0].n_lewat_target, 2);
+  EXPECT_DOUBLE_EQ(rows[0].hari_lewat_maks, 151 - 30);
+  EXPECT_THROW(OverdueAccumulator("2026-13-01", OpdMapping::defaults()), Error);
+}
+
+// The fingerprint must not change between versions (stored findings would all turn into updates): a fixed
+// finding's digest, as computed by every version since the store's first.
+TEST(StoreRules, ContentDigestIsStableAcrossVersions) {
+  StoreFinding f;
+  f.category = "jalan_rusak";
+  f.date = "  2026-03-07 ";
+  f.has_point = true;
+  f.lon = 113.123456789;
+  f.lat = -7.8765432;
+  f.desa_code = "3513012001";
+  f.values = {{"Keterangan", "  Jalan   Berlubang  Besar "}, {"_uuid", "abc"}, {"grp/Tingkat", "BERAT"},
+              {"meta/instanceID", "x"}, {"No", "7"}, {"foto", ""}, {"Catatan/Meta/x", "y"},
+              {"alamat", "Dusun Krajan\tRT 02"}};
+  EXPECT_EQ(content_digest(f), "5e2c8ed723f23ead52b63377bb6c5b79");
+  EXPECT_EQ(identity_of(f), "sidik:5e2c8ed723f23ead52b6");
+  const auto both = identity_and_digest(f);
+  EXPECT_EQ(both.first, identity_of(f));
+  EXPECT_EQ(both.second, content_digest(f));
+}
+
 TEST(StoreRules, Dates) {
   EXPECT_EQ(date_text(*day_number("2026-02-27") + 2), "2026-03-01");
   EXPECT_EQ(normalised_date("07/03/2026"), "2026-03-07");

@@ -1,0 +1,70 @@
+#include "store/gpkg_geometry.hpp"
+
+#include <cmath>
+#include <cstring>
+
+namespace peta::store {
+namespace {
+
+double read_double(const unsigned char* p, bool little) {
+  std::uint64_t u = 0;
+  for (int i = 0; i < 8; ++i) u |= static_cast<std::uint64_t>(p[little ? i : 7 - i]) << (8 * i);
+  double d;
+  std::memcpy(&d, &u, 8);
+  return d;
+}
+std::uint32_t read_u32(const unsigned char* p, bool little) {
+  std::uint32_t u = 0;
+  for (int i = 0; i < 4; ++i) u |= static_cast<std::uint32_t>(p[little ? i : 3 - i]) << (8 * i);
+  return u;
+}
+void put_le(std::string& out, const void* v, int n) {
+  // x86 and every platform Debian builds peta for are little-endian; the blob says so in its flags.
+  out.append(static_cast<const char*>(v), static_cast<std::size_t>(n));
+}
+
+}  // namespace
+
+std::string gpkg_point(double x, double y, std::int32_t srs_id) {
+  std::string b;
+  b.reserve(29);
+  b += 'G';
+  b += 'P';
+  b += '\0';    // version 1 (0)
+  b += '\x01';  // flags: little-endian, no envelope, not empty, standard binary
+  put_le(b, &srs_id, 4);
+  b += '\x01';  // WKB little-endian
+  const std::uint32_t type = 1;  // Point
+  put_le(b, &type, 4);
+  put_le(b, &x, 8);
+  put_le(b, &y, 8);
+  return b;
+}
+
+std::optional<Envelope> gpkg_envelope(const unsigned char* blob, std::size_t size) {
+  if (!blob || size < 8 || blob[0] != 'G' || blob[1] != 'P') return std::nullopt;
+  const unsigned flags = blob[3];
+  if (flags & 0x10) return std::nullopt;  // empty geometry
+  const bool little = flags & 1;
+  static const std::size_t envelope_bytes[] = {0, 32, 48, 48, 64, 0, 0, 0};
+  const unsigned envelope = (flags >> 1) & 7;
+  const std::size_t header = 8 + envelope_bytes[envelope];
+  if (envelope > 4 || size < header) return std::nullopt;
+  if (envelope != 0) {
+    const unsigned char* e = blob + 8;
+    Envelope env{read_double(e, little), read_double(e + 8, little), read_double(e + 16, little),
+                 read_double(e + 24, little)};
+    if (std::isnan(env.minx)) return std::nullopt;
+    return env;
+  }
+  const unsigned char* wkb = blob + header;
+  if (size < header + 21) return std::nullopt;
+  const bool wkb_little = wkb[0] == 1;
+  const std::uint32_t type = read_u32(wkb + 1, wkb_little) % 1000;  // Point, Point Z/M (ISO codes)
+  if (type != 1) return std::nullopt;
+  const double x = read_double(wkb + 5, wkb_little), y = read_double(wkb + 13, wkb_little);
+  if (std::isnan(x) || std::isnan(y)) return std::nullopt;  // POINT EMPTY in WKB
+  return Envelope{x, x, y, y};
+}
+
+}  // namespace peta::store

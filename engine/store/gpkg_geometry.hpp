@@ -1,0 +1,23 @@
+#pragma once
+// The few bits of GeoPackage binary geometry (GeoPackage 1.2, clause 2.1.3) the store's SQLite path needs:
+// writing a point, and reading any geometry's envelope. Hand-written because GDAL exposes no call that writes
+// or reads these blobs without building an OGRGeometry per row (a heap object each, a million times).
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace peta::store {
+
+// "GP", version 0, flags (little-endian, no envelope), srs_id, then the WKB point (little-endian): 29 bytes,
+// exactly what GDAL writes for a point.
+std::string gpkg_point(double x, double y, std::int32_t srs_id);
+
+struct Envelope {
+  double minx, maxx, miny, maxy;
+};
+// The envelope of a GeoPackage geometry blob: from its header when it has one, else from the WKB of a point;
+// nullopt for an empty geometry, a blob that is not GeoPackage binary, or a non-point without a header envelope.
+std::optional<Envelope> gpkg_envelope(const unsigned char* blob, std::size_t size);
+
+}  // namespace peta::store
