@@ -81,8 +81,9 @@ RunSummary run_project(const ProjectSettings& settings, const RunOptions& option
 
   const OutputSettings& out = settings.output;
   std::filesystem::create_directories(out.folder);
+  // The density raster is named once the findings are known (set_density_raster below).
   OutputSet outputs(OutputOptions{out.folder, out.geojson, out.shapefile, out.geopackage, out.geopackage_name, out.qgis,
-                                 settings.name});
+                                 settings.name, ""});
   RejectionSpool spool(out.folder);
 
   // The programme's visits (Ngantor di Kecamatan), when the project names them.

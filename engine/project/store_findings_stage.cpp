@@ -60,23 +60,21 @@ StoreFindingsResult run_store_findings_stage(const ProjectSettings& settings, co
     return *a;
   };
 
-  StageTimer read_timer(summary, "store_read");
-  std::vector<store::StoredFinding> findings = store.findings();
-  read_timer.stop();
-  StageTimer count_timer(summary, "aggregate");
+  // One pass over the store, a finding at a time (FindingStore::scan): memory does not grow with the store.
+  StageTimer timer(summary, "store_read_aggregate");
   const std::string label = store_label(store.path());
   summary.store = label;
   SourceCounts& counts = summary.sources[label];
   PeriodTally periods(options.period);
-  std::vector<store::StoredFinding> for_status;  // the findings the status aggregates count
+  store::StatusAccumulator status(options.as_of, settings.opd);
   std::size_t done = 0;
-  for (auto& f : findings) {
-    if (options.progress && ++done % 65536 == 0) options.progress(double(done) / double(findings.size()), "temuan");
+  store.scan([&](const store::StoredFinding& f) {
+    if (options.progress && ++done % 65536 == 0) options.progress(0.0, "temuan");  // the store's size is not known ahead
     summary.store_status[f.status]++;
-    if (store::is_excluded_status(f.status)) continue;
+    if (store::is_excluded_status(f.status)) return;
     if (const auto first = store::day_number(f.first_seen); first && *first > as_of) {
       summary.store_status["setelah_tanggal"]++;
-      continue;
+      return;
     }
     counts.rows_read++;
     const auto desa_it = desa_of_code.find(f.desa_code);
@@ -88,7 +86,7 @@ StoreFindingsResult run_store_findings_stage(const ProjectSettings& settings, co
       counts.rejected++;
       counts.rejected_by_reason[r.reason]++;
       spool.add(r, 0);
-      continue;
+      return;
     }
     const int desa = desa_it->second;
     const auto match = categories.match(f.category);
@@ -99,9 +97,8 @@ StoreFindingsResult run_store_findings_stage(const ProjectSettings& settings, co
 
     const FindingLife life = finding_life(f, as_of, settings.opd);
     const DateReading date = read_finding_date(f.date);
-    if (!policy.counts_in_detail(category)) {
-      // the public profile: no time series, visits or status of sensitive categories
-    } else {
+    if (policy.counts_in_detail(category)) {  // the public profile: no time series, visits or status of sensitive ones
+      status.add(f);
       if (date.ok()) {
         periods.add(desa, category, *date.date);
         if (options.visits) {
@@ -124,10 +121,9 @@ StoreFindingsResult run_store_findings_stage(const ProjectSettings& settings, co
       }
       if (sink) sink->write(f, desa, where, life);
     }
-    if (policy.counts_in_detail(category)) for_status.push_back(std::move(f));
-  }
+  });
   periods.flush_into(result.periods, policy);
-  out.status = store::aggregate_status(for_status, options.as_of, settings.opd);
+  out.status = status.result();
   if (options.progress) options.progress(1.0, "temuan");
   return out;
 }
