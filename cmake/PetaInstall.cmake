@@ -33,15 +33,14 @@ set(CPACK_PACKAGE_NAME peta)
 set(CPACK_PACKAGE_VENDOR "peta")
 set(CPACK_PACKAGE_CONTACT "peta <peta@localhost>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "village problem and potential maps: findings to desa, counts, hotspots, QGIS layers")
-set(CPACK_PACKAGE_DESCRIPTION "peta places field findings (damaged roads, stunting, school access, poverty, public
- services) in the desa and kecamatan of an Indonesian region and writes GeoJSON, Shapefile and GeoPackage layers
- styled for QGIS, with counts and hotspot statistics. The package holds the peta command, the C++ library
- libpeta.a with its headers, a CMake package (find_package(peta)) and peta.pc.")
+set(CPACK_PACKAGE_DESCRIPTION "peta places field findings (damaged roads, stunting, school access, poverty,
+public services) in the desa and kecamatan of an Indonesian region and writes GeoJSON, Shapefile and
+GeoPackage layers styled for QGIS, with counts and hotspot statistics. The package holds the peta command,
+the C++ library libpeta.a with its headers, a CMake package (find_package(peta)) and peta.pc.")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_GENERATOR DEB)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # peta_<version>_<arch>.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
-set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://github.com/")
 # The runtime dependencies of bin/peta, as dpkg-shlibdeps finds them from the libraries it links (libgdal32,
 # libgeos-c1v5, libproj25, libcairo2, libpango-1.0-0, libcpp-httplib0.11, libssl3, ...).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
