@@ -12,7 +12,10 @@
 namespace peta::api {
 
 /// The unit ranked.
-enum class Level { desa, kecamatan };
+enum class Level {
+  desa,      ///< desa and kelurahan
+  kecamatan  ///< kecamatan
+};
 
 /// A question over a built project (the same checks as `peta query` and the HTTP API).
 struct TopQuery {
