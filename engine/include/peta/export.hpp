@@ -1,13 +1,10 @@
 #pragma once
 /// @file export.hpp
-/// @brief PETA_API: marks the declarations libpeta.so exports.
+/// @brief PETA_API: marks the declarations of the public API.
 ///
-/// libpeta.so is built with hidden visibility: only what carries PETA_API (the public API in this folder) is
-/// in its dynamic symbol table; every internal module stays private to the library.
+/// libpeta is a static library today. The public API is marked with default visibility so that it stays
+/// exported when libpeta.a is linked into a shared object built with hidden visibility (a plugin, a language
+/// binding): only the declarations in this folder, none of the engine's.
 
-#if defined(PETA_STATIC_DEFINE)
-#define PETA_API
-#else
-/// Exported from libpeta.so (default visibility); everything else in the library is hidden.
+/// A declaration of the public API (default visibility).
 #define PETA_API __attribute__((visibility("default")))
-#endif
