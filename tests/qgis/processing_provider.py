@@ -157,7 +157,12 @@ check(result["APPLIED"] == 1 and result["REFUSED"] == 1,
 
 plugin.unload()
 check(registry.providerById("peta") is None, "the provider is removed on unload")
+# Let go of every layer and of Processing before QGIS exits (a layer still held when exitQgis() runs crashes
+# the interpreter's teardown).
+loaded.clear()
+del problems, desa_layer, context, result, to_load
 QgsProject.instance().clear()
+Processing.deinitialize()
 app.exitQgis()
 print("%d failed (outputs kept in %s)" % (len(failures), work) if failures else "all passed")
 if not failures:
