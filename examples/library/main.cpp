@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 
 int main(int argc, char** argv) {
@@ -31,7 +32,12 @@ int main(int argc, char** argv) {
                 static_cast<long long>(t.rows_read), static_cast<long long>(t.by_coordinates),
                 static_cast<long long>(t.by_name_or_code), static_cast<long long>(t.rejected),
                 t.balanced() ? "balanced" : "NOT balanced");
-    std::printf("files written: %zu\n", summary.outputs.size());
+    // Among the files written: the GeoPackage (every layer, styled for QGIS) and the run summary.
+    for (const char* name : {"peta.gpkg", "ringkasan.json"}) {
+      bool written = false;
+      for (const auto& file : summary.outputs) written |= file.size() >= std::strlen(name) && file.ends_with(name);
+      std::printf("%s %s\n", name, written ? "written" : "MISSING");
+    }
 
     // The top desa of the built project, all categories together.
     peta::api::TopQuery query;

@@ -59,7 +59,8 @@ progress 80%
 progress 90%
 progress 100%
 rows 5000: by coordinates 4944, by name or code 0, rejected 56 (balanced)
-files written: 79
+peta.gpkg written
+ringkasan.json written
 5 desa teratas menurut jumlah: semua kategori
 1. 35.13.07.2007 Segaran (Kec. Tiris): 225
 2. 35.13.18.2005 Bulang (Kec. Gending): 198
