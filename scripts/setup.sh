@@ -28,6 +28,8 @@ packages=(
   zlib1g-dev
   # maps and reports (engine/render, engine/report): cairo + pango with real fonts; poppler-utils checks the PDFs
   libcairo2-dev libpango1.0-dev fonts-dejavu-core poppler-utils
+  # the Debian package (cpack -G DEB, tests/packaging): `file` finds the binaries dpkg-shlibdeps reads
+  file
   # the sanitizer build and the libFuzzer targets (scripts/test.sh step 2, scripts/fuzz.sh): clang 14 and its runtimes
   clang libclang-rt-14-dev
 )

@@ -7,6 +7,7 @@
 #include <exception>
 
 #include "core/error.hpp"
+#include "peta/version.hpp"
 #include "verbs.hpp"
 
 namespace {
@@ -26,7 +27,7 @@ int main(int argc, char** argv) {
   keep_freed_memory();
   CLI::App app{"peta: peta permasalahan dan potensi desa (village problem and potential maps)", "peta"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "peta 0.1.0");
+  app.set_version_flag("--version", "peta " PETA_VERSION_STRING);  // the CMake project version
   peta::cli::add_verbs(app);
   try {
     app.parse(argc, argv);
