@@ -351,7 +351,11 @@ GazetteerMatch Gazetteer::match(std::string_view desa_text, std::string_view kec
   std::vector<int> kab;
   if (!kabupaten_given.empty()) {
     kab = find_kabupaten(kabupaten_given);
-    if (kab.empty()) {
+    // Without kabupaten names (boundaries without them and no code list) a kabupaten column cannot be checked:
+    // it is left aside without casting doubt on the name.
+    const bool names_known =
+        std::any_of(kabupaten_.begin(), kabupaten_.end(), [](const GazetteerKabupaten& k) { return !k.name.empty(); });
+    if (kab.empty() && names_known) {
       doubt = true;
       note_id += "; kabupaten " + quote(kabupaten_given) + " tidak dikenal, diabaikan";
       note_en += "; kabupaten " + quote(kabupaten_given) + " not recognised, ignored";
