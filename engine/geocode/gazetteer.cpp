@@ -454,7 +454,8 @@ GazetteerMatch Gazetteer::match(std::string_view desa_text, std::string_view kec
   const std::string q = quote(desa_words);
 
   // Wrong area: the name fits a desa elsewhere better than any desa where the row says it is.
-  if (restricted && elsewhere >= 0 && se >= options_.min_similarity && se > std::max(s1, so)) {
+  // Only a name that fits there well (a letter or two at most) counts: a vague likeness elsewhere is not_found.
+  if (restricted && elsewhere >= 0 && se >= options_.ambiguous_similarity && se > std::max(s1, so)) {
     m.status = GazetteerMatch::Status::wrong_area;
     std::vector<char> out_of_scope(scope.size());
     for (std::size_t i = 0; i < scope.size(); ++i) out_of_scope[i] = !scope[i] && !desa_[i].outside;
@@ -491,7 +492,10 @@ GazetteerMatch Gazetteer::match(std::string_view desa_text, std::string_view kec
   const double conf = s1 * std::clamp((s1 - runner_up) / options_.separation, 0.0, 1.0);
   m.confidence = conf;
   auto close_ones = [&] {
-    for (auto& c : ranked(scores, scope, options_.max_candidates + 1))
+    // The region's desa only: an outside village is never one to choose.
+    std::vector<char> region(desa_.size());
+    for (std::size_t i = 0; i < desa_.size(); ++i) region[i] = in_scope(i) && !desa_[i].outside;
+    for (auto& c : ranked(scores, region, options_.max_candidates + 1))
       if (c.score >= s1 - options_.separation && c.score >= options_.min_similarity)
         m.candidates.push_back(std::move(c));
   };
