@@ -348,6 +348,7 @@ GazetteerMatch Gazetteer::match(std::string_view desa_text, std::string_view kec
 
   std::string kabupaten_given(trim(kabupaten_text));
   if (kabupaten_given.empty()) kabupaten_given = place.kabupaten;
+  if (name_key(kabupaten_given).empty()) kabupaten_given.clear();
   std::vector<int> kab;
   if (!kabupaten_given.empty()) {
     kab = find_kabupaten(kabupaten_given);
@@ -363,6 +364,8 @@ GazetteerMatch Gazetteer::match(std::string_view desa_text, std::string_view kec
   }
   std::string kecamatan_given(trim(kecamatan_text));
   if (kecamatan_given.empty()) kecamatan_given = place.kecamatan;
+  // A cell without a letter or digit ("-", "?") gives no kecamatan; it casts no doubt either.
+  if (name_key(kecamatan_given).empty()) kecamatan_given.clear();
   std::vector<int> kec;
   bool kec_unknown = false;
   if (!kecamatan_given.empty()) {

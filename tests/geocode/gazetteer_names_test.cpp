@@ -163,6 +163,11 @@ TEST(GazetteerNames, ConfidenceBands) {
   auto unknown_kec = g.match("Sumberanom", "Kec. Xyzzy");
   EXPECT_EQ(unknown_kec.status, Status::matched);
   EXPECT_TRUE(unknown_kec.needs_check);
+  // A placeholder is no kecamatan: no doubt.
+  auto placeholder = g.match("Sumberanom", "-", "?");
+  EXPECT_EQ(placeholder.desa_code, "35.13.02.2007");
+  EXPECT_FALSE(placeholder.needs_check);
+  EXPECT_EQ(placeholder.detail.find("tidak dikenal"), std::string::npos) << placeholder.detail;
   EXPECT_EQ(std::string(flag_names(kFlagNeedsCheck)), "perlu_cek");
 }
 
