@@ -150,9 +150,11 @@ TEST(Gazetteer, ByCodeWithOrWithoutDots) {
   EXPECT_TRUE(Matches(gazetteer().match(" 3513042008 "), "35.13.04.2008"));
   auto unknown = gazetteer().by_code("35.13.99.2001");
   EXPECT_EQ(unknown.status, Status::not_found);
-  EXPECT_EQ(unknown.detail, "desa code 35.13.99.2001 is not in the gazetteer");
-  EXPECT_EQ(gazetteer().by_code("35.13.04").detail, "'35.13.04' is a code of a kecamatan, not of a desa");
-  EXPECT_EQ(gazetteer().by_code("Besuk").detail, "'Besuk' is not a Kemendagri code");
+  EXPECT_EQ(unknown.detail,
+            "kode desa 35.13.99.2001 tidak ada di wilayah peta / desa code 35.13.99.2001 is not in the gazetteer");
+  EXPECT_EQ(gazetteer().by_code("35.13.04").detail,
+            "'35.13.04' adalah kode kecamatan, bukan kode desa / is a code of a kecamatan, not of a desa");
+  EXPECT_EQ(gazetteer().by_code("Besuk").detail, "'Besuk' bukan kode Kemendagri / is not a Kemendagri code");
 }
 
 TEST(Gazetteer, NamesAsStaffWriteThem) {
@@ -197,12 +199,16 @@ TEST(Gazetteer, FuzzyMatchesCarryAConfidence) {
   // One letter from Sumberkedawung (similarity 13/14), two from Sumberkerang (11/13): matched, less sure.
   auto closer = gazetteer().match("Sumberkedawng");
   EXPECT_TRUE(Matches(closer, "35.13.05.2006", 0.5));
+  EXPECT_TRUE(closer.needs_check);  // below accept_confidence 0.85: placed, flagged perlu_cek
+  EXPECT_FALSE(typo.needs_check);
   EXPECT_NEAR(closer.confidence, 13.0 / 14 * ((13.0 / 14 - 11.0 / 13) / 0.15), 1e-12);
   // One letter away from two desa at once: Sumberanom (Kec. Sumber) and Sumberan (Kec. Besuk).
   auto between = gazetteer().match("Sumberanm");
   EXPECT_EQ(between.status, Status::ambiguous) << between.detail;
   EXPECT_EQ(candidate_codes(between), (std::set<std::string>{"35.13.02.2007", "35.13.13.2017"}));
+  // The kecamatan sets it apart, but only the kecamatan: placed, for a person to check.
   EXPECT_TRUE(Matches(gazetteer().match("Sumberanm", "Sumber"), "35.13.02.2007", 0.9));
+  EXPECT_TRUE(gazetteer().match("Sumberanm", "Sumber").needs_check);
   EXPECT_TRUE(Matches(gazetteer().match("Desa Sumbreanom", "Sumber"), "35.13.02.2007", 0.85));  // transposition
   // An exact name with a neighbour one letter away is not certain: Sumberejo (Paiton) vs Sumberrejo (Tongas).
   auto near = gazetteer().match("Sumberejo");
@@ -234,7 +240,8 @@ TEST(Gazetteer, DuplicateNamesNeedTheKecamatanAndAreNeverGuessed) {
   }
   auto alone = gazetteer().match("Patokan");
   EXPECT_EQ(alone.detail,
-            "'Patokan' fits 2 desa about equally, give the kecamatan: Patokan (35.13.04.2003, Kec. Bantaran, 1.00); "
+            "'Patokan' cocok dengan 2 desa yang sama miripnya; isi kecamatannya (atau kode_desa) / 'Patokan' fits 2 "
+            "desa about equally; give the kecamatan (or kode_desa): Patokan (35.13.04.2003, Kec. Bantaran, 1.00); "
             "Patokan (35.13.14.1017, Kec. Kraksaan, 1.00)");
   // A kecamatan nobody knows cannot resolve it either.
   auto unknown = gazetteer().match("Patokan", "Xyzzy");
@@ -247,7 +254,7 @@ TEST(Gazetteer, DesaBesukLiesInBantaranNotInKecamatanBesuk) {
   EXPECT_TRUE(Matches(gazetteer().match("Besuk", "Bantaran"), "35.13.04.2008"));
   // Named "Besuk" in Kec. Besuk: no desa of that name there; the one elsewhere is offered, not taken.
   auto conflict = gazetteer().match("Desa Besuk, Kec. Besuk");
-  EXPECT_EQ(conflict.status, Status::ambiguous) << conflict.detail;
+  EXPECT_EQ(conflict.status, Status::wrong_area) << conflict.detail;
   ASSERT_FALSE(conflict.candidates.empty());
   EXPECT_EQ(conflict.candidates[0].desa_code, "35.13.04.2008");
   EXPECT_EQ(candidate_codes(conflict), (std::set<std::string>{"35.13.04.2008", "35.13.13.2009", "35.13.13.2010"}));
@@ -258,13 +265,15 @@ TEST(Gazetteer, NotFoundListsTheClosestCandidates) {
   auto m = gazetteer().match("Desa Jakarta Selatan");
   EXPECT_EQ(m.status, Status::not_found);
   EXPECT_EQ(m.candidates.size(), 5u);
-  EXPECT_EQ(m.detail.rfind("no desa like 'Jakarta Selatan'; closest: ", 0), 0u) << m.detail;
+  EXPECT_EQ(m.detail.rfind("tidak ada desa yang cukup mirip dengan 'Jakarta Selatan'; periksa ejaannya atau isi "
+                           "kode_desa; yang terdekat / no desa is close enough to 'Jakarta Selatan'; check the spelling or give "
+                           "kode_desa; closest: ", 0), 0u) << m.detail;
   for (std::size_t i = 1; i < m.candidates.size(); ++i) EXPECT_LE(m.candidates[i].score, m.candidates[i - 1].score);
   auto in_kec = gazetteer().match("Xyz", "Sumber");
   EXPECT_EQ(in_kec.status, Status::not_found);
   for (const auto& c : in_kec.candidates) EXPECT_EQ(c.kecamatan_name, "Sumber");
   EXPECT_EQ(gazetteer().match("  ").status, Status::not_found);
-  EXPECT_EQ(gazetteer().match("Desa").detail, "no desa name in 'Desa'");
+  EXPECT_EQ(gazetteer().match("Desa").detail, "tidak ada nama desa dalam 'Desa' / no desa name in 'Desa'");
 }
 
 TEST(Gazetteer, FromBoundaries) {

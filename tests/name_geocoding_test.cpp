@@ -70,10 +70,11 @@ TEST(NameGeocoding, CodesNamesOldSpellingsDuplicatesAndFailures) {
   EXPECT_NE(detail(12).find("35.13.04.2003"), std::string::npos) << detail(12);
   EXPECT_NE(detail(12).find("35.13.14.1017"), std::string::npos) << detail(12);
   EXPECT_EQ(reason(7), "desa_not_found");
-  EXPECT_EQ(detail(7).rfind("no desa like 'Xyzzyqwv'; closest: ", 0), 0u) << detail(7);
+  EXPECT_EQ(detail(7).rfind("tidak ada desa yang cukup mirip dengan 'Xyzzyqwv'; periksa ejaannya", 0), 0u) << detail(7);
+  EXPECT_NE(detail(7).find("(keyakinan / confidence 0.00)"), std::string::npos) << detail(7);
   EXPECT_EQ(reason(8), "desa_code_unknown");
   EXPECT_EQ(field(8), "kode_desa");
-  EXPECT_EQ(detail(8), "desa code 35.13.99.2001 is not in the gazetteer");
+  EXPECT_EQ(detail(8), "kode desa 35.13.99.2001 tidak ada di wilayah peta / desa code 35.13.99.2001 is not in the gazetteer");
   EXPECT_EQ(reason(10), "location_missing");
 
   const auto& s = r.summary.sources.at(dir + "/t.csv");

@@ -18,6 +18,7 @@ std::string flag_names(std::uint32_t flags) {
   add(kFlagNameMismatch, "nama_beda");
   add(kFlagInvalidDate, "tanggal_tidak_valid");
   add(kFlagIdMissing, "id_kosong");
+  add(kFlagNeedsCheck, "perlu_cek");
   add(kFlagIdDuplicate, "id_ganda");
   return out;
 }

@@ -21,6 +21,7 @@ enum Flag : std::uint32_t {
   kFlagNameMismatch = 1u << 6,  // coordinates and the desa named in the row disagree: the coordinates win
   kFlagInvalidDate = 1u << 7,   // the date cell is no real date (2025-02-30, "kemarin"): kept out of time statistics
   kFlagIdMissing = 1u << 8,     // the id cell is blank: an id was made from the file and row ("temuan.csv:12")
+  kFlagNeedsCheck = 1u << 9,    // placed by a name the gazetteer is not sure of: for a person to confirm
   kFlagIdDuplicate = 1u << 10,  // an earlier row of the same file has this id: kept, flagged for a person to check
 };
 

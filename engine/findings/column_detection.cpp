@@ -104,7 +104,7 @@ std::vector<int> ColumnIndexes::location_columns() const {
 
 std::vector<int> ColumnIndexes::descriptive_columns() const {
   std::vector<int> out;
-  for (int i : {id, category, desa, kecamatan, kode_desa})
+  for (int i : {id, category, desa, kecamatan, kode_desa, kabupaten})
     if (i >= 0) out.push_back(i);
   return out;
 }
@@ -138,6 +138,10 @@ ColumnIndexes resolve_columns(const FindingColumns& wanted, const std::vector<st
                         "kecamatan name");
   c.kode_desa = resolve(wanted.kode_desa, {"kode_desa", "kode_wilayah", "kode_kemendagri", "kd_desa"}, header, file,
                         "desa code");
+  c.kabupaten = resolve(wanted.kabupaten,
+                        {"kabupaten", "kab", "kota", "kabupaten_kota", "kabupaten/kota", "kab_kota", "nama_kab",
+                         "nama_kabupaten"},
+                        header, file, "kabupaten name");
   c.wkt = resolve(wanted.wkt, {"wkt", "wkt_geom", "geometry_wkt", "geom_wkt"}, header, file, "WKT geometry");
   if (c.lon < 0 && c.lat < 0 && wanted.lon.empty() && wanted.lat.empty()) detect_kobo(header, c);
   if ((c.lon >= 0) != (c.lat >= 0))

@@ -17,13 +17,14 @@ struct FindingColumns {
   std::string desa;       // detect: desa, kelurahan, desa_kelurahan, nama_desa, village
   std::string kecamatan;  // detect: kecamatan, kec, nama_kec, nama_kecamatan, district
   std::string kode_desa;  // detect: kode_desa, kode_wilayah, kode_kemendagri, kd_desa
+  std::string kabupaten;  // detect: kabupaten, kab, kota, kabupaten_kota, kab_kota, nama_kab, nama_kabupaten
   std::string wkt;        // a geometry as WKT (points or lines): detect wkt, wkt_geom, geometry_wkt
 };
 
 // Column indexes resolved against a header; -1 when absent.
 struct ColumnIndexes {
   int id = -1, lon = -1, lat = -1, category = -1;
-  int koordinat = -1, geopoint = -1, desa = -1, kecamatan = -1, kode_desa = -1, wkt = -1;
+  int koordinat = -1, geopoint = -1, desa = -1, kecamatan = -1, kode_desa = -1, wkt = -1, kabupaten = -1;
   bool kobo_split = false;            // lon/lat are Kobo's _<name>_longitude / _<name>_latitude
   std::vector<int> kobo_extra;        // _<name>_altitude, _<name>_precision (location data, never published)
   // Things worth telling the user that do not stop the run, e.g. a column named twice in the header.
@@ -34,7 +35,7 @@ struct ColumnIndexes {
   bool has_place_names() const { return desa >= 0 || kode_desa >= 0; }
   // Columns that say where a finding is (coordinates, geopoint, WKT): written to the rejects only.
   std::vector<int> location_columns() const;
-  // Columns that name things and may be published by default: id, category, desa, kecamatan, kode_desa.
+  // Columns that name things and may be published by default: id, category, desa, kecamatan, kode_desa, kabupaten.
   std::vector<int> descriptive_columns() const;
 };
 

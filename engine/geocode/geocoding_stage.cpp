@@ -34,13 +34,14 @@ const NamePlacement& Geocoder::place_by_name(const Finding& f) {
   const std::string_view desa = f.attributes.get(c.desa);
   const std::string_view kec = f.attributes.get(c.kecamatan);
   const std::string_view code = f.attributes.get(c.kode_desa);
+  const std::string_view kab = f.attributes.get(c.kabupaten);
   std::string key;
-  key.reserve(desa.size() + kec.size() + code.size() + 2);
-  key.append(desa).append(1, '\x1f').append(kec).append(1, '\x1f').append(code);
+  key.reserve(desa.size() + kec.size() + code.size() + kab.size() + 3);
+  key.append(desa).append(1, '\x1f').append(kec).append(1, '\x1f').append(code).append(1, '\x1f').append(kab);
   auto it = name_cache_.find(key);
   if (it != name_cache_.end()) return it->second;
   if (name_cache_.size() > 100000) name_cache_.clear();
-  return name_cache_.emplace(std::move(key), context_.placer->place(desa, kec, code)).first->second;
+  return name_cache_.emplace(std::move(key), context_.placer->place(desa, kec, code, kab)).first->second;
 }
 
 Rejection Geocoder::unplaced(const Finding& f, const RowLocation& loc, const NamePlacement& np) const {
@@ -68,6 +69,7 @@ void Geocoder::geocode(RawFindingUnit& unit, GeocodedUnit& out) {
   const std::size_t n = batch.size;
   out.rows = n + batch.rejections.size();
   placed_.resize(n);
+  placed_confidence_.resize(n);
   out.named.resize(n);
   parse_flags_.resize(n);
   out.lines.clear();
@@ -78,6 +80,7 @@ void Geocoder::geocode(RawFindingUnit& unit, GeocodedUnit& out) {
     RowGeometry* g = unit.geometry.empty() ? nullptr : &unit.geometry[i];
     row_locator_->read(f, g, loc);
     int placed = -1, named = -1;
+    float confidence = -1;
     std::uint32_t flags = 0;
     if (loc.kind == RowLocation::Kind::point) {
       f.lonlat = loc.lonlat;
@@ -94,11 +97,13 @@ void Geocoder::geocode(RawFindingUnit& unit, GeocodedUnit& out) {
         continue;
       }
       placed = np.desa;
+      confidence = static_cast<float>(np.confidence);
       flags = np.flags | loc.flags;  // the row's own flags (a blank id) stay
       f.lonlat = context_.placer->anchor(placed);
     }
     if (kept != i) std::swap(batch.findings[kept], batch.findings[i]);
     placed_[kept] = placed;
+    placed_confidence_[kept] = confidence;
     out.named[kept] = named;
     parse_flags_[kept] = flags;
     ++kept;
@@ -114,6 +119,7 @@ void Geocoder::geocode(RawFindingUnit& unit, GeocodedUnit& out) {
   std::size_t placed_count = 0;
   out.named_distance_m.resize(kept);
   out.by_name.resize(kept);
+  out.confidence.resize(kept);
   for (std::size_t i = 0; i < kept; ++i) {
     Assignment a = out.assigned[i];
     int named = out.named[i];
@@ -140,6 +146,7 @@ void Geocoder::geocode(RawFindingUnit& unit, GeocodedUnit& out) {
     out.named[placed_count] = named;
     out.named_distance_m[placed_count] = named >= 0 ? named_distance_(batch.findings[placed_count].lonlat, named) : -1;
     out.by_name[placed_count] = (a.flags & (kFlagByName | kFlagByCode)) != 0;
+    out.confidence[placed_count] = placed_[i] >= 0 ? placed_confidence_[i] : -1.0f;
     ++placed_count;
   }
   batch.size = placed_count;
@@ -147,6 +154,7 @@ void Geocoder::geocode(RawFindingUnit& unit, GeocodedUnit& out) {
   out.named.resize(placed_count);
   out.named_distance_m.resize(placed_count);
   out.by_name.resize(placed_count);
+  out.confidence.resize(placed_count);
   out.rows = placed_count + out.lines.size() + batch.rejections.size();
   locate_seconds = seconds_since(t1);
 }

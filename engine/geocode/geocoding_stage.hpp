@@ -45,6 +45,9 @@ struct GeocodedUnit {
   std::vector<int> named;                // the desa the row names when it disagrees with the coordinates, else -1
   std::vector<double> named_distance_m;  // the distance to that desa (EPSG:32749), else -1
   std::vector<char> by_name;             // 1: placed by desa name or code (precision "desa")
+  // The gazetteer's confidence in [0, 1] for a finding placed by name (1 by code), -1 when placed by coordinates:
+  // the temuan layer's `keyakinan`. Below GazetteerOptions::accept_confidence the finding is flagged perlu_cek.
+  std::vector<float> confidence;
   std::vector<LineRow> lines;
 };
 
@@ -80,6 +83,7 @@ class Geocoder {
   RowLocation location_;
   std::vector<Coord> coords_;
   std::vector<int> placed_;               // >= 0: placed by desa name or code
+  std::vector<float> placed_confidence_;
   std::vector<std::uint32_t> parse_flags_;
 };
 

@@ -47,6 +47,15 @@ std::string name_key(std::string_view name) {
   return key;
 }
 
+std::size_t qualifier_start(std::string_view key) {
+  // Keys of the qualifiers as name_key() writes them (krajan -> krayan), longest first.
+  static constexpr std::string_view kQualifiers[] = {"selatan", "tengah", "krayan", "kidul", "wetan", "kulon",
+                                                     "timur",   "barat",  "utara",  "baru",  "lor"};
+  for (std::string_view q : kQualifiers)
+    if (key.size() >= q.size() + 3 && key.substr(key.size() - q.size()) == q) return key.size() - q.size();
+  return key.size();
+}
+
 PlaceText split_place_text(std::string_view text) {
   // Words are runs of letters, digits and apostrophes (Remba'an); everything else separates them.
   // A comma is remembered so that "Sumberanom, Sumber" can offer "Sumber" as a possible kecamatan.
@@ -85,9 +94,16 @@ PlaceText split_place_text(std::string_view text) {
   bool any_kecamatan_marker = false;
   for (const auto& w : words)
     if (marker_of(w.lower) == Marker::kecamatan) any_kecamatan_marker = true;
-  for (const auto& w : words) {
-    Marker m = marker_of(w.lower);
-    if (m != Marker::none) { target = m; continue; }
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
+    // "Kota" marks a kota after the desa ("Mayangan, Kota Probolinggo"), not a name's first word.
+    Marker m = i > 0 && w.lower == "kota" ? Marker::kabupaten : marker_of(w.lower);
+    if (m != Marker::none) {
+      target = m;
+      if (m == Marker::kabupaten) append_word(out.kabupaten, w.lower == "kota" ? "Kota" : "Kab.");
+      continue;
+    }
+    if (target == Marker::kabupaten) append_word(out.kabupaten, w.text);
     if (target == Marker::kecamatan) append_word(out.kecamatan, w.text);
     else if (target == Marker::desa) {
       if (!any_kecamatan_marker && w.after_comma) append_word(out.trailing, w.text);

@@ -13,18 +13,24 @@
 //
 // split_place_text(): "Desa Sumberanom, Kec. Sumber", "Ds. Sumber Anom", "SUMBERANOM - KEC SUMBER":
 // the desa part and the kecamatan part, with the markers Desa, Ds, Kel, Kelurahan, Kec, Kecamatan
-// (any case, with or without a dot) removed; a Kab./Kabupaten part is dropped.
+// (any case, with or without a dot) removed; a Kab./Kabupaten/Kota part is the kabupaten.
+//
+// qualifier_start(): where a key's qualifier word begins (Baru, Lor, Kidul, Wetan, Kulon, Tengah, Krajan, Timur,
+// Barat, Utara, Selatan at the end, leaving at least 3 letters before it: "sumberanyarlor" -> 11), or the key's
+// length when it has none. Such words tell villages apart (Maron Kidul / Maron Kulon / Maron Wetan).
 #include <string>
 #include <string_view>
 
 namespace peta {
 
 std::string name_key(std::string_view name);
+std::size_t qualifier_start(std::string_view key);
 
 struct PlaceText {
   std::string desa;       // the desa words, space-separated, as written (markers removed)
   std::string kecamatan;  // the words after a Kec/Kecamatan marker, empty if none
   std::string trailing;   // with no kecamatan marker: the words after the first comma (maybe a kecamatan)
+  std::string kabupaten;  // the words after a Kab/Kabupaten/Kota marker, with the marker ("Kota Probolinggo")
 };
 
 PlaceText split_place_text(std::string_view text);
