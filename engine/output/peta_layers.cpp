@@ -215,7 +215,10 @@ TemuanLayer::TemuanLayer(std::vector<std::string> passthrough, const std::string
        "Desa yang disebut di baris bila berbeda dari koordinat (kode nama)",
        "Village named in the row when it differs from the coordinates (code name)", ""},
       {"jarak_disebut_m", FieldType::real, "jarak_sbt", 12, 1, "Jarak titik ke desa yang disebut (m)",
-       "Distance from the point to the named village (m)", "m"}});
+       "Distance from the point to the named village (m)", "m"},
+      {"keyakinan", FieldType::real, "", 5, 2,
+       "Keyakinan penempatan dari nama desa (0-1; 1 dari kode; kosong bila dari koordinat); < 0,85: tanda perlu_cek",
+       "Confidence of a placement by desa name (0-1; 1 by code; empty from coordinates); < 0.85: flag perlu_cek", ""}});
   // The date's original text when it is no date: a fixed field, so a source column of that name becomes
   // tanggal_teks_asli like any other clash.
   if (date_field_ >= 0)
@@ -270,6 +273,8 @@ Feature TemuanLayer::feature(const Finding& f, const std::vector<int>& column_ma
     out.values.emplace_back(std::monostate{});
     out.values.emplace_back(std::monostate{});
   }
+  if (placement.confidence >= 0) out.values.emplace_back(std::round(placement.confidence * 1000) / 1000);  // float -> 3 decimals
+  else out.values.emplace_back(std::monostate{});
   if (date_field_ >= 0) out.values.push_back(std::move(date_text));
   return out;
 }

@@ -44,6 +44,7 @@ struct TemuanPlacement {
   bool by_name_or_code = false;  // presisi "desa" (the desa's point on surface), else "titik"
   int named_desa = -1;           // the desa the row names when it disagrees with the coordinates (flag nama_beda)
   double named_distance_m = -1;  // distance from the point to that desa (EPSG:32749)
+  double confidence = -1;        // placed by name: the gazetteer's confidence 0..1 (1 by code); -1: by coordinates
 };
 
 // The point layer of located findings. Pass-through columns are the source columns that may be published

@@ -200,7 +200,7 @@ FindingsResult run_findings_stage(const ProjectSettings& settings, const Geocodi
         auto t3 = Clock::now();
         for (std::size_t i = 0; i < batch.size; ++i)
           sink->write({batch.findings[i], g.assigned[i], w.category[i], s, g.by_name[i] != 0, g.named[i],
-                       g.named_distance_m[i]});
+                       g.named_distance_m[i], i < g.confidence.size() ? g.confidence[i] : -1.0f});
         t_points += seconds_since(t3);
       }
       if (options.progress) options.progress((static_cast<double>(s) + w.progress) / static_cast<double>(sources.sources.size()), "temuan");

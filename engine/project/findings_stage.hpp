@@ -39,6 +39,7 @@ struct PlacedFinding {
   bool by_name_or_code;     // precision "desa" (the desa's point on surface), else "titik"
   int named_desa;           // the desa the row names when it disagrees with the coordinates, else -1
   double named_distance_m;  // distance from the point to that desa, else -1
+  float confidence;         // placed by name: the gazetteer's 0..1 (1 by code); by coordinates: -1
 };
 
 // Where placed points go (the temuan layer, the store). Called on one thread, in read order.

@@ -17,7 +17,7 @@ TemuanSink::TemuanSink(OutputSet& outputs, const Boundaries& b, const FindingSou
 
 void TemuanSink::write(const PlacedFinding& p) {
   if (!policy_.shows_point(p.category)) return;  // sensitive findings: desa aggregates only
-  TemuanPlacement placement{p.by_name_or_code, p.named_desa, p.named_distance_m};
+  TemuanPlacement placement{p.by_name_or_code, p.named_desa, p.named_distance_m, p.confidence};
   sink_.write(layer_.feature(p.finding, sources_.published.maps[p.source], p.assignment, b_, policy_.code(p.category),
                              sources_.sources[p.source].reader->path(), placement));
 }

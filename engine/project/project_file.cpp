@@ -85,7 +85,8 @@ FindingSourceSettings read_finding_source(const nlohmann::json& j, const std::st
   }
   if (r.has("columns")) {
     JsonObjectReader c(r.at("columns"), r.where("columns"),
-                       {"id", "lon", "lat", "kategori", "koordinat", "geopoint", "desa", "kecamatan", "kode_desa", "wkt"});
+                       {"id", "lon", "lat", "kategori", "koordinat", "geopoint", "desa", "kecamatan", "kabupaten", "kode_desa",
+                        "wkt"});
     s.columns.id = c.text("id").value_or("");
     s.columns.lon = c.text("lon").value_or("");
     s.columns.lat = c.text("lat").value_or("");
@@ -94,6 +95,7 @@ FindingSourceSettings read_finding_source(const nlohmann::json& j, const std::st
     s.columns.geopoint = c.text("geopoint").value_or("");
     s.columns.desa = c.text("desa").value_or("");
     s.columns.kecamatan = c.text("kecamatan").value_or("");
+    s.columns.kabupaten = c.text("kabupaten").value_or("");
     s.columns.kode_desa = c.text("kode_desa").value_or("");
     s.columns.wkt = c.text("wkt").value_or("");
   }

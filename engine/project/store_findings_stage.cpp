@@ -122,6 +122,9 @@ StoreFindingsResult run_store_findings_stage(const ProjectSettings& settings, co
       if (sink) sink->write(f, desa, where, life);
     }
   });
+  if (summary.store_status.empty())
+    throw Error(label + ": the findings store holds no finding yet; import the exports first (peta import PROJECT "
+                        "[FILE...]) / store temuan masih kosong: jalankan peta import dulu");
   periods.flush_into(result.periods, policy);
   out.status = status.result();
   if (options.progress) options.progress(1.0, "temuan");

@@ -144,6 +144,7 @@ TEST_F(PublicApi, ErrorsArriveAsApiErrorsWithTheirMessage) {
   EXPECT_THROW(api::top_units(project), api::Error);  // not built yet
   api::TopQuery q;
   q.category = "bukan_kategori";
+  api::import_findings(project, api::ImportOptions{});  // a project with a store is built from the store
   api::build(project);
   try {
     api::top_units(project, q);

@@ -121,7 +121,7 @@ TEST(TimeLayers, TemuanDateField) {
   // Kobo's metadata when no tanggal column is published; none at all: no date field.
   EXPECT_EQ(TemuanLayer({"_submission_time", "today"}).date_field(), 1);
   EXPECT_EQ(TemuanLayer({"keterangan"}).date_field(), -1);
-  EXPECT_EQ(TemuanLayer({"keterangan"}).schema().fields.back().name, "jarak_disebut_m");
+  EXPECT_EQ(TemuanLayer({"keterangan"}).schema().fields.back().name, "keyakinan");  // no tanggal_teks without a date
   EXPECT_EQ(TemuanLayer({"waktu_lapor", "tgl_survei"}, "tgl_survei").date_field(), 1);
   // A source column already called tanggal_teks is renamed like any clash with a field peta adds.
   const TemuanLayer clash({"tanggal", "tanggal_teks"});

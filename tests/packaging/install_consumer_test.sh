@@ -62,9 +62,9 @@ rows 5000: by coordinates 4944, by name or code 0, rejected 56 (balanced)
 peta.gpkg written
 ringkasan.json written
 5 desa teratas menurut jumlah: semua kategori
-1. 35.13.07.2007 Segaran (Kec. Tiris): 225
+1. 35.13.07.2007 Segaran (Kec. Tiris): 226
 2. 35.13.18.2005 Bulang (Kec. Gending): 198
-3. 35.13.17.2017 Ganting Kulon (Kec. Maron): 171
+3. 35.13.17.2017 Ganting Kulon (Kec. Maron): 172
 4. 35.13.08.2007 Guyangan (Kec. Krucil): 166
 5. 35.13.08.2004 Tambelang (Kec. Krucil): 151
 EXPECTED

@@ -22,14 +22,15 @@ cat > "$out/project.json" <<JSON
   "output": {"folder": "out", "formats": ["geopackage"]}
 }
 JSON
-"$peta" build -q "$out/project.json"
-gpkg="$out/out/peta.gpkg"
 # The findings store for the status view: the same findings, first seen on 2026-01-15 (so many are overdue
 # today), a few handled.
 "$peta" import "$out/project.json" --tanggal 2026-01-15 > "$out/import.out"
 ids=$(awk -F, 'NR>1 && NR<=41 {print $1}' "$out/temuan.csv" | tr '\n' ' ')
 "$peta" status "$out/project.json" --jadi diverifikasi --tanggal 2026-02-01 $ids > /dev/null
 "$peta" status "$out/project.json" --jadi selesai --tanggal 2026-02-20 $ids > /dev/null
+# The layers, built from the store (a project with a store counts the store's findings).
+"$peta" build -q "$out/project.json"
+gpkg="$out/out/peta.gpkg"
 # Synthetic emerging hot spot classes for jalan_rusak when the build wrote none (the trend view's field).
 if ! ogrinfo -so "$gpkg" desa | grep -q '^tren_jalan_rusak:'; then
   sql0() { ogrinfo -q "$gpkg" -sql "$1" >/dev/null; }
