@@ -44,6 +44,7 @@ nlohmann::json RunSummary::to_json() const {
   for (const auto& st : stages) j["stages"].push_back({{"stage", st.stage}, {"seconds", st.seconds}});
   j["outputs"] = outputs;
   j["unknown_categories"] = unknown_categories;
+  if (!warnings.empty()) j["warnings"] = warnings;
   if (point_clusters >= 0) j["dbscan"] = {{"clusters", point_clusters}, {"noise", point_noise}};
   if (!store.empty()) j["store"] = {{"store", store}, {"status", store_status}};
   return j;
@@ -90,6 +91,7 @@ std::string RunSummary::to_text() const {
       }
     }
   }
+  for (const auto& w : warnings) out += "PERINGATAN / WARNING: " + w + "\n";
   if (!unknown_categories.empty()) {
     out += "Kategori tak dikenal / unknown categories:\n";
     for (const auto& [c, n] : unknown_categories) {

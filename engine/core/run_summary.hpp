@@ -36,6 +36,8 @@ struct RunSummary {
   std::vector<StageTime> stages;
   std::vector<std::string> outputs;             // files written
   std::map<std::string, std::int64_t> unknown_categories;
+  // What a person should know but that lost no row, e.g. a header naming a column twice (the first is used).
+  std::vector<std::string> warnings;
   // A build from the findings store: its label (file name, or "PostGIS") and the findings read per status
   // (plus "setelah_tanggal": first seen after the build's date, not counted).
   std::string store;

@@ -126,6 +126,7 @@ FindingsResult run_findings_stage(const ProjectSettings& settings, const Geocodi
     po.source_crs = src.settings->format == SourceFormat::vector ? "" : src.settings->crs;
     po.expected_extent = extent;
     for (auto& w : work) w.geocoder = std::make_unique<Geocoder>(geocoding, reader, po, src.settings->category);
+    for (const auto& warning : reader.indexes().warnings) summary.warnings.push_back(warning);
     const int date_column = find_date_column(reader.columns());
     // Ids of one file: a second row with an id already seen is kept and flagged id_ganda (ids made from the
     // file and row for blank cells are unique by construction).
