@@ -45,6 +45,16 @@ inline bool on_segment(const Coord& a, const Coord& b, const Coord& p) {
 }
 
 // Squared distance from p to the segment a-b.
+// The point of segment a-b nearest to p (the same clamping as segment_distance2).
+inline Coord segment_nearest_point(const Coord& a, const Coord& b, const Coord& p) {
+  double vx = b.x - a.x, vy = b.y - a.y;
+  double len2 = vx * vx + vy * vy;
+  double t = len2 > 0 ? (vx * (p.x - a.x) + vy * (p.y - a.y)) / len2 : 0;
+  if (t <= 0) return a;
+  if (t >= 1) return b;
+  return {a.x + t * vx, a.y + t * vy};
+}
+
 inline double segment_distance2(const Coord& a, const Coord& b, const Coord& p) {
   double vx = b.x - a.x, vy = b.y - a.y;
   double wx = p.x - a.x, wy = p.y - a.y;

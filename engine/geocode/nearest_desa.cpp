@@ -54,15 +54,21 @@ std::size_t NearestDesa::memory_bytes() const {
 }
 
 std::pair<int, double> NearestDesa::find(const Coord& metres) const {
+  Coord unused;
+  return find(metres, unused);
+}
+
+std::pair<int, double> NearestDesa::find(const Coord& metres, Coord& nearest_point) const {
   std::pair<int, double> best{-1, kInf};
   if (tree_->chains.empty()) return best;
   double best2 = kInf;
   const Coord* v = flat_.metres.data();
+  std::uint32_t best_edge = 0;
   auto test = [&](const Value& value) {
     const Chain& c = tree_->chains[value.second];
     for (std::uint32_t k = c.first_edge; k < c.first_edge + c.count; ++k) {
       double d2 = segment_distance2(v[k], v[k + 1], metres);
-      if (d2 < best2 || (d2 == best2 && c.desa < best.first)) best2 = d2, best.first = c.desa;
+      if (d2 < best2 || (d2 == best2 && c.desa < best.first)) best2 = d2, best.first = c.desa, best_edge = k;
     }
   };
   // 1. The chains with the nearest boxes give an upper bound of the distance.
@@ -78,6 +84,7 @@ std::pair<int, double> NearestDesa::find(const Coord& metres) const {
   for (const Value& value : found)
     if (bg::comparable_distance(p, value.first) <= best2) test(value);  // the window's corners are farther
   best.second = std::sqrt(best2);
+  if (best.first >= 0) nearest_point = segment_nearest_point(v[best_edge], v[best_edge + 1], metres);
   return best;
 }
 

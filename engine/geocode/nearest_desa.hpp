@@ -16,6 +16,8 @@ class NearestDesa {
   ~NearestDesa();
   // The point in EPSG:32749. Returns (-1, inf) when there is no desa at all.
   std::pair<int, double> find(const Coord& metres) const;
+  // The same, and the nearest point of that desa's boundary (EPSG:32749) in `nearest_point`.
+  std::pair<int, double> find(const Coord& metres, Coord& nearest_point) const;
   std::size_t memory_bytes() const;
 
  private:

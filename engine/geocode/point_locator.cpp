@@ -5,6 +5,10 @@
 #include <limits>
 #include <thread>
 
+#include <geodesic.h>
+
+#include <tuple>
+
 #include "core/crs.hpp"
 #include "geocode/cell_index.hpp"
 #include "geocode/flat_desa.hpp"
@@ -17,6 +21,36 @@ namespace {
 Coord to_metres(const Coord& lonlat) {
   thread_local CrsTransform transform(kExchangeCrs, kMetricCrs);
   return transform.apply(lonlat);
+}
+
+Coord to_lonlat(const Coord& metres) {
+  thread_local CrsTransform transform(kMetricCrs, kExchangeCrs);
+  return transform.apply(metres);
+}
+
+// The geodesic distance (WGS84 ellipsoid, PROJ's geodesic.h) between two lon/lat points, in metres.
+double geodesic_m(const Coord& a, const Coord& b) {
+  static const geod_geodesic wgs84 = [] {
+    geod_geodesic g;
+    geod_init(&g, 6378137.0, 1 / 298.257223563);
+    return g;
+  }();
+  double s12 = 0;
+  geod_inverse(&wgs84, a.y, a.x, b.y, b.x, &s12, nullptr, nullptr);
+  return s12;
+}
+
+// The distance from a point that no desa holds to the nearest desa. The nearest desa and the nearest point of
+// its boundary are found in EPSG:32749 (exact enough near the zone, where it decides gap or outside); the
+// distance to that point is geodesic, so that a point far from the zone (where UTM 49S stretches distances by
+// thousands of kilometres) still gets a true distance.
+std::pair<int, double> nearest_geodesic(const NearestDesa& nearest, const Coord& lonlat) {
+  Coord point;
+  auto [desa, planar] = nearest.find(to_metres(lonlat), point);
+  if (desa < 0 || !std::isfinite(planar)) return {desa, planar};
+  const Coord on_boundary = to_lonlat(point);
+  if (!std::isfinite(on_boundary.x) || !std::isfinite(on_boundary.y)) return {desa, planar};
+  return {desa, geodesic_m(lonlat, on_boundary)};
 }
 
 struct Hit {
@@ -57,6 +91,7 @@ struct PointLocator::Impl {
   Assignment outside_all(const Coord& lonlat) const {
     auto [desa, distance] = nearest.find(to_metres(lonlat));
     if (desa >= 0 && distance <= options.gap_tolerance_m) return {desa, kFlagInGap, distance};
+    std::tie(desa, distance) = nearest_geodesic(nearest, lonlat);  // rejected: how far, truly
     return {-1, kFlagNone, distance, desa};
   }
 
@@ -116,7 +151,7 @@ std::size_t PointLocator::memory_bytes() const {
 std::pair<int, double> PointLocator::nearest(Coord lonlat) const {
   Assignment a = impl_->locate(lonlat);
   if (a.desa >= 0 && !(a.flags & kFlagInGap)) return {a.desa, 0.0};
-  return impl_->nearest.find(to_metres(lonlat));
+  return nearest_geodesic(impl_->nearest, lonlat);
 }
 
 }  // namespace peta
