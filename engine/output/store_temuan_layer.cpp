@@ -5,6 +5,7 @@
 #include "core/date.hpp"
 #include "output/source_fields.hpp"
 #include "store/finding_status.hpp"
+#include "store/store_aggregates.hpp"
 #include "store/store_dates.hpp"
 
 namespace peta {
@@ -24,10 +25,9 @@ FieldValue days_or_null(int days) { return days < 0 ? FieldValue{} : FieldValue{
 FindingLife finding_life(const store::StoredFinding& f, int as_of, const store::OpdMapping& opd) {
   FindingLife life;
   life.open = store::is_open_status(f.status);
-  auto start = store::day_number(f.first_seen);
-  if (!start) start = store::day_number(f.date);
+  const auto start = store::start_day(f);  // the same clock as store::StatusAccumulator
   if (!start) return life;
-  if (const auto target = opd.find(f.category)) life.due_day = *start + target->target_days;
+  if (const auto due = store::due_day(f, opd)) life.due_day = *due;
   if (life.open) {
     if (as_of >= *start) life.age_days = as_of - *start;
     if (life.due_day >= 0 && as_of > life.due_day) life.days_overdue = as_of - life.due_day;

@@ -15,12 +15,6 @@ int as_of_day(const std::string& as_of) {
   return *d;
 }
 
-// The first-seen day, else the finding's own date; nullopt if neither is a date.
-std::optional<int> start_day(const StoredFinding& f) {
-  if (auto d = day_number(f.first_seen)) return d;
-  return day_number(f.date);
-}
-
 // The median of the values a histogram (value -> how many) holds; 0 when it is empty.
 double median(const std::map<int, long long>& histogram, long long n) {
   if (n == 0) return 0;
@@ -38,6 +32,18 @@ double median(const std::map<int, long long>& histogram, long long n) {
 
 }  // namespace
 
+std::optional<int> start_day(const StoredFinding& f) {
+  if (auto d = day_number(f.first_seen)) return d;
+  return day_number(f.date);
+}
+
+std::optional<int> due_day(const StoredFinding& f, const OpdMapping& opd) {
+  const auto start = start_day(f);
+  const auto target = opd.find(f.category);
+  if (!start || !target) return std::nullopt;
+  return *start + target->target_days;
+}
+
 StatusAccumulator::StatusAccumulator(const std::string& as_of, const OpdMapping& opd)
     : today_(as_of_day(as_of)), opd_(opd) {}
 
@@ -48,8 +54,8 @@ void StatusAccumulator::add(const StoredFinding& f) {
   const bool open = is_open_status(f.status);
   const bool done = f.status == kStatusDone;
   if (!open && !done) return;
-  const auto target = opd_.find(f.category);
-  const bool overdue = open && start && target && *start + target->target_days < today_;
+  const auto due = due_day(f, opd_);
+  const bool overdue = open && due && *due < today_;
   for (Unit* unit : {&desa_[f.desa_code], &kecamatan_[f.kecamatan_code]}) {
     if (open) {
       ++unit->counts.n_terbuka;

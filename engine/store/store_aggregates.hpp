@@ -4,6 +4,7 @@
 // Streaming: the accumulators take one finding at a time (FindingStore::scan), so a store of millions is never
 // held in memory; aggregate_status and overdue_by_opd are the same over a vector.
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -29,6 +30,13 @@ struct StatusAggregates {
 // Findings first seen after `as_of` (YYYY-MM-DD) are not counted. Due date = first seen + the category's target
 // days in `opd` (a category without an OPD is never overdue). The constructor throws peta::Error for a bad date.
 // Memory: per desa and kecamatan, a count per distinct age in days (the exact median without keeping every age).
+// When a finding's clock starts: its first-seen day, else its own date (day numbers, store_dates.hpp); nullopt
+// if neither is a date.
+std::optional<int> start_day(const StoredFinding& f);
+// When it is due: the start + its category's target days; nullopt without an OPD or a start. Open past this day
+// is overdue.
+std::optional<int> due_day(const StoredFinding& f, const OpdMapping& opd);
+
 class StatusAccumulator {
  public:
   StatusAccumulator(const std::string& as_of, const OpdMapping& opd);
