@@ -80,8 +80,8 @@ StoreFindingsResult run_store_findings_stage(const ProjectSettings& settings, co
     const auto desa_it = desa_of_code.find(f.desa_code);
     if (desa_it == desa_of_code.end()) {
       Rejection r = make_rejection(label, f.fid, "kode_desa", "desa_tidak_dikenal",
-                                   "the stored desa code " + quote(f.desa_code) + " of " + quote(f.id) +
-                                       " is not in the boundaries / kode desa tidak ada di batas wilayah",
+                                   "kode desa " + quote(f.desa_code) + " dari " + quote(f.id) +
+                                       " di store tidak ada di batas wilayah / the stored desa code is not in the boundaries",
                                    {});
       counts.rejected++;
       counts.rejected_by_reason[r.reason]++;
@@ -123,8 +123,8 @@ StoreFindingsResult run_store_findings_stage(const ProjectSettings& settings, co
     }
   });
   if (summary.store_status.empty())
-    throw Error(label + ": the findings store holds no finding yet; import the exports first (peta import PROJECT "
-                        "[FILE...]) / store temuan masih kosong: jalankan peta import dulu");
+    throw Error(label + ": store temuan masih kosong: jalankan dulu peta import PROYEK [BERKAS...] / the findings store "
+                        "holds no finding yet: import the exports first");
   periods.flush_into(result.periods, policy);
   out.status = status.result();
   if (options.progress) options.progress(1.0, "temuan");
