@@ -45,10 +45,11 @@ while IFS= read -r -d '' f; do
   count=$((count + 1))
   if [[ ! -e "$work/new/$rel" ]]; then echo "only in old: $rel"; status=1; continue; fi
   if ! cmp -s <(normalise "$f") <(normalise "$work/new/$rel"); then echo "differs: $rel"; status=1; fi
-done < <(find "$work/old" -type f -print0 | sort -z)
+done < <(find -H "$work/old" -type f -print0 | sort -z)
 while IFS= read -r -d '' f; do
   rel=${f#"$work/new/"}
   [[ -e "$work/old/$rel" ]] || { echo "only in new: $rel"; status=1; }
-done < <(find "$work/new" -type f -print0 | sort -z)
+done < <(find -H "$work/new" -type f -print0 | sort -z)
+if ((count == 0)); then echo "compare-outputs: no output file found in $work/old"; status=1; fi
 if ((status == 0)); then echo "compare-outputs: all $count files identical"; fi
 exit $status

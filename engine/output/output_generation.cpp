@@ -8,6 +8,11 @@
 #include <cstring>
 #include <ctime>
 
+#include <fstream>
+#include <set>
+#include <vector>
+
+#include "core/atomic_write.hpp"
 #include "core/error.hpp"
 
 namespace peta {
@@ -40,6 +45,58 @@ void remove_unheld(const fs::path& runs, const fs::path& keep_a, const fs::path&
       }
     }
     if (free) fs::remove_all(p, fec);
+  }
+}
+
+constexpr const char* kManifest = ".peta-berkas";
+
+bool is_run_internal(const std::string& name) {
+  return name == ".lock" || name == ".lock.tmp" || name == kManifest || name.rfind(".peta-", 0) == 0 ||
+         name.find(".tmp-") != std::string::npos;
+}
+
+// Relative paths of the regular files under `root`, peta's own bookkeeping left out.
+std::vector<fs::path> files_under(const fs::path& root) {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
+    std::error_code fec;
+    if (is_run_internal(it->path().filename().string())) {
+      if (it->is_directory(fec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file(fec)) out.push_back(fs::relative(it->path(), root, fec));
+  }
+  return out;
+}
+
+std::set<std::string> read_manifest(const fs::path& folder) {
+  std::set<std::string> listed;
+  std::ifstream in(folder / kManifest);
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) listed.insert(line);
+  return listed;
+}
+
+// Hard links (copies where a link fails) into `to` the files of `from` that its run did not write and that
+// `to` does not have.
+void carry_over(const fs::path& from, const fs::path& to, const fs::path& stable) {
+  if (from.empty()) return;
+  const std::set<std::string> written_by_run = read_manifest(from);
+  for (const fs::path& rel : files_under(from)) {
+    if (written_by_run.count(rel.generic_string())) continue;
+    const fs::path target = to / rel;
+    std::error_code ec;
+    if (fs::exists(fs::symlink_status(target, ec))) continue;
+    fs::create_directories(target.parent_path(), ec);
+    fs::create_hard_link(from / rel, target, ec);
+    if (ec) {
+      std::error_code cec;
+      fs::copy_file(from / rel, target, cec);
+      if (cec)
+        throw Error("output folder " + stable.string() + ": cannot keep " + rel.string() + " of the earlier folder: " +
+                    cec.message());
+    }
   }
 }
 
@@ -97,6 +154,15 @@ OutputGeneration::~OutputGeneration() {
 void OutputGeneration::publish() {
   if (published_) throw Error("output folder " + stable_.string() + ": published twice");
   const fs::path before = current(stable_);
+  std::error_code sec;
+  const bool real_folder = fs::is_directory(fs::symlink_status(stable_, sec));
+  {
+    // This run's files (written first: what the earlier folder adds is not this run's).
+    std::string list;
+    for (const fs::path& rel : files_under(folder_)) list += rel.generic_string() + "\n";
+    write_atomically((folder_ / kManifest).string(), [&](std::ostream& o) { o << list; });
+  }
+  carry_over(real_folder ? stable_ : before, folder_, stable_);
   std::string link_name = ".";
   link_name += stable_.filename().string();
   link_name += ".link.tmp-";
@@ -106,7 +172,7 @@ void OutputGeneration::publish() {
   fs::remove(link_tmp, ec);
   fs::create_directory_symlink(runs_.filename() / folder_.filename(), link_tmp, ec);
   if (ec) throw Error("output folder " + stable_.string() + ": cannot create a link: " + ec.message());
-  if (fs::is_directory(fs::symlink_status(stable_, ec))) {
+  if (real_folder) {
     // An older version's real folder: moved aside into .runs/ (then removed like any old generation).
     fs::rename(stable_, runs_ / ("folder-" + utc_stamp()), ec);
     if (ec) throw Error("output folder " + stable_.string() + ": cannot move the earlier outputs aside: " + ec.message());
@@ -118,6 +184,13 @@ void OutputGeneration::publish() {
   }
   published_ = true;
   remove_unheld(runs_, folder_, before);
+}
+
+std::string OutputGeneration::stable_path(const std::string& path) const {
+  const std::string prefix = folder_.string();
+  if (path.compare(0, prefix.size(), prefix) != 0) return path;
+  if (path.size() > prefix.size() && path[prefix.size()] != '/') return path;
+  return stable_.string() + path.substr(prefix.size());
 }
 
 }  // namespace peta

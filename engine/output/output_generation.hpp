@@ -12,6 +12,13 @@
 // pointed to before, so a reader that opened it just before the switch can finish.
 // A stable path that is still a real folder (the layout of older versions) is moved into .runs/ by the
 // first publish(): that one switch is two renames, not one.
+//
+// What the run did not write itself is carried over from the folder it replaces, so the switch loses nothing
+// of the user's: files put there by hand, `peta import`'s rejects, booklets of `peta report`. Each generation
+// lists the files its run wrote in `.peta-berkas` (one relative path a line); those of the earlier run are
+// not carried over (a layer the new run no longer writes disappears with its run), everything else is,
+// by hard link (a copy where links fail). A real folder of an older version has no list: all of it is kept
+// where the new run wrote no file of the same name.
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -30,9 +37,13 @@ class OutputGeneration {
 
   // Where this run writes every output (what was `stable_folder` before).
   const std::filesystem::path& folder() const { return folder_; }
-  // Points the stable path at this generation (one rename of a symlink) and removes older generations that
-  // no live run holds, except the one the link pointed to before. Throws peta::Error if the switch fails.
+  // Writes the list of this run's files, carries over the earlier folder's other files, points the stable path
+  // at this generation (one rename of a symlink) and removes older generations that no live run holds, except
+  // the one the link pointed to before. Throws peta::Error if the switch fails.
   void publish();
+  // Maps a path inside folder() to the same path under the stable folder (for what a run reports); other
+  // paths unchanged.
+  std::string stable_path(const std::string& path) const;
 
   // The generation folder `stable_folder` points to now, or empty.
   static std::filesystem::path current(const std::filesystem::path& stable_folder);

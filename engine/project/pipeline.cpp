@@ -1,10 +1,13 @@
 #include "project/pipeline.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <thread>
 
 #include "boundaries/boundary_loader.hpp"
 #include "core/atomic_write.hpp"
+#include "core/error.hpp"
+#include "output/output_generation.hpp"
 #include "program/visit_table.hpp"
 #include "project/layer_stage.hpp"
 #include "project/report_files_stage.hpp"
@@ -63,9 +66,26 @@ StoreFindingsResult findings_from_store(const FindingsInputs& in, store::Finding
   return run_store_findings_stage(in.settings, in.b, store, in.policy, in.spool, temuan.get(), in.summary, o);
 }
 
-}  // namespace
+// The output folder is replaced as a whole by each run (OutputGeneration): it cannot hold the project file
+// or the findings store, which must outlive every run.
+void check_output_folder_stands_alone(const ProjectSettings& settings) {
+  namespace fs = std::filesystem;
+  const fs::path folder = fs::weakly_canonical(fs::absolute(settings.output.folder));
+  const auto inside = [&](const std::string& path) {
+    if (path.empty() || path.rfind("PG:", 0) == 0) return false;
+    const fs::path p = fs::weakly_canonical(fs::absolute(path));
+    const auto [f, q] = std::mismatch(folder.begin(), folder.end(), p.begin(), p.end());
+    return f == folder.end();
+  };
+  for (const auto& [what, path] : {std::pair<const char*, std::string>{"project file", settings.file}, {"store.path", settings.store.path}})
+    if (inside(path))
+      throw Error("output.folder " + settings.output.folder + " holds the " + what + " " + path +
+                  ": each build replaces that folder as a whole; give the outputs a folder of their own / output.folder "
+                  "berisi " + what + " itu: setiap build mengganti folder itu seluruhnya, beri keluaran folder sendiri");
+}
 
-RunSummary run_project(const ProjectSettings& settings, const RunOptions& options) {
+// One run written into `settings.output.folder` (the run's generation folder).
+RunSummary run_in_folder(const ProjectSettings& settings, const RunOptions& options) {
   RunSummary summary;
   const PublicationPolicy policy(settings.categories, settings.privacy);
 
@@ -111,10 +131,24 @@ RunSummary run_project(const ProjectSettings& settings, const RunOptions& option
       summary.outputs.push_back(std::move(file));
   }
   for (auto& file : write_report_files(settings, b, findings, statistics, policy, summary)) summary.outputs.push_back(file);
+  return summary;
+}
 
-  std::string summary_path = out.folder + "/ringkasan.json";
-  summary.outputs.push_back(summary_path);
-  write_atomically(summary_path, [&](std::ostream& o) { o << summary.to_json().dump(2) << '\n'; });
+}  // namespace
+
+RunSummary run_project(const ProjectSettings& settings, const RunOptions& options) {
+  check_output_folder_stands_alone(settings);
+  // Every output goes into a new generation folder; one rename then shows the whole set at once.
+  OutputGeneration generation(settings.output.folder);
+  ProjectSettings in_generation = settings;
+  in_generation.output.folder = generation.folder().string();
+  RunSummary summary = run_in_folder(in_generation, options);
+  for (auto& file : summary.outputs) file = generation.stable_path(file);
+  const std::string summary_name = "ringkasan.json";
+  summary.outputs.push_back((std::filesystem::path(settings.output.folder) / summary_name).string());
+  write_atomically((generation.folder() / summary_name).string(),
+                   [&](std::ostream& o) { o << summary.to_json().dump(2) << '\n'; });
+  generation.publish();
   return summary;
 }
 

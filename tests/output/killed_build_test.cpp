@@ -44,12 +44,28 @@ int run_peta(const std::vector<std::string>& args, int kill_after_ms = -1) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
 }
 
+// What killed runs leave: temporaries in the published folder, links being made beside it, and run folders
+// (generations) in <parent>/.out.runs never published or beyond the published one and the one before it.
 std::vector<std::string> leftovers(const fs::path& folder) {
   std::vector<std::string> out;
   for (const auto& e : fs::directory_iterator(folder)) {
     const std::string name = e.path().filename().string();
+    if (name == ".peta-berkas") continue;  // the list of the run's own files (OutputGeneration)
     if (name.rfind(".peta-", 0) == 0 || name.find(".tmp") != std::string::npos) out.push_back(name);
   }
+  for (const auto& e : fs::directory_iterator(folder.parent_path())) {
+    const std::string name = e.path().filename().string();
+    if (name.find(".link.tmp") != std::string::npos) out.push_back(name);
+  }
+  std::size_t generations = 0;
+  if (fs::exists(folder.parent_path() / ".out.runs"))
+    for (const auto& e : fs::directory_iterator(folder.parent_path() / ".out.runs")) {
+      if (!e.is_directory()) continue;
+      ++generations;
+      // A run folder without the list of its files was never published: a killed run's.
+      if (!fs::exists(e.path() / ".peta-berkas")) out.push_back("unpublished " + e.path().filename().string());
+    }
+  if (generations > 2) out.push_back(std::to_string(generations) + " run folders");
   return out;
 }
 
