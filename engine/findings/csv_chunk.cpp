@@ -57,6 +57,16 @@ QuotedField scan_quoted(const char* data, std::size_t n, std::size_t open, char 
 
 }  // namespace
 
+// Line breaks in [b, e) as a text editor shows them, which is what the row numbers count: LF, CRLF, and a CR
+// alone (old Mac line ends). The chunk reader counts the rows of whole chunks with it and the cursor the rows of
+// each record, so row numbers agree however the file is cut. A CR as the last byte counts (chunks end after LF).
+static long long count_line_breaks(const char* b, const char* e) {
+  long long n = std::count(b, e, '\n');
+  for (const char* c = b; (c = static_cast<const char*>(std::memchr(c, '\r', static_cast<std::size_t>(e - c)))); ++c)
+    if (c + 1 == e || c[1] != '\n') ++n;
+  return n;
+}
+
 // What a file that should be CSV text really is, from its first bytes; empty when it may be text.
 static std::string binary_kind(const std::string& head) {
   auto starts = [&](std::string_view magic) { return head.compare(0, magic.size(), magic) == 0; };
@@ -94,13 +104,15 @@ bool CsvChunkCursor::next(RowCells& cells) {
           broken_cell_ = cells.size();
           const char* nl = static_cast<const char*>(std::memchr(data + i, '\n', end - i));
           std::size_t line_end = nl ? static_cast<std::size_t>(nl - data) : end;
+          newlines += count_line_breaks(data + i, data + line_end);  // lone CRs inside the cut line
+          if (line_end > i && data[line_end - 1] == '\r' && nl) --newlines;  // the CR of its CRLF is not one
           std::size_t text_end = line_end > i + 1 && data[line_end - 1] == '\r' ? line_end - 1 : line_end;
           cells.append(std::string_view(data + i + 1, text_end > i + 1 ? text_end - i - 1 : 0));
           cells.close_cell();
           i = nl ? line_end + 1 : end;
           break;
         }
-        newlines += static_cast<long long>(f.newlines);
+        newlines += count_line_breaks(data + i, data + f.close);
         ++i;
         while (i < f.close) {  // the text, with doubled quotes made single
           const char* q = static_cast<const char*>(std::memchr(data + i, '"', f.close - i));
@@ -150,7 +162,9 @@ CsvChunkReader::CsvChunkReader(const std::string& path, char delimiter, std::siz
   if (!file_) throw Error("cannot open findings file '" + path + "': " + std::strerror(errno));
   std::error_code ec;
   file_size_ = static_cast<long long>(std::filesystem::file_size(path, ec));
-  read_into(pending_);
+  // Enough bytes to recognise a binary file and a whole BOM, however small the chunks.
+  while (pending_.size() < 64 && read_into(pending_)) {
+  }
   if (std::string what = binary_kind(pending_); !what.empty())
     throw Error("findings file '" + path + "' is " + what + ", not CSV text: save it as CSV (or give it its real " +
                 "extension)");
@@ -189,12 +203,14 @@ CsvChunkReader::CsvChunkReader(const std::string& path, char delimiter, std::siz
   CsvChunk first{pending_.substr(0, header_end), 1};
   CsvChunkCursor cursor(first, delimiter_);
   if (!cursor.next(header_)) throw Error("findings file '" + path + "' is empty: no header row");
+  // The header record may end before the first LF (a lone CR): what follows it is data.
+  header_end = cursor.consumed();
   for (auto& h : header_) {
     auto b = h.find_first_not_of(" \t");
     auto e = h.find_last_not_of(" \t");
     h = b == std::string::npos ? std::string() : h.substr(b, e - b + 1);
   }
-  pending_row_ = 1 + std::count(first.bytes.begin(), first.bytes.end(), '\n');
+  pending_row_ = 1 + count_line_breaks(pending_.data(), pending_.data() + header_end);
   pending_.erase(0, header_end);
   bytes_handed_ += static_cast<long long>(header_end);
 }
@@ -287,7 +303,7 @@ bool CsvChunkReader::next(CsvChunk& chunk) {
   pending_.assign(bytes, cut, std::string::npos);
   bytes.resize(cut);
   chunk.first_row = pending_row_;
-  pending_row_ += std::count(bytes.begin(), bytes.end(), '\n');
+  pending_row_ += count_line_breaks(bytes.data(), bytes.data() + bytes.size());
   bytes_handed_ += static_cast<long long>(cut);
   return !bytes.empty();
 }

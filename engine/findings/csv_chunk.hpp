@@ -20,7 +20,8 @@ struct CsvChunk {
 constexpr std::size_t kMaxQuotedFieldLines = 100;
 
 // Parses the records of one chunk in order. Quoted fields may hold delimiters, doubled quotes and
-// newlines; blank lines are skipped (but counted in the row numbers). A quote opens a quoted field only at
+// newlines; blank lines are skipped (but counted in the row numbers). Records end at LF, CRLF or a lone CR
+// (row numbers count all three as line breaks, inside quoted fields too). A quote opens a quoted field only at
 // the start of a field; anywhere else (`Pipa 2" bocor`) it is text.
 //
 // A quoted field that never closes must not swallow the records after it. It is taken as unclosed when no
@@ -38,6 +39,7 @@ class CsvChunkCursor {
   bool next(RowCells& cells);
   bool next(std::vector<std::string>& fields);
   long long row() const { return row_; }  // row number of the record last returned
+  std::size_t consumed() const { return pos_; }  // bytes of the chunk read so far (up to the next record)
   // The record last returned had a quote that never closed: its row, and the cell where it opened.
   bool broken() const { return broken_; }
   long long broken_quote_row() const { return broken_quote_row_; }
