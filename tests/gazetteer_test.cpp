@@ -129,7 +129,9 @@ TEST(WilayahCsv, MalformedRowsNameFileRowAndField) {
   EXPECT_EQ(message(kec + "35.13.02.2007,Sumberanom,desa_kelurahan\n"), "t.csv: row 3: 3 fields, the header has 9");
   EXPECT_EQ(message(kec + "35.13.02.2007,,desa_kelurahan,desa,35.13.02,Sumber,,,\n"),
             "t.csv: row 3, field 'nama': empty name for 35.13.02.2007");
-  EXPECT_EQ(message("\"35.13.02,Sumber\n"), "t.csv: a quoted field is not closed at the end of the file");
+  EXPECT_EQ(message("\"35.13.02,Sumber\n"), "t.csv: row 2, field 'kode': a quoted field is never closed");
+  // Row numbers count blank lines, as a spreadsheet shows them.
+  EXPECT_EQ(message(kec + "\n35.13.02.2007,Sumberanom,desa_kelurahan\n"), "t.csv: row 4: 3 fields, the header has 9");
   try {
     peta::parse_wilayah_csv("kode,name\n", "t.csv");
     ADD_FAILURE();
@@ -142,6 +144,18 @@ TEST(WilayahCsv, MalformedRowsNameFileRowAndField) {
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].name, "Sumber, \"kec\"");
   EXPECT_FALSE(rows[0].centroid.has_value());
+  // Semicolon-separated, as spreadsheets save CSV in an Indonesian locale; old names still split at ';' inside
+  // their quoted field.
+  auto semi = peta::parse_wilayah_csv(
+      "kode;nama;level;jenis;kode_kec;nama_kec;nama_lama;lat;lng\r\n"
+      "35.13.02;Sumber;kecamatan;;;;;-7.9;113.0\r\n"
+      "35.13.02.2007;Sumberanom;desa_kelurahan;desa;35.13.02;Sumber;\"Sumber Anom;Sumberanum\";-7.91;113.01\r\n",
+      "s.csv");
+  ASSERT_EQ(semi.size(), 2u);
+  EXPECT_EQ(semi[1].name, "Sumberanom");
+  EXPECT_EQ(semi[1].old_names, (std::vector<std::string>{"Sumber Anom", "Sumberanum"}));
+  ASSERT_TRUE(semi[1].centroid.has_value());
+  EXPECT_DOUBLE_EQ(semi[1].centroid->x, 113.01);
 }
 
 TEST(Gazetteer, ByCodeWithOrWithoutDots) {

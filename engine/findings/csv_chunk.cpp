@@ -67,6 +67,18 @@ static long long count_line_breaks(const char* b, const char* e) {
   return n;
 }
 
+char csv_delimiter_of(std::string_view text) {
+  std::size_t commas = 0, semis = 0;
+  bool quoted = false;
+  for (char c : text) {
+    if (c == '"') quoted = !quoted;
+    else if (!quoted && (c == '\n' || c == '\r')) break;
+    else if (!quoted && c == ',') ++commas;
+    else if (!quoted && c == ';') ++semis;
+  }
+  return semis > commas ? ';' : ',';
+}
+
 // What a file that should be CSV text really is, from its first bytes; empty when it may be text.
 static std::string binary_kind(const std::string& head) {
   auto starts = [&](std::string_view magic) { return head.compare(0, magic.size(), magic) == 0; };
@@ -187,19 +199,7 @@ CsvChunkReader::CsvChunkReader(const std::string& path, char delimiter, std::siz
     if (header_end != std::string::npos || !read_into(pending_)) break;
   }
   if (header_end == std::string::npos) header_end = pending_.size();
-  if (delimiter) {
-    delimiter_ = delimiter;
-  } else {  // more ';' than ',' outside quotes in the header means semicolon-separated
-    std::size_t commas = 0, semis = 0;
-    bool quoted = false;
-    for (std::size_t i = 0; i < header_end; ++i) {
-      char c = pending_[i];
-      if (c == '"') quoted = !quoted;
-      else if (!quoted && c == ',') ++commas;
-      else if (!quoted && c == ';') ++semis;
-    }
-    delimiter_ = semis > commas ? ';' : ',';
-  }
+  delimiter_ = delimiter ? delimiter : csv_delimiter_of(std::string_view(pending_).substr(0, header_end));
   CsvChunk first{pending_.substr(0, header_end), 1};
   CsvChunkCursor cursor(first, delimiter_);
   if (!cursor.next(header_)) throw Error("findings file '" + path + "' is empty: no header row");

@@ -3,6 +3,7 @@
 // several threads at once; and the RFC 4180 record parser that works on one chunk.
 #include <cstdio>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -57,6 +58,10 @@ class CsvChunkCursor {
   bool stop_[256] = {};  // bytes that end an unquoted field: the delimiter, CR and LF
   RowCells cells_;       // for next(fields)
 };
+
+// The delimiter of CSV text from its first line: ';' when it has more semicolons than commas outside quotes,
+// else ','.
+char csv_delimiter_of(std::string_view text);
 
 // Reads a CSV file as chunks of about `chunk_bytes` (a record longer than that makes a longer chunk).
 // Skips a UTF-8 BOM, detects the delimiter (',' or ';') from the header unless given, and reads the header.

@@ -7,44 +7,37 @@
 #include <sstream>
 
 #include "core/error.hpp"
+#include "findings/csv_chunk.hpp"
 
 namespace peta {
 namespace {
 
-// Splits CSV text into records of fields (RFC 4180: quotes, doubled quotes, newlines inside quotes).
-std::vector<std::vector<std::string>> split_records(std::string_view text, const std::string& file) {
-  std::vector<std::vector<std::string>> records;
+struct Records {
+  std::vector<std::vector<std::string>> fields;
+  std::vector<std::int64_t> rows;  // spreadsheet row number of each record (the header is row 1)
+};
+
+// The records of CSV text through the findings' RFC 4180 cursor (quotes, doubled quotes, newlines in quotes,
+// CRLF or lone CR, blank lines skipped), ',' or ';' as the header says (csv_delimiter_of).
+Records split_records(std::string_view text, const std::string& file) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // byte-order mark
+  const CsvChunk chunk{std::string(text), 1};
+  const char delimiter = csv_delimiter_of(text);
+  CsvChunkCursor cursor(chunk, delimiter);
+  Records out;
   std::vector<std::string> fields;
-  std::string field;
-  bool quoted = false, field_started = false;
-  std::size_t i = 0;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") i = 3;  // byte-order mark
-  auto end_field = [&] { fields.push_back(std::move(field)); field.clear(); field_started = false; };
-  auto end_record = [&] {
-    end_field();
-    if (!(fields.size() == 1 && fields[0].empty())) records.push_back(std::move(fields));  // skip blank lines
-    fields.clear();
-  };
-  for (; i < text.size(); ++i) {
-    char c = text[i];
-    if (quoted) {
-      if (c == '"') {
-        if (i + 1 < text.size() && text[i + 1] == '"') { field += '"'; ++i; }
-        else quoted = false;
-      } else {
-        field += c;
-      }
-      continue;
+  std::vector<std::string> header;
+  while (cursor.next(fields)) {
+    if (cursor.broken()) {
+      const std::size_t cell = cursor.broken_cell();
+      const std::string name = !out.fields.empty() && cell < out.fields[0].size() ? out.fields[0][cell] : "";
+      throw Error(file + ": row " + std::to_string(cursor.broken_quote_row()) +
+                  (name.empty() ? std::string() : ", field '" + name + "'") + ": a quoted field is never closed");
     }
-    if (c == '"' && !field_started) { quoted = true; field_started = true; }
-    else if (c == ',') end_field();
-    else if (c == '\n') end_record();
-    else if (c == '\r') continue;
-    else { field += c; field_started = true; }
+    out.fields.push_back(fields);
+    out.rows.push_back(cursor.row());
   }
-  if (quoted) throw Error(file + ": a quoted field is not closed at the end of the file");
-  if (!field.empty() || !fields.empty()) end_record();
-  return records;
+  return out;
 }
 
 std::string where(const std::string& file, std::int64_t row, const std::string& field) {
@@ -71,7 +64,8 @@ AdminLevel level_named(const std::string& level, const std::string& file, std::i
 }  // namespace
 
 std::vector<WilayahRow> parse_wilayah_csv(std::string_view text, const std::string& file) {
-  auto records = split_records(text, file);
+  const Records split = split_records(text, file);
+  const auto& records = split.fields;
   if (records.empty()) throw Error(file + ": empty file, expected a header row");
   std::map<std::string, std::size_t> column;
   for (std::size_t c = 0; c < records[0].size(); ++c) column[records[0][c]] = c;
@@ -83,7 +77,7 @@ std::vector<WilayahRow> parse_wilayah_csv(std::string_view text, const std::stri
   rows.reserve(records.size() - 1);
   for (std::size_t r = 1; r < records.size(); ++r) {
     const auto& fields = records[r];
-    const auto row_number = static_cast<std::int64_t>(r + 1);
+    const std::int64_t row_number = split.rows[r];
     if (fields.size() != width)
       throw Error(file + ": row " + std::to_string(row_number) + ": " + std::to_string(fields.size()) +
                   " fields, the header has " + std::to_string(width));

@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <map>
 
-#include "output/rejects_csv.hpp"
+#include "core/csv_quote.hpp"
 
 namespace peta {
 namespace {

@@ -1,6 +1,6 @@
 #include "output/data_dictionary.hpp"
 
-#include "output/rejects_csv.hpp"
+#include "core/csv_quote.hpp"
 #include "output/shapefile_field_names.hpp"
 #include "output/shapefile_layer_writer.hpp"
 

@@ -6,16 +6,6 @@
 
 namespace peta {
 
-std::string csv_quote(const std::string& field) {
-  if (field.find_first_of(",;\"\n\r") == std::string::npos) return field;
-  std::string out = "\"";
-  for (char c : field) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 void write_rejects_csv(const std::string& path, const std::vector<std::string>& columns, RejectionSpool& rejections,
                        const std::vector<std::vector<int>>& column_maps) {
   write_atomically(path, [&](std::ostream& out) {

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/csv_quote.hpp"
 #include "core/rejection.hpp"
 #include "output/rejection_spool.hpp"
 
@@ -12,8 +13,5 @@ namespace peta {
 // `column_maps[s]` maps union column i to the index in source s's row (or -1).
 void write_rejects_csv(const std::string& path, const std::vector<std::string>& columns, RejectionSpool& rejections,
                        const std::vector<std::vector<int>>& column_maps);
-
-// RFC 4180 quoting of one field.
-std::string csv_quote(const std::string& field);
 
 }  // namespace peta

@@ -11,7 +11,7 @@
 
 #include "core/admin_code.hpp"
 #include "core/atomic_write.hpp"
-#include "output/rejects_csv.hpp"
+#include "core/csv_quote.hpp"
 #include "core/error.hpp"
 #include "core/gdal_init.hpp"
 #include "findings/csv_record_reader.hpp"

@@ -9,10 +9,10 @@
 #include <optional>
 
 #include "core/atomic_write.hpp"
+#include "core/csv_quote.hpp"
 #include "core/error.hpp"
 #include "core/gdal_init.hpp"
 #include "findings/csv_record_reader.hpp"
-#include "output/rejects_csv.hpp"
 
 namespace peta::store {
 namespace {
