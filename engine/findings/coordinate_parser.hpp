@@ -2,7 +2,7 @@
 // Turns the text of coordinate cells into a longitude/latitude, or into a precise rejection reason.
 // Pure: no OGR; PROJ (through CrsTransform) only when the source declares a CRS other than EPSG:4326.
 //
-// Rules (each has a test in tests/coordinate_parser_test.cpp):
+// Rules (each has a test in tests/findings/coordinate_parser_test.cpp):
 //  - Numbers: a dot or a comma as decimal separator; surrounding spaces ignored; DMS and degrees +
 //    decimal minutes with ° ' " (and ′ ″ º ’ ” and '' for seconds); hemisphere letters or words
 //    N/S/E/W and the Indonesian LU/LS/BT/BB (see findings/angle_text.hpp).

@@ -1,7 +1,7 @@
 #pragma once
 // Geocoding without coordinates: a finding's desa by Kemendagri code or by name as staff write it.
 //
-// Rules (tests/gazetteer_test.cpp, tests/gazetteer_accuracy_test.cpp):
+// Rules (tests/geocode/gazetteer_test.cpp, tests/geocode/gazetteer_accuracy_test.cpp):
 //  - A desa code, with or without dots ("35.13.04.2008", "3513042008"), is looked up exactly.
 //  - A name is reduced to a key (geocode/name_normalizer.hpp: case, spacing, punctuation, prefixes Desa/Ds./
 //    Kel./Kelurahan, a "Kec. ..." part split off as the kecamatan, a "Kab./Kota ..." part as the kabupaten, old

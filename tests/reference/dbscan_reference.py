@@ -1,4 +1,4 @@
-"""sklearn.cluster.DBSCAN on points in metres, for tests/hotspots_dbscan_test.cpp.
+"""sklearn.cluster.DBSCAN on points in metres, for tests/hotspots/hotspots_dbscan_test.cpp.
 
 usage: dbscan_reference.py points.csv out.json EPS:MIN_SAMPLES [EPS:MIN_SAMPLES ...]
 points.csv: one "x,y" line per point (metres, EPSG:32749). Writes a JSON list with, per setting,

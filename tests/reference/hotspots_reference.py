@@ -1,4 +1,4 @@
-"""Reference values for the hotspot engine (tests/hotspots_reference_test.cpp runs this script).
+"""Reference values for the hotspot engine (tests/hotspots/hotspots_reference_test.cpp runs this script).
 
 Weights come from libpysal itself; the statistics are short numpy transcriptions of the textbook
 formulas as esda implements them (esda is not packaged in Debian 12). Usage:
