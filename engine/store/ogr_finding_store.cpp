@@ -30,7 +30,7 @@ CREATE TABLE temuan (
   status text NOT NULL DEFAULT 'baru', status_tercatat text NOT NULL DEFAULT 'baru', tanggal_status text,
   pertama_dilihat text, opd text, tenggat text, tidak_di_sumber integer NOT NULL DEFAULT 0, id_sumber text);
 CREATE UNIQUE INDEX temuan_id_temuan_idx ON temuan (id_temuan);
-CREATE INDEX temuan_id_sumber_idx ON temuan (id_sumber);
+CREATE INDEX temuan_id_sumber_idx ON temuan (id_sumber) WHERE id_sumber IS NOT NULL;
 CREATE INDEX temuan_geom_idx ON temuan USING gist (geom);
 CREATE TABLE riwayat (
   fid bigserial PRIMARY KEY, id_temuan text NOT NULL, waktu text, jenis text, tanggal text,
@@ -264,7 +264,8 @@ void OgrStore::create_schema() {
       create_gpkg_layer(*ds_, "riwayat", wkbNone, riwayat_specs(), path_);
       create_gpkg_layer(*ds_, "impor", wkbNone, impor_specs(), path_);
       execute("CREATE UNIQUE INDEX temuan_id_temuan_idx ON temuan (id_temuan)");
-      execute("CREATE INDEX temuan_id_sumber_idx ON temuan (id_sumber)");
+      // Partial: only the "kunci:id" findings have an id_sumber (NULL: the same as id_temuan).
+      execute("CREATE INDEX temuan_id_sumber_idx ON temuan (id_sumber) WHERE id_sumber IS NOT NULL");
       execute("CREATE INDEX riwayat_id_temuan_idx ON riwayat (id_temuan)");
     }
     execute("INSERT INTO peta_skema (versi) VALUES (" + std::to_string(kSchemaVersion) + ")");
@@ -283,16 +284,15 @@ void OgrStore::migrate(int from_version) {
   try {
     for (int v = std::max(from_version, 1); v < kSchemaVersion; ++v) {
       if (v == 1) {
-        // 1 -> 2: id_sumber, the id as the source wrote it. A finding of schema 1 was stored under that id, so
-        // it keeps its id_temuan (its identity) and the column repeats it.
+        // 1 -> 2: id_sumber, the id as the source wrote it when id_temuan is "kunci:id". A finding of schema 1
+        // was stored under the source's id, so it keeps its id_temuan (its identity) and id_sumber stays NULL.
         if (backend_ == Backend::postgis) {
           execute("ALTER TABLE temuan ADD COLUMN IF NOT EXISTS id_sumber text");
         } else if (temuan().GetLayerDefn()->GetFieldIndex("id_sumber") < 0) {
           OGRFieldDefn field("id_sumber", OFTString);
           if (temuan().CreateField(&field) != OGRERR_NONE) fail("cannot add field temuan.id_sumber");
         }
-        execute("UPDATE temuan SET id_sumber = id_temuan WHERE id_sumber IS NULL");
-        execute("CREATE INDEX IF NOT EXISTS temuan_id_sumber_idx ON temuan (id_sumber)");
+        execute("CREATE INDEX IF NOT EXISTS temuan_id_sumber_idx ON temuan (id_sumber) WHERE id_sumber IS NOT NULL");
       }
     }
     execute("DELETE FROM peta_skema");
@@ -342,7 +342,7 @@ void OgrStore::scan(const std::function<void(const StoredFinding&)>& visit) {
     s.opd = f->GetFieldAsString(x.opd);
     s.due_date = f->GetFieldAsString(x.due_date);
     s.not_in_source = f->GetFieldAsInteger(x.not_in_source) != 0;
-    s.source_id = f->GetFieldAsString(x.source_id);
+    s.source_id = f->IsFieldSetAndNotNull(x.source_id) ? f->GetFieldAsString(x.source_id) : s.id;
     visit(s);
   }
 }

@@ -175,11 +175,11 @@ class OgrImportSession : public ImportSession {
     TemuanRow r;
     r.finding = &f;
     r.id = id;
-    // The id as the source wrote it (id_temuan without "kunci:").
-    r.source_id = options_.prefix_ids && id.size() > options_.source.size() && id.compare(0, options_.source.size(), options_.source) == 0 &&
-                          id[options_.source.size()] == ':'
-                      ? id.substr(options_.source.size() + 1)
-                      : id;
+    // The id as the source wrote it, when id_temuan is "kunci:id"; NULL when they are the same (a one-source
+    // project: nothing more to write or index on the import's hot path).
+    if (options_.prefix_ids && id.size() > options_.source.size() && id.compare(0, options_.source.size(), options_.source) == 0 &&
+        id[options_.source.size()] == ':')
+      r.source_id = id.substr(options_.source.size() + 1);
     r.source = options_.source;
     r.uuid = f.kobo_uuid.empty() ? f.instance_id : f.kobo_uuid;
     r.values_json = values_json(f);

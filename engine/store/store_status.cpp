@@ -37,7 +37,8 @@ std::vector<StatusOutcome> OgrStore::change_status(const std::vector<StatusReque
     // it; otherwise the ids that have it (none, or several: the request must name the source).
     auto by_source_id = [&](const std::string& id) {
       std::vector<std::string> ids;
-      query("SELECT id_temuan FROM temuan WHERE id_sumber = " + sql_literal(id) + " ORDER BY id_temuan LIMIT 6",
+      query("SELECT id_temuan FROM temuan WHERE id_sumber IS NOT NULL AND id_sumber = " + sql_literal(id) +
+                " ORDER BY id_temuan LIMIT 6",
             [&](OGRFeature& f) { ids.push_back(f.GetFieldAsString(0)); });
       return ids;
     };

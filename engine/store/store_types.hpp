@@ -65,7 +65,7 @@ struct ImportRecord {
 struct StoredFinding {
   std::int64_t fid = 0;
   std::string id;           // id_temuan: the identity ("kunci:id" in a project with several sources)
-  std::string source_id;    // id_sumber: the id as the source wrote it
+  std::string source_id;    // the id as the source wrote it (id_sumber, else id_temuan)
   std::string source;       // the source key
   long long source_row = 0;
   std::string uuid;

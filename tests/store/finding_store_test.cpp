@@ -500,7 +500,7 @@ TEST_P(StoreTest, AStoreOfSchemaOneKeepsItsIdentities) {
   EXPECT_EQ(store->schema_version(), 2);
   auto m = by_id(*store);
   ASSERT_EQ(m.size(), 10u);
-  EXPECT_EQ(m.at("T3").source_id, "T3");  // filled in by the migration
+  EXPECT_EQ(m.at("T3").source_id, "T3");  // id_sumber NULL after the migration: the same as id_temuan
   EXPECT_EQ(m.at("T3").status, "diverifikasi");
   EXPECT_EQ(store->history("T3").size(), 1u);
   // The same export and two more rows, imported as a project with several sources writes them: the ten are the
