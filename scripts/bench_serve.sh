@@ -3,15 +3,19 @@
 # seconds per query), first alone, then with SLOW slow/idle connections held open in the background (half send
 # nothing, half trickle a header line every second; the server cuts them at its 5 s head deadline and the holder
 # opens new ones, so SLOW stay held). Builds the example first if its GeoPackage is missing.
-#   scripts/bench_serve.sh [DURATION_S=10] [CONNECTIONS=64] [SLOW=200]
+# Then, when STORE=1 (default), the store endpoints on the example's store cycle (examples/probolinggo/
+# project_store.json, made by scripts/run-example.sh): the overdue table and an Open311 list, served by a second
+# server (the first one stopped).
+#   scripts/bench_serve.sh [DURATION_S=10] [CONNECTIONS=64] [SLOW=200] [STORE=1]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-duration=${1:-10} connections=${2:-64} slow=${3:-200}
+duration=${1:-10} connections=${2:-64} slow=${3:-200} with_store=${4:-1}
 command -v wrk >/dev/null || { echo "bench_serve: wrk is missing (scripts/setup.sh --peers installs it)"; exit 1; }
 peta=./build/tools/peta
 [[ -f out/probolinggo/peta.gpkg ]] || scripts/run-example.sh >/dev/null
 out=$(mktemp -d)
-$peta serve examples/probolinggo/project.json --port 0 > "$out/serve.out" &
+# PETA_SERVE_ARGS: more options for the server, e.g. "--cache-mb 0" (every answer computed) or "--threads 4".
+$peta serve examples/probolinggo/project.json --port 0 ${PETA_SERVE_ARGS:-} > "$out/serve.out" &
 server=$!
 holder=""
 trap 'kill $server $holder 2>/dev/null; wait $server $holder 2>/dev/null || true; rm -rf "$out"' EXIT
@@ -56,3 +60,17 @@ holder=$!
 for _ in $(seq 1 50); do grep -q holding "$out/holder.log" && break; sleep 0.1; done
 echo "== with $(grep -o 'holding [0-9]*' "$out/holder.log" | cut -d' ' -f2) slow/idle connections held in the background"
 run "top 10 desa, jalan_rusak, Kec. Sumber, $slow slow connections held" "$top10"
+
+kill $holder 2>/dev/null; wait $holder 2>/dev/null || true
+holder=""
+[[ $with_store == 1 ]] || exit 0
+kill $server 2>/dev/null; wait $server 2>/dev/null || true
+[[ -f out/probolinggo_store/peta.gpkg && -f out/store/temuan.gpkg ]] || scripts/run-example.sh >/dev/null
+$peta serve examples/probolinggo/project_store.json --port 0 ${PETA_SERVE_ARGS:-} > "$out/serve.out" &
+server=$!
+for _ in $(seq 1 100); do grep -q 'http://' "$out/serve.out" 2>/dev/null && break; sleep 0.1; done
+url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$out/serve.out")
+echo "== the store (examples/probolinggo/project_store.json)"
+run "overdue per OPD and kecamatan" "api/lewat-target?as_of=2026-12-31"
+run "Open311 requests, open road problems of the year" "open311/v2/requests.json?start_date=2026-01-01&end_date=2026-12-31&service_code=jalan_rusak&status=open"
+run "top 10 desa by open road problems (counted from the store)" "api/query?status=baru,diverifikasi&category=jalan_rusak&n=10"

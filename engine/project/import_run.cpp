@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <map>
 #include <thread>
 
 #include "boundaries/boundary_loader.hpp"
@@ -74,7 +75,7 @@ struct ImportFile {
   std::string source;
 };
 
-std::string source_name(const FindingSourceSettings& s) { return fs::path(s.path).stem().string(); }
+std::string source_name(const FindingSourceSettings& s) { return s.key.empty() ? fs::path(s.path).stem().string() : s.key; }
 
 ImportFile file_for(const ProjectSettings& project, const std::string& file, const std::string& source) {
   for (const auto& s : project.findings)
@@ -94,6 +95,12 @@ ImportFile file_for(const ProjectSettings& project, const std::string& file, con
 ImportRun run_import(const ProjectSettings& settings, const ImportRunOptions& options) {
   if (settings.store.path.empty())
     throw Error(settings.file + ": store: missing; name the findings store, e.g. \"store\": {\"path\": \"temuan.gpkg\"}");
+  // Each source its own key: the identity of a finding is (source key, id).
+  std::map<std::string, std::string> keys;
+  for (const auto& s : settings.findings)
+    if (auto [it, fresh] = keys.emplace(source_name(s), s.path); !fresh)
+      throw Error(settings.file + ": findings: " + quote(s.path) + " and " + quote(it->second) + " have the same source key " +
+                  quote(it->first) + "; give one of them \"kunci\": \"...\"");
   const PublicationPolicy policy(settings.categories, settings.privacy);
   const Boundaries b = load_boundaries(settings.boundaries).boundaries;
   const PointLocator locator(b, settings.geocode);
@@ -117,6 +124,8 @@ ImportRun run_import(const ProjectSettings& settings, const ImportRunOptions& op
     store::ImportOptions io;
     io.file = file.path;
     io.source = source;
+    // With several sources, ids are written "kunci:id" (two forms may both number 1, 2, 3).
+    io.prefix_ids = settings.findings.size() > 1;
     io.sha256 = store::sha256_file(file.path);
     io.today = options.today;
     io.opd = settings.opd;

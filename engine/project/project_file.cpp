@@ -69,7 +69,8 @@ SourceFormat format_of(const std::string& path, const std::optional<std::string>
 
 FindingSourceSettings read_finding_source(const nlohmann::json& j, const std::string& where, const fs::path& base) {
   JsonObjectReader r(j, where,
-                     {"path", "format", "sheet", "layer", "encoding", "columns", "delimiter", "crs", "kategori", "publish"});
+                     {"path", "format", "sheet", "layer", "encoding", "columns", "delimiter", "crs", "kategori", "publish",
+                      "kunci"});
   FindingSourceSettings s;
   s.path = resolve_path(r.required_text("path"), base);
   s.format = format_of(s.path, r.text("format"), r.where("format"));
@@ -79,6 +80,9 @@ FindingSourceSettings read_finding_source(const nlohmann::json& j, const std::st
   s.crs = r.text("crs").value_or("");
   s.category = r.text("kategori").value_or("");
   s.publish = r.texts("publish").value_or(std::vector<std::string>{});
+  s.key = r.text("kunci").value_or("");
+  if (r.has("kunci") && (s.key.empty() || s.key.find(':') != std::string::npos))
+    throw Error(r.where("kunci") + ": a source key is a non-empty name without ':' (e.g. \"jalan\")");
   if (auto d = r.text("delimiter")) {
     if (d->size() != 1) throw Error(r.where("delimiter") + ": must be one character, e.g. \",\" or \";\"");
     s.delimiter = (*d)[0];

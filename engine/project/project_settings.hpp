@@ -30,6 +30,9 @@ struct FindingSourceSettings {
   std::string crs;       // CRS of the coordinates (CSV/XLSX) or override of the layer's CRS; empty: EPSG:4326 / the layer's
   std::string category;  // fixed category for every row (when the source has no category column)
   std::vector<std::string> publish;  // source columns that may reach the outputs besides id, kategori, desa, kecamatan, kode_desa
+  // The source key ("kunci"): the store's identity of a finding is (source key, id), so two forms that both
+  // number 1, 2, 3 do not collide. Empty: the file name without folder and extension (import_run source_key).
+  std::string key;
 };
 
 

@@ -10,7 +10,9 @@
 #include "core/geos_handle.hpp"
 #include "output/store_temuan_layer.hpp"
 #include "store/finding_status.hpp"
+#include "store/store_aggregates.hpp"
 #include "store/store_dates.hpp"
+#include "store/status_timeline.hpp"
 
 namespace peta {
 namespace {
@@ -67,12 +69,16 @@ StoreFindingsResult run_store_findings_stage(const ProjectSettings& settings, co
   SourceCounts& counts = summary.sources[label];
   PeriodTally periods(options.period);
   store::StatusAccumulator status(options.as_of, settings.opd);
+  // A finding whose status changed after the as-of date counts with the status it had on that date.
+  const store::StatusTimeline timeline(store.status_changes(options.as_of));
   std::size_t done = 0;
-  store.scan([&](const store::StoredFinding& f) {
+  store.scan([&](const store::StoredFinding& stored) {
     if (options.progress && ++done % 65536 == 0) options.progress(0.0, "temuan");  // the store's size is not known ahead
+    const auto then = timeline.empty() ? std::nullopt : timeline.as_of(stored, as_of);
+    const store::StoredFinding& f = then ? *then : stored;
     summary.store_status[f.status]++;
     if (store::is_excluded_status(f.status)) return;
-    if (const auto first = store::day_number(f.first_seen); first && *first > as_of) {
+    if (const auto first = store::start_day(f); first && *first > as_of) {  // the store's clock (first seen, else the date)
       summary.store_status["setelah_tanggal"]++;
       return;
     }

@@ -9,6 +9,7 @@
 #include "query/date_text.hpp"
 #include "query/query_model.hpp"
 #include "store/finding_store.hpp"
+#include "store/store_aggregates.hpp"
 #include "store/store_dates.hpp"
 
 namespace peta::query {
@@ -64,11 +65,19 @@ const StoreRow* StoreTable::find(const std::string& id) const {
   return it == by_id.end() ? nullptr : &rows[it->second];
 }
 
-store::StoredFinding StoreTable::stored(const StoreRow& row) {
+const std::string& StoreTable::status_on(const StoreRow& row, int day) const {
+  if (row.history < 0 || row.last_change <= day) return row.status;  // no change after the day
+  const auto& steps = histories[static_cast<std::size_t>(row.history)];
+  for (const auto& step : steps)
+    if (step.day > day) return step.from;  // store::status_on, without copying the status
+  return row.status;
+}
+
+store::StoredFinding StoreTable::stored(const StoreRow& row, int day) const {
   store::StoredFinding f;
   f.id = row.id;
   f.category = row.category;
-  f.status = row.status;
+  f.status = status_on(row, day);
   f.desa_code = row.desa_code;
   f.kecamatan_code = row.kecamatan_code;
   if (row.start_day != INT_MIN) f.first_seen = store::date_text(row.start_day);
@@ -76,7 +85,8 @@ store::StoredFinding StoreTable::stored(const StoreRow& row) {
 }
 
 std::shared_ptr<const StoreTable> read_store_table(const std::vector<store::StoredFinding>& findings,
-                                                   const QueryModel& model, const StoreReadOptions& options) {
+                                                   const QueryModel& model, const StoreReadOptions& options,
+                                                   const store::StatusTimeline& timeline) {
   auto table = std::make_shared<StoreTable>();
   table->public_profile = options.public_profile;
   table->k = options.k;
@@ -109,13 +119,17 @@ std::shared_ptr<const StoreTable> read_store_table(const std::vector<store::Stor
     row.kecamatan_code = f.kecamatan_code;
     row.status = f.status;
     if (auto d = parse_date(f.date)) row.date = *d;
-    // Age and due date count from first seen, else from the finding's date (as store::aggregate_status does).
-    row.start_day = day_or_unknown(f.first_seen);
-    if (row.start_day == INT_MIN) row.start_day = day_or_unknown(f.date);
+    // The store's one clock (store_aggregates.hpp), as the build's layers count it.
+    row.start_day = store::start_day(f).value_or(INT_MIN);
+    row.due = store::due_day(f, options.opd).value_or(INT_MIN);
     row.status_day = day_or_unknown(f.status_date);
+    if (const auto* steps = timeline.steps(f.id)) {
+      row.history = static_cast<int>(table->histories.size());
+      table->histories.push_back(*steps);
+      for (const auto& step : *steps) row.last_change = std::max(row.last_change, step.day);
+    }
     if (auto target = options.opd.find(f.category)) {
       row.opd = opd_index(target->opd);
-      row.target_days = target->target_days;
     } else if (!f.opd.empty()) {
       row.opd = opd_index(f.opd);  // an OPD recorded at import for a category the mapping no longer lists
     }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "store/opd_mapping.hpp"
+#include "store/status_timeline.hpp"
 #include "store/store_types.hpp"
 
 namespace peta::query {
@@ -25,19 +26,21 @@ struct StoreRow {
   bool sensitive = false;      // the taxonomy marks the category sensitive
   std::int32_t desa = -1;      // into QueryModel::desa; -1 when the built layers lack the desa
   std::string desa_code, kecamatan_code;
-  std::string status;          // baru, diverifikasi, ...
+  std::string status;          // baru, diverifikasi, ... as it stands today (StoreTable::status_on for a past day)
   int date = 0;                // the finding's own date, yyyymmdd (0: none)
-  int start_day = INT_MIN;     // first seen (else the finding's date) as a day number; INT_MIN: unknown
+  int start_day = INT_MIN;     // store::start_day: first seen, else the finding's date; INT_MIN: unknown
+  int due = INT_MIN;           // store::due_day: start + the category's target days; INT_MIN: none (never overdue)
   int status_day = INT_MIN;    // the day of the last status change
+  int history = -1;            // into StoreTable::histories (its status changes); -1: never changed
+  int last_change = INT_MIN;   // the latest day among its status changes
   int opd = -1;                // into StoreTable::opd_names; -1: no OPD
-  int target_days = -1;        // -1: no target (never overdue)
   std::string severity;        // lower-case value of the severity column (tingkat), "" when none
   std::string note;            // a published description column (keterangan), "" when none may be shown
   double lon = 0, lat = 0;
   bool has_point = false;      // placed by coordinates (not at a desa's inner point)
 
-  bool has_due() const { return target_days >= 0 && start_day != INT_MIN; }
-  int due_day() const { return start_day + target_days; }
+  bool has_due() const { return due != INT_MIN; }
+  int due_day() const { return due; }
 };
 
 struct StoreTable {
@@ -49,10 +52,14 @@ struct StoreTable {
   int today = 0;                          // day number of "today" when loaded (the default as-of date)
   store::OpdMapping opd;                  // the project's OPD mapping (OPD and target per category)
   std::unordered_map<std::string, std::size_t> by_id;
+  std::vector<std::vector<store::StatusStep>> histories;  // status changes of the rows that have any
 
   const StoreRow* find(const std::string& id) const;
-  // Back to the store's own form, for store::aggregate_status and store::overdue_by_opd (only the fields they read).
-  static store::StoredFinding stored(const StoreRow& row);
+  // The status the row had at the end of `day` (store::status_on over its history).
+  const std::string& status_on(const StoreRow& row, int day) const;
+  // Back to the store's own form as it stood on `day`, for store::aggregate_status and store::overdue_by_opd
+  // (only the fields they read).
+  store::StoredFinding stored(const StoreRow& row, int day) const;
 };
 
 struct StoreReadOptions {
@@ -65,8 +72,10 @@ struct StoreReadOptions {
 
 // Reads every finding of `findings` (as FindingStore::findings() gives them) into a table joined to `model`'s desa.
 // The OPD and target come from `options.opd` (the project's mapping), as store::aggregate_status computes them.
+// `timeline` (FindingStore::status_changes()) lets a query as of a past date see the status of that date.
 std::shared_ptr<const StoreTable> read_store_table(const std::vector<store::StoredFinding>& findings,
-                                                   const QueryModel& model, const StoreReadOptions& options);
+                                                   const QueryModel& model, const StoreReadOptions& options,
+                                                   const store::StatusTimeline& timeline = {});
 
 // The day number (days since 1970-01-01) of a yyyymmdd date; yyyymmdd of a day number.
 int day_of(int yyyymmdd);

@@ -87,14 +87,15 @@ StoreFilter::StoreFilter(const StoreTable& table, const FindingFilter& filter) :
 }
 
 std::optional<int> StoreFilter::days_late(const StoreRow& row) const {
-  if (!store::is_open_status(row.status) || !row.has_due()) return std::nullopt;
+  if (!store::is_open_status(t_.status_on(row, as_of_)) || !row.has_due()) return std::nullopt;
   return as_of_ - row.due_day();
 }
 
 bool StoreFilter::operator()(const StoreRow& row) const {
   if (row.start_day != INT_MIN && row.start_day > as_of_) return false;  // not seen yet on that day
-  if (f_.status.empty() ? store::is_excluded_status(row.status)
-                        : std::find(f_.status.begin(), f_.status.end(), row.status) == f_.status.end())
+  const std::string& status = t_.status_on(row, as_of_);  // the status it had on that day
+  if (f_.status.empty() ? store::is_excluded_status(status)
+                        : std::find(f_.status.begin(), f_.status.end(), status) == f_.status.end())
     return false;
   if (!f_.opd.empty() && (row.opd < 0 || !opd_[static_cast<std::size_t>(row.opd)])) return false;
   if (f_.overdue) {
@@ -182,8 +183,8 @@ QueryResult overdue_per_opd(const QueryModel& m, const QuerySpec& spec, std::siz
     if (!pass(row)) continue;
     if (category && row.category_index != static_cast<int>(*category)) continue;
     if (!kecamatan.empty() && !kecamatan.count(code_digits(row.kecamatan_code))) continue;
-    kept.push_back(StoreTable::stored(row));
-    if (t.public_profile && row.sensitive && row.opd >= 0 && store::is_open_status(row.status)) {
+    kept.push_back(t.stored(row, pass.as_of_day()));
+    if (t.public_profile && row.sensitive && row.opd >= 0 && store::is_open_status(t.status_on(row, pass.as_of_day()))) {
       auto& s = sensitive[{t.opd_names[static_cast<std::size_t>(row.opd)], row.kecamatan_code}];
       ++s.first;
       if (auto late = pass.days_late(row); late && *late > 0) ++s.second;
@@ -309,7 +310,7 @@ QueryResult finding_list(const QueryModel& m, const QuerySpec& spec, std::size_t
     cells.push_back(row.desa >= 0 ? Cell{m.desa.kode[static_cast<std::size_t>(row.desa)]} : text_or_null(row.desa_code));
     cells.push_back(row.desa >= 0 ? Cell{m.desa.nama[static_cast<std::size_t>(row.desa)]} : Cell{});
     cells.push_back(row.desa >= 0 ? Cell{m.desa.nama_kec[static_cast<std::size_t>(row.desa)]} : Cell{});
-    cells.emplace_back(row.status);
+    cells.emplace_back(t.status_on(row, pass.as_of_day()));
     cells.push_back(row.opd >= 0 ? Cell{t.opd_names[static_cast<std::size_t>(row.opd)]} : Cell{});
     cells.push_back(row.start_day != INT_MIN ? Cell{day_text(row.start_day)} : Cell{});
     cells.push_back(row.has_due() ? Cell{day_text(row.due_day())} : Cell{});
@@ -350,7 +351,7 @@ nlohmann::json status_view(const QueryModel& m, const QuerySpec& spec, const Dea
       left_out.insert(row.category);
       continue;
     }
-    kept.push_back(StoreTable::stored(row));
+    kept.push_back(t.stored(row, pass.as_of_day()));
   }
   if (t.public_profile)
     for (const auto& c : m.categories)

@@ -7,6 +7,8 @@
 #include "core/error.hpp"
 #include "project/project_settings.hpp"
 #include "store/finding_store.hpp"
+#include "store/status_timeline.hpp"
+#include "store/store_dates.hpp"
 
 namespace peta::report {
 
@@ -48,8 +50,15 @@ std::optional<ReportStore> read_report_store(const ProjectSettings& settings, co
     throw Error(settings.file + ": store.path " + quote(path) + " does not exist (run `peta import " + settings.file +
                 "` first)");
   auto store = store::FindingStore::open(path);
-  ReportStore r = summarise_store(store->findings(), as_of.empty() ? store::today_utc() : as_of, settings.opd,
-                                  categories, settings.privacy.public_profile);
+  const std::string day = as_of.empty() ? store::today_utc() : as_of;
+  auto findings = store->findings();
+  // Each finding with the status it had on the day (a change recorded after it does not count yet).
+  if (const auto day_number = store::day_number(day)) {
+    const store::StatusTimeline timeline(store->status_changes(day));
+    for (auto& f : findings)
+      if (auto then = timeline.as_of(f, *day_number)) f = std::move(*then);
+  }
+  ReportStore r = summarise_store(std::move(findings), day, settings.opd, categories, settings.privacy.public_profile);
   r.path = path.rfind("PG:", 0) == 0 ? "PostgreSQL/PostGIS" : std::filesystem::path(path).filename().string();
   return r;
 }

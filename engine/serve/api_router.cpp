@@ -6,6 +6,8 @@
 #include "query/date_range_note.hpp"
 #include "query/query_format.hpp"
 #include "query/store_query.hpp"
+#include "serve/answer_cache.hpp"
+#include "serve/live_model.hpp"
 #include "serve/open311.hpp"
 #include "serve/request_head.hpp"
 #include "serve/web_assets.hpp"
@@ -54,9 +56,20 @@ std::string gzip(const std::string& text) {
   return out;
 }
 
-ApiRouter::ApiRouter(const query::QueryModel& model, RouterLimits limits) : model_(model), limits_(limits) {
+ApiRouter::ApiRouter(const query::QueryModel& model, RouterLimits limits) : model_(&model), limits_(limits) {
+  prepare(model);
+}
+
+ApiRouter::ApiRouter(LiveModel& live, RouterLimits limits) : live_(&live), limits_(limits) {
+  prepare(*live.current().model);
+}
+
+ApiRouter::~ApiRouter() = default;
+
+void ApiRouter::prepare(const query::QueryModel& model) {
+  if (limits_.cache_bytes) cache_ = std::make_unique<AnswerCache>(limits_.cache_bytes);
   nlohmann::json meta = query::model_meta(model);
-  meta["limits"] = {{"max_rows", limits.spec.max_rows}, {"query_ms", limits.query_budget.count()}};
+  meta["limits"] = {{"max_rows", limits_.spec.max_rows}, {"query_ms", limits_.query_budget.count()}};
   meta_ = meta.dump() + "\n";
   desa_layer_ = query::layer_geojson(model, query::Level::desa);
   kecamatan_layer_ = query::layer_geojson(model, query::Level::kecamatan);
@@ -74,10 +87,18 @@ ApiResponse ApiRouter::handle(const ApiRequest& request) const {
       return error_response(400, "parameter '" + (valid_utf8(key) ? key.substr(0, 40) : std::string("?")) +
                                      "': not valid UTF-8 (send UTF-8 text, percent-encoded)");
   auto no_params = [&]() -> bool { return request.params.empty(); };
-  if (p == "/api/query") return query(request);
-  if (p == "/api/desa") return desa(request);
-  if (p == "/api/lewat-target" || p == "/api/temuan" || p == "/api/status") return store_query(request);
-  if (p.starts_with("/open311/")) return open311(model_, request);
+  if (p == "/api/query" || p == "/api/desa" || p == "/api/lewat-target" || p == "/api/temuan" || p == "/api/status" ||
+      p.starts_with("/open311/")) {
+    // Computed from the model: the same request of the same model generation gets the kept answer.
+    const ModelSnapshot snapshot =
+        live_ ? live_->current() : ModelSnapshot{std::shared_ptr<const query::QueryModel>(std::shared_ptr<void>(), model_), 0};
+    if (!cache_) return computed(*snapshot.model, request);
+    const std::string key = AnswerCache::key(request);
+    if (auto kept = cache_->find(key, snapshot.generation)) return *kept;
+    auto answer = std::make_shared<const ApiResponse>(computed(*snapshot.model, request));
+    cache_->put(key, snapshot.generation, answer);
+    return *answer;
+  }
   if (p == "/api/meta" || p == "/api/health" || p == "/api/layers/desa.geojson" || p == "/api/layers/kecamatan.geojson") {
     if (!no_params()) return error_response(400, p + " takes no parameters");
     if (p == "/api/meta") return ok(meta_);
@@ -96,18 +117,26 @@ ApiResponse ApiRouter::handle(const ApiRequest& request) const {
   return error_response(404, "no such resource (see /api/meta, /api/query, /api/desa, /api/layers/desa.geojson)");
 }
 
-ApiResponse ApiRouter::query(const ApiRequest& request) const {
+ApiResponse ApiRouter::computed(const query::QueryModel& model, const ApiRequest& request) const {
+  const std::string& p = request.path;
+  if (p == "/api/query") return query(model, request);
+  if (p == "/api/desa") return desa(model, request);
+  if (p.starts_with("/open311/")) return open311(model, request);
+  return store_query(model, request);
+}
+
+ApiResponse ApiRouter::query(const query::QueryModel& m, const ApiRequest& request) const {
   try {
     query::QuerySpec spec = query::parse_query_spec(request.params, limits_.spec);
     if (spec.format == query::Format::table) return error_response(400, "format: table is for the terminal; use json, csv or geojson");
-    query::QueryResult r = query::run_query(model_, spec, limits_.spec.max_rows, query::Deadline(limits_.query_budget));
+    query::QueryResult r = query::run_query(m, spec, limits_.spec.max_rows, query::Deadline(limits_.query_budget));
     switch (spec.format) {
       case query::Format::csv: return ok(query::format_csv(r), "text/csv; charset=utf-8");
-      case query::Format::geojson: return ok(query::format_geojson(r, model_), "application/geo+json");
+      case query::Format::geojson: return ok(query::format_geojson(r, m), "application/geo+json");
       default: {
         nlohmann::json j = query::result_json(r, spec.lang);
         // A date range without a dated finding: said, with the range the project holds (as peta query says it).
-        if (const std::string note = query::empty_date_range_note(model_, spec); !note.empty()) j["note"] = note;
+        if (const std::string note = query::empty_date_range_note(m, spec); !note.empty()) j["note"] = note;
         return ok(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
       }
     }
@@ -118,7 +147,7 @@ ApiResponse ApiRouter::query(const ApiRequest& request) const {
   }
 }
 
-ApiResponse ApiRouter::desa(const ApiRequest& request) const {
+ApiResponse ApiRouter::desa(const query::QueryModel& m, const ApiRequest& request) const {
   try {
     std::string kode, lang = "id";
     query::Params rest;
@@ -132,7 +161,7 @@ ApiResponse ApiRouter::desa(const ApiRequest& request) const {
     }
     if (kode.empty()) throw query::QueryError("kode: missing (e.g. /api/desa?kode=35.13.01.2001)");
     query::FindingFilter filter = query::parse_finding_filter(rest, limits_.spec, &lang);
-    return ok(query::desa_summary(model_, kode, filter, lang, 5, query::Deadline(limits_.query_budget))
+    return ok(query::desa_summary(m, kode, filter, lang, 5, query::Deadline(limits_.query_budget))
                   .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
   } catch (const query::QueryTimeout& e) {
     return error_response(503, e.what());
@@ -143,17 +172,17 @@ ApiResponse ApiRouter::desa(const ApiRequest& request) const {
 
 // /api/lewat-target (overdue per OPD and kecamatan), /api/temuan (the findings), /api/status (the map's status
 // view): answered from the findings store, with the /api/query parameters.
-ApiResponse ApiRouter::store_query(const ApiRequest& request) const {
+ApiResponse ApiRouter::store_query(const query::QueryModel& m, const ApiRequest& request) const {
   try {
     query::QuerySpec spec = query::parse_query_spec(request.params, limits_.spec);
     const query::Deadline deadline(limits_.query_budget);
     if (request.path == "/api/status")
-      return ok(query::status_view(model_, spec, deadline).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+      return ok(query::status_view(m, spec, deadline).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
     if (spec.format == query::Format::table || spec.format == query::Format::geojson)
       return error_response(400, "format: use json or csv here");
     query::QueryResult r = request.path == "/api/temuan"
-                               ? query::finding_list(model_, spec, limits_.spec.max_rows, deadline)
-                               : query::overdue_per_opd(model_, spec, limits_.spec.max_rows, deadline);
+                               ? query::finding_list(m, spec, limits_.spec.max_rows, deadline)
+                               : query::overdue_per_opd(m, spec, limits_.spec.max_rows, deadline);
     if (spec.format == query::Format::csv) return ok(query::format_csv(r), "text/csv; charset=utf-8");
     return ok(query::result_json(r, spec.lang).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
   } catch (const query::QueryTimeout& e) {

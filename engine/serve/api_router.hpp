@@ -15,6 +15,7 @@
 //   GET /api/status?as_of=&category=&opd=                             open/handled/overdue per desa (store)
 //   GET /open311/v2/services.json, requests.json, requests/{id}.json  Open311 GeoReport v2 (serve/open311.hpp)
 #include <chrono>
+#include <memory>
 #include <string>
 
 #include "query/query_model.hpp"
@@ -25,6 +26,7 @@ namespace peta::serve {
 struct RouterLimits {
   query::SpecLimits spec;                           // rows per answer, parameters, value length
   std::chrono::milliseconds query_budget{2000};     // time one query may take (then 503)
+  std::size_t cache_bytes = 64u << 20;              // answers kept until the store changes (AnswerCache); 0: none
 };
 
 struct ApiRequest {
@@ -42,17 +44,28 @@ struct ApiResponse {
   bool varies_by_encoding = false;  // the answer depends on Accept-Encoding (Vary)
 };
 
+class LiveModel;
+class AnswerCache;
+
 class ApiRouter {
  public:
+  // Answers from a fixed model (kept by the caller).
   ApiRouter(const query::QueryModel& model, RouterLimits limits = {});
+  // Answers from the live model (kept by the caller): the store followed, answers computed once per change.
+  ApiRouter(LiveModel& live, RouterLimits limits = {});
+  ~ApiRouter();
   ApiResponse handle(const ApiRequest& request) const;
 
  private:
-  ApiResponse query(const ApiRequest& request) const;
-  ApiResponse desa(const ApiRequest& request) const;
-  ApiResponse store_query(const ApiRequest& request) const;
+  void prepare(const query::QueryModel& model);
+  ApiResponse computed(const query::QueryModel& model, const ApiRequest& request) const;
+  ApiResponse query(const query::QueryModel& model, const ApiRequest& request) const;
+  ApiResponse desa(const query::QueryModel& model, const ApiRequest& request) const;
+  ApiResponse store_query(const query::QueryModel& model, const ApiRequest& request) const;
 
-  const query::QueryModel& model_;
+  const query::QueryModel* model_ = nullptr;  // the fixed model, or
+  LiveModel* live_ = nullptr;                 // the live one
+  std::unique_ptr<AnswerCache> cache_;
   RouterLimits limits_;
   std::string meta_, desa_layer_, kecamatan_layer_;  // built once
   std::string desa_layer_gzip_, kecamatan_layer_gzip_;  // the layers gzipped once (cpp-httplib compresses JSON

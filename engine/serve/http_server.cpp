@@ -108,6 +108,7 @@ bool accepts_gzip(const httplib::Request& req) {
 
 struct HttpServer::Impl {
   Impl(const query::QueryModel& model, ServeOptions o) : options(std::move(o)), router(model, options.router) {}
+  Impl(LiveModel& live, ServeOptions o) : options(std::move(o)), router(live, options.router) {}
   ServeOptions options;
   ApiRouter router;
   RequestHandler server;
@@ -115,7 +116,12 @@ struct HttpServer::Impl {
 };
 
 HttpServer::HttpServer(const query::QueryModel& model, ServeOptions options)
-    : impl_(std::make_unique<Impl>(model, std::move(options))) {
+    : HttpServer(std::make_unique<Impl>(model, std::move(options))) {}
+
+HttpServer::HttpServer(LiveModel& live, ServeOptions options)
+    : HttpServer(std::make_unique<Impl>(live, std::move(options))) {}
+
+HttpServer::HttpServer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {
   Impl& s = *impl_;
   const ServeOptions& o = s.options;
   s.server.set_payload_max_length(1);  // the gate lets no body through; this is a second lock

@@ -26,9 +26,14 @@ struct ServeOptions {
   std::function<void(const std::string&, const std::string&, int)> log;
 };
 
+class LiveModel;
+
 class HttpServer {
  public:
+  // Serves a fixed model (kept by the caller).
   HttpServer(const query::QueryModel& model, ServeOptions options);
+  // Serves the live model (kept by the caller): the findings store followed (serve/live_model.hpp).
+  HttpServer(LiveModel& live, ServeOptions options);
   ~HttpServer();
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;
@@ -42,6 +47,7 @@ class HttpServer {
 
  private:
   struct Impl;
+  explicit HttpServer(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
 

@@ -14,11 +14,19 @@
 
 namespace peta::store {
 
-inline constexpr int kSchemaVersion = 1;
+// 2: `id_sumber` (the id as the source wrote it; id_temuan may be "kunci:id").
+inline constexpr int kSchemaVersion = 2;
 
 struct ImportOptions {
   std::string file;        // the imported file (import record)
-  std::string source;      // the source a cumulative export belongs to; empty: the file's name without folder
+  // The source key (the project source's "kunci", else its file name without folder): the source a cumulative
+  // export belongs to, and with the source's id the identity of a finding. Empty: the file's name without folder.
+  std::string source;
+  // Identity (source, id): new findings' ids are written "source:id" and found so (a project with several
+  // sources, whose forms may both number 1, 2, 3). A finding of this source stored before with its bare id (a
+  // store of schema 1, or of a one-source project) is still found by it and keeps it. false: the bare id is the
+  // identity (one source: the key is the same for every row).
+  bool prefix_ids = false;
   std::string sha256;      // the file's checksum (sha256_file), empty if not known
   std::string today;       // YYYY-MM-DD: first-seen date of new findings; empty: today (UTC)
   bool cumulative = true;  // the export holds every submission so far: flag stored findings of this source it lacks
@@ -95,7 +103,17 @@ class FindingStore {
   // the findings flagged as missing from their source.
   virtual std::map<std::string, long long> status_counts() = 0;
   virtual std::vector<HistoryEntry> history(const std::string& id = "") = 0;
+  // The status changes (history kinds status and edit_langsung), in recording order, of the findings with a change
+  // dated after `after` (YYYY-MM-DD); of every finding when `after` is empty. What StatusTimeline reads to show a
+  // finding's status on a past date.
+  virtual std::vector<HistoryEntry> status_changes(const std::string& after = "") = 0;
   virtual std::vector<ImportRecord> imports() = 0;
+  // Text that changes whenever the store's content may have changed (an import, a status change, an edit in
+  // QGIS): a reader that keeps answers computed from the store compares it and recomputes once after a change.
+  // GeoPackage: the file's (and its -wal's) modification time and size, no SQL; PostGIS: the last import and
+  // history row and the server's row-change counters of the store's tables. Cheap, but not free: check it at
+  // most every so often, not per request.
+  virtual std::string change_token() = 0;
 };
 
 // Today's date in UTC as YYYY-MM-DD, and the time as ISO 8601.

@@ -113,8 +113,8 @@ class GpkgTemuanWriter : public TemuanWriter {
         db_,
         "INSERT INTO temuan (geom, id_temuan, sumber, baris, uuid, kategori, tanggal, kode_desa, kode_kec, cara, "
         "flags, nilai, sidik, status, status_tercatat, tanggal_status, pertama_dilihat, opd, tenggat, "
-        "tidak_di_sumber) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 'baru', 'baru', ?14, ?15, "
-        "?16, ?17, 0)",
+        "tidak_di_sumber, id_sumber) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 'baru', 'baru', "
+        "?14, ?15, ?16, ?17, 0, ?18)",
         path());
   }
 
@@ -139,7 +139,7 @@ class GpkgTemuanWriter : public TemuanWriter {
     s.blob(1, point_).text(2, r.id).text(3, r.source).integer(4, f.source_row).text(5, r.uuid).text(6, f.category);
     s.text(7, f.date).text(8, f.desa_code).text(9, f.kecamatan_code).text(10, f.placed_by).text(11, f.flags);
     s.text(12, r.values_json).text(13, r.digest).text(14, r.status_date).text(15, r.first_seen);
-    s.text_or_null(16, r.opd).text_or_null(17, r.due_date);
+    s.text_or_null(16, r.opd).text_or_null(17, r.due_date).text_or_null(18, r.source_id);
     const int rc = s.step();
     s.reset();
     if (rc == SQLITE_CONSTRAINT) return false;

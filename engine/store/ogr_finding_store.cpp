@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
+#include <sys/stat.h>
 
 #include "core/error.hpp"
 #include "core/gdal_init.hpp"
@@ -27,8 +28,9 @@ CREATE TABLE temuan (
   id_temuan text NOT NULL, sumber text, baris bigint, uuid text, kategori text, tanggal text,
   kode_desa text, kode_kec text, cara text, flags text, nilai text, sidik text,
   status text NOT NULL DEFAULT 'baru', status_tercatat text NOT NULL DEFAULT 'baru', tanggal_status text,
-  pertama_dilihat text, opd text, tenggat text, tidak_di_sumber integer NOT NULL DEFAULT 0);
+  pertama_dilihat text, opd text, tenggat text, tidak_di_sumber integer NOT NULL DEFAULT 0, id_sumber text);
 CREATE UNIQUE INDEX temuan_id_temuan_idx ON temuan (id_temuan);
+CREATE INDEX temuan_id_sumber_idx ON temuan (id_sumber) WHERE id_sumber IS NOT NULL;
 CREATE INDEX temuan_geom_idx ON temuan USING gist (geom);
 CREATE TABLE riwayat (
   fid bigserial PRIMARY KEY, id_temuan text NOT NULL, waktu text, jenis text, tanggal text,
@@ -53,7 +55,7 @@ const std::vector<FieldSpec>& temuan_specs() {
       {"cara", OFTString}, {"flags", OFTString}, {"nilai", OFTString}, {"sidik", OFTString},
       {"status", OFTString, "'baru'"}, {"status_tercatat", OFTString, "'baru'"}, {"tanggal_status", OFTString},
       {"pertama_dilihat", OFTString}, {"opd", OFTString}, {"tenggat", OFTString},
-      {"tidak_di_sumber", OFTInteger, "0"}};
+      {"tidak_di_sumber", OFTInteger, "0"}, {"id_sumber", OFTString}};
   return s;
 }
 
@@ -221,7 +223,7 @@ void OgrStore::resolve_fields() {
                          idx("tanggal"), idx("kode_desa"), idx("kode_kec"), idx("cara"), idx("flags"),
                          idx("nilai"), idx("sidik"), idx("status"), idx("status_tercatat"),
                          idx("tanggal_status"), idx("pertama_dilihat"), idx("opd"), idx("tenggat"),
-                         idx("tidak_di_sumber")};
+                         idx("tidak_di_sumber"), idx("id_sumber")};
 }
 
 int OgrStore::schema_version() {
@@ -242,7 +244,10 @@ void OgrStore::ensure_schema() {
     throw Error("store " + quote(path_) + ": schema version " + std::to_string(version) +
                 " is newer than this peta understands (" + std::to_string(kSchemaVersion) +
                 "); use a newer peta");
-  if (version < kSchemaVersion) migrate(version);
+  if (version < kSchemaVersion) {
+    migrate(version);
+    open_dataset();  // the layer definitions as the migration left them
+  }
   resolve_fields();
 }
 
@@ -259,6 +264,8 @@ void OgrStore::create_schema() {
       create_gpkg_layer(*ds_, "riwayat", wkbNone, riwayat_specs(), path_);
       create_gpkg_layer(*ds_, "impor", wkbNone, impor_specs(), path_);
       execute("CREATE UNIQUE INDEX temuan_id_temuan_idx ON temuan (id_temuan)");
+      // Partial: only the "kunci:id" findings have an id_sumber (NULL: the same as id_temuan).
+      execute("CREATE INDEX temuan_id_sumber_idx ON temuan (id_sumber) WHERE id_sumber IS NOT NULL");
       execute("CREATE INDEX riwayat_id_temuan_idx ON riwayat (id_temuan)");
     }
     execute("INSERT INTO peta_skema (versi) VALUES (" + std::to_string(kSchemaVersion) + ")");
@@ -269,14 +276,24 @@ void OgrStore::create_schema() {
   }
 }
 
-// Forward migrations, one step a version: version v -> v + 1. There is one schema version so far; a store
-// without a version row (-1 or 0) is brought to version 1 by recording it.
+// Forward migrations, one step a version: version v -> v + 1, all in one transaction. A store without a version
+// row (-1 or 0) is a version 1 store.
 void OgrStore::migrate(int from_version) {
   auto guard = lock_for_writing();
   begin();
   try {
-    for (int v = std::max(from_version, 0); v < kSchemaVersion; ++v) {
-      // v == 0: nothing to change but the version row.
+    for (int v = std::max(from_version, 1); v < kSchemaVersion; ++v) {
+      if (v == 1) {
+        // 1 -> 2: id_sumber, the id as the source wrote it when id_temuan is "kunci:id". A finding of schema 1
+        // was stored under the source's id, so it keeps its id_temuan (its identity) and id_sumber stays NULL.
+        if (backend_ == Backend::postgis) {
+          execute("ALTER TABLE temuan ADD COLUMN IF NOT EXISTS id_sumber text");
+        } else if (temuan().GetLayerDefn()->GetFieldIndex("id_sumber") < 0) {
+          OGRFieldDefn field("id_sumber", OFTString);
+          if (temuan().CreateField(&field) != OGRERR_NONE) fail("cannot add field temuan.id_sumber");
+        }
+        execute("CREATE INDEX IF NOT EXISTS temuan_id_sumber_idx ON temuan (id_sumber) WHERE id_sumber IS NOT NULL");
+      }
     }
     execute("DELETE FROM peta_skema");
     execute("INSERT INTO peta_skema (versi) VALUES (" + std::to_string(kSchemaVersion) + ")");
@@ -325,6 +342,7 @@ void OgrStore::scan(const std::function<void(const StoredFinding&)>& visit) {
     s.opd = f->GetFieldAsString(x.opd);
     s.due_date = f->GetFieldAsString(x.due_date);
     s.not_in_source = f->GetFieldAsInteger(x.not_in_source) != 0;
+    s.source_id = f->IsFieldSetAndNotNull(x.source_id) ? f->GetFieldAsString(x.source_id) : s.id;
     visit(s);
   }
 }
@@ -349,6 +367,44 @@ std::vector<HistoryEntry> OgrStore::history(const std::string& id) {
                    f.GetFieldAsString(8)});
   });
   return out;
+}
+
+std::vector<HistoryEntry> OgrStore::status_changes(const std::string& after) {
+  std::vector<HistoryEntry> out;
+  const std::string kinds = "jenis IN ('status', 'edit_langsung')";
+  std::string sql = "SELECT id_temuan, waktu, jenis, tanggal, dari, ke, oleh, catatan FROM riwayat WHERE " + kinds;
+  // Dates are stored as YYYY-MM-DD (normalised_date), so text order is date order.
+  if (!after.empty())
+    sql += " AND id_temuan IN (SELECT id_temuan FROM riwayat WHERE " + kinds + " AND tanggal > " + sql_literal(after) + ")";
+  sql += " ORDER BY fid";
+  query(sql, [&](OGRFeature& f) {
+    out.push_back({f.GetFieldAsString(0), f.GetFieldAsString(1), f.GetFieldAsString(2), f.GetFieldAsString(3),
+                   f.GetFieldAsString(4), f.GetFieldAsString(5), f.GetFieldAsString(6), f.GetFieldAsString(7), ""});
+  });
+  return out;
+}
+
+std::string OgrStore::change_token() {
+  if (backend_ == Backend::geopackage) {
+    // SQLite writes the file (or its -wal) on every commit; a stat is a few microseconds and takes no lock.
+    std::string token;
+    for (const std::string& file : {path_, path_ + "-wal"}) {
+      struct stat st {};
+      if (::stat(file.c_str(), &st) != 0) {
+        token += "-;";
+        continue;
+      }
+      token += std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec) + ":" +
+               std::to_string(st.st_size) + ";";
+    }
+    return token;
+  }
+  std::string token;
+  query("SELECT (SELECT COALESCE(MAX(fid), 0) FROM impor) || '/' || (SELECT COALESCE(MAX(fid), 0) FROM riwayat) || '/' || "
+        "(SELECT COALESCE(SUM(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_stat_user_tables "
+        "WHERE relname IN ('temuan', 'riwayat', 'impor')) AS token",
+        [&](OGRFeature& f) { token = f.GetFieldAsString(0); });
+  return token;
 }
 
 std::vector<ImportRecord> OgrStore::imports() {

@@ -19,7 +19,7 @@ enum class Backend { geopackage, postgis };
 // The columns of `temuan`, in creation order.
 struct TemuanFields {
   int id, source, row, uuid, category, date, desa, kecamatan, placed_by, flags, values, fingerprint, status,
-      recorded_status, status_date, first_seen, opd, due_date, not_in_source;
+      recorded_status, status_date, first_seen, opd, due_date, not_in_source, source_id;
 };
 
 class OgrStore : public FindingStore {
@@ -35,7 +35,9 @@ class OgrStore : public FindingStore {
   void scan(const std::function<void(const StoredFinding&)>& visit) override;
   std::map<std::string, long long> status_counts() override;
   std::vector<HistoryEntry> history(const std::string& id) override;
+  std::vector<HistoryEntry> status_changes(const std::string& after) override;
   std::vector<ImportRecord> imports() override;
+  std::string change_token() override;
 
   // Used by the import session and the status changes.
   Backend backend() const { return backend_; }

@@ -48,6 +48,7 @@ class OgrTemuanWriter : public TemuanWriter {
     OGRLayer& layer = store_.temuan();
     OGRFeature feature(layer.GetLayerDefn());
     feature.SetField(x.id, r.id.c_str());
+    if (!r.source_id.empty()) feature.SetField(x.source_id, r.source_id.c_str());
     set_content(feature, r);
     feature.SetField(x.status, "baru");
     feature.SetField(x.recorded_status, "baru");

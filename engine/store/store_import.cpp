@@ -119,9 +119,19 @@ class OgrImportSession : public ImportSession {
       ++summary_.rejected;
       return reject(f, "desa", "tanpa koordinat dan tanpa kode desa: tidak dapat ditempatkan");
     }
-    auto [id, digest] = identity_and_digest(f);
-    const std::uint64_t h = identity_hash(id);
+    auto [source_id, digest] = identity_and_digest(f);
+    std::string id = options_.prefix_ids ? options_.source + ":" + source_id : source_id;
+    std::uint64_t h = identity_hash(id);
     std::uint64_t* k = known_.find(h);
+    if (!k && options_.prefix_ids) {
+      // Stored before with its bare id (schema 1, or a one-source project): the same finding if of this source.
+      std::uint64_t* bare = known_.find(identity_hash(source_id));
+      if (bare && KnownFindings::has(bare, KnownFindings::this_source)) {
+        id = source_id;
+        h = identity_hash(id);
+        k = bare;
+      }
+    }
     if (!k && !f.deprecated_id.empty()) {
       if (std::string replaced = writer_->id_of_uuid(f.deprecated_id); !replaced.empty()) {
         if ((k = known_.find(identity_hash(replaced)))) id = replaced;
@@ -165,6 +175,11 @@ class OgrImportSession : public ImportSession {
     TemuanRow r;
     r.finding = &f;
     r.id = id;
+    // The id as the source wrote it, when id_temuan is "kunci:id"; NULL when they are the same (a one-source
+    // project: nothing more to write or index on the import's hot path).
+    if (options_.prefix_ids && id.size() > options_.source.size() && id.compare(0, options_.source.size(), options_.source) == 0 &&
+        id[options_.source.size()] == ':')
+      r.source_id = id.substr(options_.source.size() + 1);
     r.source = options_.source;
     r.uuid = f.kobo_uuid.empty() ? f.instance_id : f.kobo_uuid;
     r.values_json = values_json(f);

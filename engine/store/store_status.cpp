@@ -33,13 +33,32 @@ std::vector<StatusOutcome> OgrStore::change_status(const std::vector<StatusReque
             [&](OGRFeature& f) { c = Current{f.GetFieldAsString(0), f.GetFieldAsString(1)}; });
       return current[id] = c;
     };
-    for (const auto& r : requests) {
+    // An id as the source wrote it ("12" for "jalan:12"): the finding's id_temuan when exactly one finding has
+    // it; otherwise the ids that have it (none, or several: the request must name the source).
+    auto by_source_id = [&](const std::string& id) {
+      std::vector<std::string> ids;
+      query("SELECT id_temuan FROM temuan WHERE id_sumber IS NOT NULL AND id_sumber = " + sql_literal(id) +
+                " ORDER BY id_temuan LIMIT 6",
+            [&](OGRFeature& f) { ids.push_back(f.GetFieldAsString(0)); });
+      return ids;
+    };
+    for (const auto& given : requests) {
+      StatusRequest r = given;
       StatusOutcome o{r, false, "", ""};
+      std::string ambiguous;
+      if (!r.id.empty() && !lookup(r.id)) {
+        const auto ids = by_source_id(r.id);
+        if (ids.size() == 1) r.id = ids.front();
+        for (std::size_t i = 0; ids.size() > 1 && i < ids.size(); ++i) ambiguous += (i ? ", " : "") + ids[i];
+      }
       auto& c = lookup(r.id);
       const std::string date = normalised_date(r.date.empty() ? default_date : r.date);
       if (r.id.empty()) {
         o.field = "id";
         o.reason = "id kosong";
+      } else if (!ambiguous.empty()) {
+        o.field = "id";
+        o.reason = "id " + quote(r.id) + " ada di beberapa sumber (" + ambiguous + "); tulis id_temuan lengkap (kunci:id)";
       } else if (!c) {
         o.field = "id";
         o.reason = "id " + quote(r.id) + " tidak ada di penyimpanan";

@@ -64,8 +64,9 @@ struct ImportRecord {
 // A finding as stored (what aggregates, `peta status` and tests read).
 struct StoredFinding {
   std::int64_t fid = 0;
-  std::string id;           // id_temuan: the identity
-  std::string source;
+  std::string id;           // id_temuan: the identity ("kunci:id" in a project with several sources)
+  std::string source_id;    // the id as the source wrote it (id_sumber, else id_temuan)
+  std::string source;       // the source key
   long long source_row = 0;
   std::string uuid;
   std::string category;

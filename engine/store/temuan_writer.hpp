@@ -19,6 +19,7 @@ class OgrStore;
 struct TemuanRow {
   const StoreFinding* finding = nullptr;  // category, date, place, point, flags, source row
   std::string id, source, uuid, values_json, digest;
+  std::string source_id;  // id_sumber: the id as the source wrote it when id differs ("kunci:id"); "" otherwise
   // Only for new findings:
   std::string status_date, first_seen, opd, due_date;
 };

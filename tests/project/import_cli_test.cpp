@@ -2,7 +2,9 @@
 // store, the same export again, an edited row, a row outside the regency, a submission deleted at the source;
 // the --json accounting adds up and the store holds what it should.
 #include <gtest/gtest.h>
+#include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -113,6 +115,61 @@ TEST(ImportCli, AProjectWithoutAStoreIsRefusedNamingTheKey) {
   CliRun r = peta_cli("import " + dir + "/proyek.json", dir);
   EXPECT_EQ(r.code, 1);
   EXPECT_NE(r.err.find("store: missing"), std::string::npos) << r.err;
+}
+
+TEST(ImportCli, EachSourceHasItsKeySoTwoFormsNumberingAlikeDoNotCollide) {
+  const std::string dir = test::temp_dir("import-cli-keys");
+  CliRun s = peta_cli("sample --boundaries " + test::data("probolinggo/desa.geojson") +
+                          " --count 6 --seed 5 --outside-share 0 --quiet --out " + dir + "/contoh.csv",
+                      dir);
+  ASSERT_EQ(s.code, 0);
+  auto lines = lines_of(test::read_file(dir + "/contoh.csv"));
+  ASSERT_EQ(lines.size(), 7u);
+  // Two forms whose ids are both 1, 2, 3 (the first three sample rows, then the last three, renumbered).
+  auto renumbered = [&](std::size_t from) {
+    std::string out = lines[0] + "\n";
+    for (std::size_t i = 0; i < 3; ++i) {
+      const std::string& row = lines[from + i];
+      out += std::to_string(i + 1) + row.substr(row.find(',')) + "\n";
+    }
+    return out;
+  };
+  std::filesystem::create_directories(dir + "/jalan");
+  std::filesystem::create_directories(dir + "/sekolah");
+  test::write_file(dir + "/jalan/temuan.csv", renumbered(1));
+  test::write_file(dir + "/sekolah/ekspor.csv", renumbered(4));
+  test::write_file(dir + "/proyek.json", R"({"boundaries": {"desa": {"path": ")" + test::data("probolinggo/desa.geojson") +
+                                             R"("}, "kecamatan": {"path": ")" + test::data("probolinggo/kecamatan.geojson") +
+                                             R"("}}, "findings": [{"path": "jalan/temuan.csv"}, {"path": "sekolah/ekspor.csv", "kunci": "sekolah"}],
+    "privacy": {"profile": "internal"}, "store": {"path": "temuan.gpkg"}, "output": {"folder": "out", "formats": ["geojson"]}})");
+  CliRun r = peta_cli("import " + dir + "/proyek.json --tanggal 2026-03-01 --json", dir);
+  ASSERT_EQ(r.code, 0) << r.out << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["imports"].size(), 2u);
+  EXPECT_EQ(j["imports"][0]["new"], 3);
+  EXPECT_EQ(j["imports"][1]["new"], 3);
+  std::set<std::string> ids, sources;
+  for (const auto& f : store::FindingStore::open(dir + "/temuan.gpkg")->findings()) {
+    ids.insert(f.id);
+    sources.insert(f.source);
+  }
+  // The key: the file name without extension by default, "kunci" when given.
+  EXPECT_EQ(ids, (std::set<std::string>{"temuan:1", "temuan:2", "temuan:3", "sekolah:1", "sekolah:2", "sekolah:3"}));
+  EXPECT_EQ(sources, (std::set<std::string>{"temuan", "sekolah"}));
+  // Imported again: nothing new.
+  r = peta_cli("import " + dir + "/proyek.json --tanggal 2026-03-02 --json", dir);
+  ASSERT_EQ(r.code, 0) << r.out << r.err;
+  j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["imports"][0]["unchanged"], 3);
+  EXPECT_EQ(j["imports"][1]["unchanged"], 3);
+  EXPECT_EQ(j["imports"][1]["new"], 0);
+  // Two sources with the same key are refused, naming both.
+  test::write_file(dir + "/dua.json", R"({"boundaries": {"desa": {"path": ")" + test::data("probolinggo/desa.geojson") +
+                                          R"("}}, "findings": [{"path": "jalan/temuan.csv"}, {"path": "sekolah/ekspor.csv", "kunci": "temuan"}],
+    "store": {"path": "dua.gpkg"}, "output": {"folder": "out2", "formats": ["geojson"]}})");
+  r = peta_cli("import " + dir + "/dua.json --tanggal 2026-03-01", dir);
+  EXPECT_NE(r.code, 0);
+  EXPECT_NE((r.out + r.err).find("have the same source key 'temuan'"), std::string::npos) << r.out << r.err;
 }
 
 }  // namespace

@@ -104,7 +104,7 @@ inline std::unique_ptr<query::QueryModel> model_with_store(bool public_profile =
   options.public_profile = public_profile;
   options.published_columns = {"tanggal", "tingkat", "keterangan"};
   options.today = today;
-  m->store = query::read_store_table(s->findings(), *m, options);
+  m->store = query::read_store_table(s->findings(), *m, options, store::StatusTimeline(s->status_changes()));
   return m;
 }
 

@@ -56,10 +56,33 @@ TEST(StoreQuery, StatusFilterCountsFromTheStore) {
   EXPECT_EQ(n.at("35.13.02.2002"), 2);  // L1 L2
   EXPECT_EQ(counts({{"status", "duplikat"}}).at("35.13.02.2001"), 1);
   EXPECT_EQ(counts({{"status", "selesai"}, {"category", "jalan_rusak"}}).at("35.13.01.2001"), 1);
-  // Before import 2 (first seen 2026-03-01), J9 and L2 did not exist yet.
+  // Before import 2 (first seen 2026-03-01), J9 and L2 did not exist yet; J2 was still diverifikasi on 02-01
+  // (selesai on 02-10): J1 J2 J5 J6.
   const auto early = counts({{"status", "baru,diverifikasi"}, {"as_of", "2026-02-01"}});
-  EXPECT_EQ(early.at("35.13.01.2001"), 3);
+  EXPECT_EQ(early.at("35.13.01.2001"), 4);
   EXPECT_EQ(early.at("35.13.02.2002"), 1);
+}
+
+TEST(StoreQuery, AStatusOnAPastDayComesFromTheHistory) {
+  // J2: baru -> diverifikasi 2026-01-05 -> selesai 2026-02-10; a change counts from the end of its day.
+  EXPECT_EQ(counts({{"status", "selesai"}, {"as_of", "2026-02-09"}}).at("35.13.01.2001"), 0);
+  EXPECT_EQ(counts({{"status", "selesai"}, {"as_of", "2026-02-10"}}).at("35.13.01.2001"), 1);
+  // J3 set aside on 01-06: counted among the open ones on 01-05 (J1..J6 jalan_rusak in Alpha, J2 J4 verified).
+  EXPECT_EQ(counts({{"status", "baru"}, {"as_of", "2026-01-04"}}).at("35.13.01.2001"), 6);
+  EXPECT_EQ(counts({{"status", "baru"}, {"as_of", "2026-01-05"}}).at("35.13.01.2001"), 3);  // J3 J5 J6
+  EXPECT_EQ(counts({{"status", "bukan_masalah"}, {"as_of", "2026-01-05"}}).at("35.13.01.2001"), 0);
+  // The finding list shows the status of the day.
+  const QueryResult r = finding_list(model(), parse_query_spec({{"as_of", "2026-01-10"}, {"n", "all"}}));
+  std::map<std::string, std::string> status;
+  for (const auto& row : r.rows) status[std::get<std::string>(row[0])] = std::get<std::string>(row[r.column("status")]);
+  EXPECT_EQ(status.at("J2"), "diverifikasi");
+  EXPECT_EQ(status.at("J4"), "diverifikasi");  // ditindaklanjuti only on 01-20
+  EXPECT_EQ(status.at("J1"), "diverifikasi");
+  EXPECT_EQ(status.count("J3"), 0u);  // bukan_masalah since 01-06
+  // The row keeps today's status; the table answers for any day.
+  const StoreTable& t = *model().store;
+  EXPECT_EQ(t.find("J2")->status, "selesai");
+  EXPECT_EQ(t.status_on(*t.find("J2"), day_of(20260104)), "baru");
 }
 
 TEST(StoreQuery, OpdFilterCountsTheDepartmentsCategories) {

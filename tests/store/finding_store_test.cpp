@@ -413,6 +413,114 @@ TEST_P(StoreTest, NewerSchemaIsRefusedOlderMigrated) {
   EXPECT_EQ(FindingStore::open(path_)->schema_version(), kSchemaVersion);
 }
 
+ImportSummary import_with(FindingStore& store, const std::vector<StoreFinding>& rows, const ImportOptions& o) {
+  auto session = store.begin_import(o);
+  session->add(rows);
+  auto s = session->commit();
+  EXPECT_TRUE(s.adds_up());
+  return s;
+}
+
+ImportOptions keyed(const std::string& source, const std::string& today = "2026-03-01") {
+  ImportOptions o;
+  o.file = source + ".csv";
+  o.source = source;
+  o.today = today;
+  o.prefix_ids = true;  // a project with several sources
+  return o;
+}
+
+// A store as schema 1 wrote it: no id_sumber, version 1 (its column removed by hand, as psql or QGIS would).
+void make_schema_one(const std::string& path) {
+  if (path.rfind("PG:", 0) == 0) {
+    test::raw_sql(path, "ALTER TABLE temuan DROP COLUMN id_sumber");
+  } else {
+    test::raw_sql(path, "DROP INDEX temuan_id_sumber_idx");
+    ensure_gdal_registered();
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+    ASSERT_TRUE(ds);
+    OGRLayer* l = ds->GetLayerByName("temuan");
+    ASSERT_NE(l, nullptr);
+    ASSERT_EQ(l->DeleteField(l->GetLayerDefn()->GetFieldIndex("id_sumber")), OGRERR_NONE);
+    ASSERT_LT(l->GetLayerDefn()->GetFieldIndex("id_sumber"), 0);
+  }
+  test::raw_sql(path, "UPDATE peta_skema SET versi = 1");
+}
+
+TEST_P(StoreTest, TwoSourcesThatNumberAlikeAreTwoFindings) {
+  auto store = FindingStore::open(path_);
+  const auto roads = sample_findings(0, 5);
+  auto schools = sample_findings(0, 5);  // ids T0..T4 as well
+  for (auto& f : schools) f.category = "akses_sekolah";
+  EXPECT_EQ(import_with(*store, roads, keyed("jalan")).new_rows, 5);
+  EXPECT_EQ(import_with(*store, schools, keyed("sekolah")).new_rows, 5);
+  EXPECT_EQ(import_with(*store, {sample_finding(9)}, keyed("pasar")).new_rows, 1);
+  auto m = by_id(*store);
+  ASSERT_EQ(m.size(), 11u);
+  EXPECT_EQ(m.at("jalan:T1").source_id, "T1");
+  EXPECT_EQ(m.at("jalan:T1").category, roads[1].category);
+  EXPECT_EQ(m.at("sekolah:T1").source_id, "T1");
+  EXPECT_EQ(m.at("sekolah:T1").category, "akses_sekolah");
+  EXPECT_EQ(m.at("sekolah:T1").source, "sekolah");
+  // Again: nothing new; the schools' next export lacks T4: only the school's T4 is flagged.
+  const auto again = import_with(*store, roads, keyed("jalan", "2026-04-01"));
+  EXPECT_EQ(again.unchanged, 5);
+  EXPECT_EQ(again.new_rows, 0);
+  const auto fewer = import_with(*store, std::vector<StoreFinding>(schools.begin(), schools.begin() + 4), keyed("sekolah", "2026-04-01"));
+  EXPECT_EQ(fewer.unchanged, 4);
+  EXPECT_EQ(fewer.not_in_source, 1);
+  m = by_id(*store);
+  EXPECT_TRUE(m.at("sekolah:T4").not_in_source);
+  EXPECT_FALSE(m.at("jalan:T4").not_in_source);
+  // A status by the source's own id: refused when two sources have it, applied when one does or with the full id.
+  const auto out = store->change_status({{"T1", "diverifikasi", "2026-04-02", "", "", "", 0},
+                                         {"jalan:T1", "diverifikasi", "2026-04-02", "", "", "", 0},
+                                         {"T9", "diverifikasi", "2026-04-02", "", "", "", 0}});
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_FALSE(out[0].applied);
+  EXPECT_EQ(out[0].field, "id");
+  EXPECT_EQ(out[0].reason, "id 'T1' ada di beberapa sumber (jalan:T1, sekolah:T1); tulis id_temuan lengkap (kunci:id)");
+  EXPECT_TRUE(out[1].applied) << out[1].reason;
+  EXPECT_TRUE(out[2].applied) << out[2].reason;
+  m = by_id(*store);
+  EXPECT_EQ(m.at("jalan:T1").status, "diverifikasi");
+  EXPECT_EQ(m.at("sekolah:T1").status, "baru");
+  EXPECT_EQ(m.at("pasar:T9").status, "diverifikasi");
+  EXPECT_EQ(store->history("pasar:T9").size(), 1u);
+}
+
+TEST_P(StoreTest, AStoreOfSchemaOneKeepsItsIdentities) {
+  {
+    auto store = FindingStore::open(path_);
+    import(*store, sample_findings(0, 10));  // source kobo-form, bare ids T0..T9
+    ASSERT_TRUE(store->change_status({{"T3", "diverifikasi", "2026-03-02", "", "", "", 0}})[0].applied);
+  }
+  make_schema_one(path_);
+  auto store = FindingStore::open(path_);
+  EXPECT_EQ(store->schema_version(), 2);
+  auto m = by_id(*store);
+  ASSERT_EQ(m.size(), 10u);
+  EXPECT_EQ(m.at("T3").source_id, "T3");  // id_sumber NULL after the migration: the same as id_temuan
+  EXPECT_EQ(m.at("T3").status, "diverifikasi");
+  EXPECT_EQ(store->history("T3").size(), 1u);
+  // The same export and two more rows, imported as a project with several sources writes them: the ten are the
+  // same findings (found by their bare id), the new ones get "kobo-form:id".
+  const auto s = import_with(*store, sample_findings(0, 12), keyed("kobo-form", "2026-03-05"));
+  EXPECT_EQ(s.unchanged, 10);
+  EXPECT_EQ(s.new_rows, 2);
+  EXPECT_EQ(s.updated, 0);
+  m = by_id(*store);
+  ASSERT_EQ(m.size(), 12u);
+  EXPECT_EQ(m.at("T3").status, "diverifikasi");
+  EXPECT_EQ(m.at("kobo-form:T10").source_id, "T10");
+  EXPECT_EQ(m.at("kobo-form:T10").first_seen, "2026-03-05");
+  // Another source numbering alike is kept apart from the old bare ids.
+  EXPECT_EQ(import_with(*store, sample_findings(0, 3), keyed("form-b", "2026-03-05")).new_rows, 3);
+  EXPECT_EQ(by_id(*store).size(), 15u);
+  // Opened again: nothing left to migrate.
+  EXPECT_EQ(FindingStore::open(path_)->schema_version(), 2);
+}
+
 TEST_P(StoreTest, AggregatesThroughTheStore) {
   auto store = FindingStore::open(path_);
   import(*store, sample_findings(0, 12), "maret.csv", "2026-03-01");  // desa 0..11, one finding each

@@ -36,6 +36,25 @@ query::QueryModel ModelSource::load() const {
   return model;
 }
 
+serve::StoreSource ModelSource::store_source() const {
+  if (project.empty()) return {};
+  auto settings = std::make_shared<const ProjectSettings>(load_project(project));
+  if (settings->store.path.empty()) return {};
+  // One store connection kept for the token (the PostGIS one is a query); opened once the store exists.
+  auto store = std::make_shared<std::unique_ptr<store::FindingStore>>();
+  serve::StoreSource source;
+  source.change_token = [settings, store]() -> std::string {
+    const std::string& path = settings->store.path;
+    if (!*store) {
+      if (path.rfind("PG:", 0) != 0 && !std::filesystem::exists(path)) return "belum ada";
+      *store = store::FindingStore::open(path);
+    }
+    return (*store)->change_token();
+  };
+  source.read = [settings](const query::QueryModel& model) { return read_store(*settings, model); };
+  return source;
+}
+
 std::shared_ptr<const query::StoreTable> read_store(const ProjectSettings& settings, const query::QueryModel& model) {
   query::StoreReadOptions options;
   options.opd = settings.opd;
@@ -47,7 +66,7 @@ std::shared_ptr<const query::StoreTable> read_store(const ProjectSettings& setti
   // A store not made yet (no import so far) is an empty one; opening it would create the file.
   if (path.rfind("PG:", 0) != 0 && !std::filesystem::exists(path)) return query::read_store_table({}, model, options);
   auto store = store::FindingStore::open(path);
-  return query::read_store_table(store->findings(), model, options);
+  return query::read_store_table(store->findings(), model, options, store::StatusTimeline(store->status_changes()));
 }
 
 }  // namespace peta::cli

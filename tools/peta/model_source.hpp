@@ -8,6 +8,7 @@
 #include <string>
 
 #include "query/query_model.hpp"
+#include "serve/live_model.hpp"
 
 namespace peta {
 struct ProjectSettings;
@@ -20,6 +21,8 @@ struct ModelSource {
   std::string gpkg;     // GeoPackage, or "" (then the project's output)
   void add_options(CLI::App* sub);
   query::QueryModel load() const;
+  // How `peta serve` follows the project's store (its change token, and reading it again); empty without a store.
+  serve::StoreSource store_source() const;
 };
 
 // The project's findings store read for queries (ModelSource::load calls it when the project names a store).

@@ -7,6 +7,7 @@
 
 #include "model_source.hpp"
 #include "serve/http_server.hpp"
+#include "serve/live_model.hpp"
 #include "verbs.hpp"
 
 namespace peta::cli {
@@ -16,6 +17,7 @@ void add_serve(CLI::App& app) {
   static ModelSource source;
   static serve::ServeOptions options;
   static unsigned query_ms = 2000;
+  static unsigned cache_mb = 64;
   static bool log = false;
   source.add_options(sub);
   sub->add_option("--host", options.host, "Alamat (address; default 127.0.0.1, this machine only)");
@@ -35,21 +37,29 @@ void add_serve(CLI::App& app) {
   sub->add_option("--max-rows", options.router.spec.max_rows, "Baris terbanyak per jawaban (rows per answer; default 10000)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{1'000'000}));
   sub->add_option("--query-ms", query_ms, "Batas waktu per kueri, ms (time per query; default 2000)")->check(CLI::Range(1u, 600'000u));
+  sub->add_option("--cache-mb", cache_mb,
+                  "Jawaban yang disimpan sampai store berubah, MB; 0 = hitung tiap permintaan (answers kept until the "
+                  "store changes, MB; 0 = compute every request; default 64)")
+      ->check(CLI::Range(0u, 4096u));
   sub->add_flag("--log", log, "Catat tiap permintaan ke stderr (log each request)");
   register_verb(sub, [] {
     options.router.query_budget = std::chrono::milliseconds(query_ms);
+    options.router.cache_bytes = std::size_t{cache_mb} << 20;
     if (log)
       options.log = [](const std::string& method, const std::string& target, int status) {
         std::fprintf(stderr, "%d %s %s\n", status, method.c_str(), target.c_str());
       };
-    query::QueryModel model = source.load();
+    // The store is followed: after an import or a status change the answers are computed again, once.
+    serve::LiveModel live(source.load(), source.store_source());
+    const auto start = live.current();
+    const query::QueryModel& model = *start.model;
     // SIGINT/SIGTERM end the server cleanly: every thread blocks them and one waits for them.
     sigset_t stop_signals;
     sigemptyset(&stop_signals);
     sigaddset(&stop_signals, SIGINT);
     sigaddset(&stop_signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
-    serve::HttpServer server(model, options);
+    serve::HttpServer server(live, options);
     const int port = server.bind();
     std::thread waiter([&] {
       int signal = 0;
