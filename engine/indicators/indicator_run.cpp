@@ -110,8 +110,8 @@ std::string indicator_statistics_text(const IndicatorStatistics& s, const std::s
                   r.missing.empty() ? "" : (en ? ", some desa without a value" : ", sebagian desa tanpa nilai"));
     out += line;
     if (r.moran) {
-      std::snprintf(line, sizeof line, "      Moran I = %.4f (z = %.2f, p = %.3g)\n", r.moran->I, r.moran->z_normal,
-                    r.moran->permutations > 0 ? r.moran->p_sim : r.moran->p_normal);
+      std::snprintf(line, sizeof line, "      Moran I = %.4f (z = %.2f, %s = %.3g)\n", r.moran->I, r.moran->z_normal,
+                    r.moran->permutations > 0 ? "p_sim" : "p", r.moran->permutations > 0 ? r.moran->p_sim : r.moran->p_normal);
       out += line;
     }
     if (r.moran_rate) {
@@ -125,7 +125,7 @@ std::string indicator_statistics_text(const IndicatorStatistics& s, const std::s
       out += line;
     }
     if (r.moran_bv) {
-      std::snprintf(line, sizeof line, "      %s I = %.4f (p = %.3g)\n", en ? "Bivariate Moran" : "Moran bivariat",
+      std::snprintf(line, sizeof line, "      %s I = %.4f (p_sim = %.3g)\n", en ? "Bivariate Moran" : "Moran bivariat",
                     r.moran_bv->I, r.moran_bv->p_sim);
       out += line;
     }
