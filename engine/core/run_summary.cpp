@@ -46,6 +46,7 @@ nlohmann::json RunSummary::to_json() const {
   j["unknown_categories"] = unknown_categories;
   if (!warnings.empty()) j["warnings"] = warnings;
   if (point_clusters >= 0) j["dbscan"] = {{"clusters", point_clusters}, {"noise", point_noise}};
+  if (!indicator_statistics.is_null()) j["statistik"] = indicator_statistics;
   if (!store.empty()) j["store"] = {{"store", store}, {"status", store_status}};
   return j;
 }

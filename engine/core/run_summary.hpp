@@ -44,6 +44,7 @@ struct RunSummary {
   std::map<std::string, std::int64_t> store_status;
   std::int64_t point_clusters = -1;  // DBSCAN clusters and noise points, when DBSCAN ran
   std::int64_t point_noise = -1;
+  nlohmann::json indicator_statistics;  // the global results of the project's "statistik", when it has any
 
   SourceCounts total() const;
   nlohmann::json to_json() const;

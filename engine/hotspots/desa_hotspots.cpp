@@ -124,6 +124,7 @@ DesaHotspots desa_hotspots(const Boundaries& b, const UnitCounts& counts, const 
     out.categories.push_back(std::move(h));
   }
   out.weights = std::move(w);
+  out.base_values = std::move(base);
   return out;
 }
 

@@ -52,6 +52,7 @@ struct CategoryHotspots {
 struct DesaHotspots {
   std::string base;                     // "penduduk" or "km2"
   double per = 1;                       // multiplier of the rates
+  std::vector<double> base_values;      // the rates' base per desa (inhabitants or km²)
   std::size_t neighbour_links = 0;
   std::vector<std::string> islands;     // desa without neighbours: "35.13.21.2013 Gili Ketapang"
   std::vector<CategoryHotspots> categories;  // the taxonomy's order, then "semua"

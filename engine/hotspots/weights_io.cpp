@@ -1,6 +1,8 @@
 #include "hotspots/weights_io.hpp"
 
 #include <charconv>
+#include <cmath>
+#include <map>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -105,6 +107,52 @@ SpatialWeights read_gal(const std::string& path, const std::vector<std::string>&
     for (const auto& j : neighbour_ids) lists[i].push_back(lookup(j));
   }
   return SpatialWeights::from_lists(std::move(lists));
+}
+
+SpatialWeights read_gwt(const std::string& path, const std::vector<std::string>& ids) {
+  std::ifstream in(path);
+  if (!in) throw Error("cannot read GWT file " + path);
+  std::unordered_map<std::string, SpatialWeights::Index> position;
+  for (std::size_t i = 0; i < ids.size(); ++i) position.emplace(ids[i], SpatialWeights::Index(i));
+  std::string line;
+  if (!std::getline(in, line)) throw Error("GWT file " + path + " is empty");
+  std::size_t line_no = 1;
+  std::vector<std::map<SpatialWeights::Index, double>> rows(ids.size());
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    std::istringstream fields(line);
+    std::string a, b, w;
+    if (!(fields >> a >> b >> w))
+      throw Error("GWT file " + path + " line " + std::to_string(line_no) + ": expected 'id neighbour weight'");
+    auto lookup = [&](const std::string& id) {
+      auto it = position.find(id);
+      if (it == position.end())
+        throw Error("GWT file " + path + " line " + std::to_string(line_no) + ": unknown id '" + id + "'");
+      return it->second;
+    };
+    double weight = 0;
+    try {
+      std::size_t used = 0;
+      weight = std::stod(w, &used);
+      if (used != w.size() || !std::isfinite(weight)) throw std::invalid_argument("");
+    } catch (const std::exception&) {
+      throw Error("GWT file " + path + " line " + std::to_string(line_no) + ": weight '" + w + "' is not a number");
+    }
+    const auto i = lookup(a), j = lookup(b);
+    if (i != j) rows[i][j] = weight;
+  }
+  std::vector<std::size_t> offsets(1, 0);
+  std::vector<SpatialWeights::Index> neighbours;
+  std::vector<double> weights;
+  for (const auto& row : rows) {
+    for (const auto& [j, w] : row) {
+      neighbours.push_back(j);
+      weights.push_back(w);
+    }
+    offsets.push_back(neighbours.size());
+  }
+  return SpatialWeights(std::move(offsets), std::move(neighbours), std::move(weights));
 }
 
 }  // namespace peta

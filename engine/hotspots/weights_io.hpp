@@ -23,4 +23,9 @@ void write_gwt(const std::string& path, const SpatialWeights& weights, const std
 // order is `ids` (every id of the file must be in `ids`). Throws peta::Error naming the file and line.
 SpatialWeights read_gal(const std::string& path, const std::vector<std::string>& ids);
 
+// Reads a GWT file (header "0 n layer key" or "n", then "id_i id_j weight" lines) into weights whose order is
+// `ids`, keeping the file's weights (a link given twice: the last line wins; self links are dropped, as
+// libpysal drops them for the statistics here). Throws peta::Error naming the file and line.
+SpatialWeights read_gwt(const std::string& path, const std::vector<std::string>& ids);
+
 }  // namespace peta

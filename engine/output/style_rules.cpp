@@ -20,6 +20,9 @@ bool is_rate_field(const FieldDef& f) { return f.type == FieldType::real && star
 bool is_gi_bin_field(const FieldDef& f) { return f.type == FieldType::integer && starts_with(f.name, "gi_bin_"); }
 bool is_trend_field(const FieldDef& f) { return f.type == FieldType::text && starts_with(f.name, "tren_"); }
 bool is_lisa_field(const FieldDef& f) { return f.type == FieldType::integer && starts_with(f.name, "lisa_q_"); }
+bool is_lisa_significance_field(const FieldDef& f) {
+  return f.type == FieldType::integer && starts_with(f.name, "lisa_s_");
+}
 bool is_category_field(const FieldDef& f) { return f.name == "kat_kode" || f.name == "alasan"; }
 
 const FieldDef* find_field(const LayerSchema& s, const std::string& name) {
@@ -119,6 +122,15 @@ LayerStyle lisa_style(const LayerSchema& schema, const FieldDef& f) {
                                     {"0", "Tidak signifikan", fill({238, 238, 238})}};
   std::string code = f.name.substr(std::string("lisa_q_").size());
   return categorized(schema, f, std::move(cats), "Kluster LISA: " + code);
+}
+
+LayerStyle lisa_significance_style(const LayerSchema& schema, const FieldDef& f) {
+  // GeoDa's LISA significance map greens (indicator statistics, indicators/indicator_fields.hpp).
+  std::vector<CategorySpec> cats = {{"1", "p <= 0,05", fill({186, 228, 179})},
+                                    {"2", "p <= 0,01", fill({116, 196, 118})},
+                                    {"3", "p <= 0,001", fill({35, 139, 69})},
+                                    {"0", "Tidak signifikan", fill({238, 238, 238})}};
+  return categorized(schema, f, std::move(cats), "Signifikansi LISA: " + f.name.substr(std::string("lisa_s_").size()));
 }
 
 // Emerging hot spot classes (tren_<category>): trend_classes() below.
@@ -330,6 +342,8 @@ std::vector<LayerStyle> layer_styles(const LayerSchema& schema, const StyleObser
       styles.push_back(gi_style(schema, f));
     else if (is_lisa_field(f))
       styles.push_back(lisa_style(schema, f));
+    else if (is_lisa_significance_field(f))
+      styles.push_back(lisa_significance_style(schema, f));
     else if (is_trend_field(f))
       styles.push_back(trend_style(schema, f));
   }

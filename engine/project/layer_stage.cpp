@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "findings/date_column.hpp"
+#include "indicators/indicator_fields.hpp"
 #include "output/rejects_csv.hpp"
 #include "output/status_fields.hpp"
 #include "output/time_layers.hpp"
@@ -78,12 +79,14 @@ void write_units(const ProjectSettings& settings, OutputSet& outputs, const Boun
     if (statistics.trends)
       for (auto& field : trend_fields(settings.categories)) schema.fields.push_back(std::move(field));
     if (status) StatusFields::extend(schema);
+    if (statistics.indicators) IndicatorFields::extend(schema, *statistics.indicators);
     LayerSink& sink = outputs.open_layer(schema);
     for (std::size_t d = 0; d < b.desa.size(); ++d) {
       Feature f = desa_feature(b, d, findings.counts, hotspots);
       extras.apply(f, findings.length_m[d], statistics.withheld.desa(d));
       if (statistics.trends) append_trend_values(f, d, trends);
       if (status) StatusFields::apply(f, status_of(status->desa, b.desa[d]));
+      if (statistics.indicators) IndicatorFields::apply(f, d, *statistics.indicators);
       sink.write(f);
     }
   }

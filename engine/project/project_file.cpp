@@ -243,7 +243,7 @@ ProjectSettings load_project(const std::string& path) {
   s.file = path;
   try {
     JsonObjectReader r(j, "", {"name", "boundaries", "findings", "categories", "geocode", "privacy", "output", "hotspots", "priority", "store", "opd",
-                                "waktu", "program"});
+                                "waktu", "program", "statistik"});
     s.name = r.text("name").value_or(fs::path(path).stem().string());
     if (!r.has("boundaries")) throw Error("boundaries: missing (required)");
     JsonObjectReader b(r.at("boundaries"), "boundaries", {"desa", "kecamatan", "kabupaten"});
@@ -283,6 +283,7 @@ ProjectSettings load_project(const std::string& path) {
     s.time = read_time_settings(r.has("waktu") ? r.at("waktu") : nlohmann::json(), r.has("program") ? r.at("program") : nlohmann::json(),
                                 base);
     if (r.has("hotspots")) read_hotspots(r.at("hotspots"), base, s.hotspots, s.point_hotspots);
+    if (r.has("statistik")) s.indicator_statistics = read_indicator_settings(r.at("statistik"), base.string());
     if (r.has("output")) s.output = read_output(r.at("output"), base);
     else s.output.folder = (base / "out").string();
   } catch (const Error& e) {

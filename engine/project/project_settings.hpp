@@ -12,6 +12,7 @@
 #include "hotspots/dbscan.hpp"
 #include "hotspots/desa_hotspots.hpp"
 #include "hotspots/kde.hpp"
+#include "indicators/indicator_settings.hpp"
 #include "project/time_settings.hpp"
 #include "query/priority_score.hpp"
 #include "store/opd_mapping.hpp"
@@ -74,6 +75,7 @@ struct ProjectSettings {
   query::PrioritySettings priority;  // weights of the priority score (peta query / serve)
   HotspotSettings hotspots;
   PointHotspotSettings point_hotspots;
+  std::vector<IndicatorAnalysisSettings> indicator_statistics;  // "statistik" (indicators/indicator_settings.hpp)
   StoreSettings store;
   TimeSettings time;  // "waktu" (periods, emerging hot spots) and "program" (the visits table)
   store::OpdMapping opd = store::OpdMapping::defaults();  // geodata/opd.json, entries replaced by the project's "opd"

@@ -35,6 +35,7 @@ std::vector<std::string> write_report_files(const ProjectSettings& settings, con
     write_atomically(base + ".json", [&](std::ostream& o) {
       nlohmann::json j = hotspot_report_json(b, findings.counts, report);
       if (trends) j["tren"] = emerging_report_json(b, findings.periods, trends->first, trends->last, trend_categories);
+      if (statistics.indicators) j["statistik"] = indicator_statistics_json(*statistics.indicators);
       o << j.dump(2) << '\n';
     });
     write_atomically(base + ".csv", [&](std::ostream& o) { o << hotspot_report_csv(b, findings.counts, report); });
@@ -42,6 +43,7 @@ std::vector<std::string> write_report_files(const ProjectSettings& settings, con
       o << hotspot_report_text(b, findings.counts, report, out.language);
       if (trends)
         o << '\n' << emerging_report_text(b, findings.periods, trends->first, trends->last, trend_categories, out.language);
+      if (statistics.indicators) o << '\n' << indicator_statistics_text(*statistics.indicators, out.language);
     });
     std::string gal = out.folder + "/bobot_queen.gal";
     std::vector<std::string> ids;
@@ -50,6 +52,8 @@ std::vector<std::string> write_report_files(const ProjectSettings& settings, con
     for (const char* ext : {".json", ".csv", ".txt"}) files.push_back(base + ext);
     files.push_back(gal);
   }
+  if (statistics.indicators)
+    for (auto& f : write_indicator_files(out.folder, b, *statistics.indicators)) files.push_back(std::move(f));
   if (!density_raster_name(settings, findings).empty()) {
     StageTimer t(summary, "kde");
     std::vector<MultiPolygon> polygons;

@@ -17,6 +17,22 @@ Statistics run_statistics_stage(const ProjectSettings& settings, const Boundarie
     s.trends = std::make_unique<DesaTrends>(desa_trends(findings.periods, settings.categories, s.hotspots->weights,
                                                         settings.time.emerging, settings.time.min_periods));
   }
+  if (!settings.indicator_statistics.empty()) {
+    StageTimer t(summary, "statistik");
+    // The counts and rates as the policy lets them be published (no sensitive category in the public profile).
+    const std::unique_ptr<DesaHotspots> published =
+        s.hotspots ? std::make_unique<DesaHotspots>(publishable(*s.hotspots, settings.categories, policy.public_profile()))
+                   : nullptr;
+    IndicatorRegistry registry;  // per-desa vectors beyond counts and rates (desa profile fields) are added here
+    const IndicatorSources sources{b, published.get(), &registry};
+    const IndicatorStatisticsOptions options{settings.hotspots.permutations, settings.hotspots.seed,
+                                             settings.hotspots.alpha, settings.hotspots.fdr, settings.hotspots.weights.threads};
+    s.indicators = std::make_unique<IndicatorStatistics>(
+        run_indicator_statistics(settings.indicator_statistics, sources, settings.hotspots.weights, options));
+    for (const auto& r : s.indicators->results)
+      summary.warnings.insert(summary.warnings.end(), r.warnings.begin(), r.warnings.end());
+    summary.indicator_statistics = indicator_statistics_json(*s.indicators);
+  }
   if (settings.point_hotspots.dbscan) {
     StageTimer t(summary, "dbscan");
     s.clusters = std::make_unique<DbscanResult>(
