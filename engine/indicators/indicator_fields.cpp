@@ -52,8 +52,12 @@ void IndicatorFields::extend(LayerSchema& schema, const IndicatorStatistics& s) 
 }
 
 void IndicatorFields::apply(Feature& f, std::size_t d, const IndicatorStatistics& s) {
-  auto real = [&](double v) { f.values.push_back(std::isfinite(v) ? FieldValue{v} : FieldValue{}); };
-  auto integer = [&](long long v) { f.values.push_back(static_cast<std::int64_t>(v)); };
+  // One emplace per branch: a FieldValue ternary draws a false -Wmaybe-uninitialized from GCC 12.
+  auto real = [&](double v) {
+    if (std::isfinite(v)) f.values.emplace_back(v);
+    else f.values.emplace_back();
+  };
+  auto integer = [&](long long v) { f.values.emplace_back(static_cast<std::int64_t>(v)); };
   for (const auto& r : s.results) {
     const long p = r.position[d];
     std::size_t count = 3 + (r.settings.bivariate() ? 1 : 0);  // nilai, [nilai2], mz, mlag
@@ -61,7 +65,7 @@ void IndicatorFields::apply(Feature& f, std::size_t d, const IndicatorStatistics
     if (has_gi(r)) count += 3;
     if (!r.spatial_eb.empty()) count += 1;
     if (p < 0) {
-      f.values.insert(f.values.end(), count, FieldValue{});
+      for (std::size_t k = 0; k < count; ++k) f.values.emplace_back();
       continue;
     }
     const auto i = static_cast<std::size_t>(p);
