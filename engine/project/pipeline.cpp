@@ -8,6 +8,7 @@
 #include "program/visit_table.hpp"
 #include "project/layer_stage.hpp"
 #include "project/report_files_stage.hpp"
+#include "project/run_progress.hpp"
 #include "project/store_findings_stage.hpp"
 
 namespace peta {
@@ -23,6 +24,7 @@ struct FindingsInputs {
   VisitFollowUp* visits;
   RunSummary& summary;
   const RunOptions& options;
+  RunProgress& progress;
 };
 
 // From the project's sources: readers -> geocoding stage -> counts, the temuan layer written on the way.
@@ -44,7 +46,7 @@ FindingsResult findings_from_sources(const FindingsInputs& in, FindingSources& s
   o.visits = in.visits;
   o.threads = in.options.threads ? in.options.threads : std::max(1u, std::thread::hardware_concurrency());
   o.keep_points = in.settings.point_hotspots.kde || in.settings.point_hotspots.dbscan;
-  o.progress = in.options.progress;
+  o.progress = in.progress.of(RunStage::findings);
   const GeocodingContext geocoding{in.b, *locator, placer.get()};
   return run_findings_stage(in.settings, geocoding, sources, in.policy, in.spool, temuan.get(), in.summary, o);
 }
@@ -59,7 +61,7 @@ StoreFindingsResult findings_from_store(const FindingsInputs& in, store::Finding
   o.period = in.settings.time.period;
   o.visits = in.visits;
   o.keep_points = in.settings.point_hotspots.kde || in.settings.point_hotspots.dbscan;
-  o.progress = in.options.progress;
+  o.progress = in.progress.of(RunStage::findings);
   return run_store_findings_stage(in.settings, in.b, store, in.policy, in.spool, temuan.get(), in.summary, o);
 }
 
@@ -68,6 +70,9 @@ StoreFindingsResult findings_from_store(const FindingsInputs& in, store::Finding
 RunSummary run_project(const ProjectSettings& settings, const RunOptions& options) {
   RunSummary summary;
   const PublicationPolicy policy(settings.categories, settings.privacy);
+  // One display over every stage: each reports its own share (run_progress.hpp).
+  RunProgress progress(options.progress, settings.output.layers.size() + 1);
+  progress.report(RunStage::boundaries, 0);
 
   Boundaries b;
   {
@@ -83,7 +88,8 @@ RunSummary run_project(const ProjectSettings& settings, const RunOptions& option
   std::filesystem::create_directories(out.folder);
   // The density raster is named once the findings are known (set_density_raster below).
   OutputSet outputs(OutputOptions{out.folder, out.geojson, out.shapefile, out.geopackage, out.geopackage_name, out.qgis,
-                                 settings.name, ""});
+                                 settings.name, "", [&progress](const std::string& step) { progress.layer_step(step); },
+                                 out.flatgeobuf});
   RejectionSpool spool(out.folder);
 
   // The programme's visits (Ngantor di Kecamatan), when the project names them.
@@ -97,24 +103,29 @@ RunSummary run_project(const ProjectSettings& settings, const RunOptions& option
     if (!visit_table->rejected.empty()) summary.outputs.push_back(write_visit_rejects(*visit_table, out.folder));
   }
 
-  const FindingsInputs inputs{settings, b, policy, outputs, spool, visits.get(), summary, options};
+  progress.report(RunStage::boundaries, 1);
+  const FindingsInputs inputs{settings, b, policy, outputs, spool, visits.get(), summary, options, progress};
   std::optional<StoreFindingsResult> from_store;
   if (store) from_store = findings_from_store(inputs, *store);
   const FindingsResult findings = from_store ? std::move(from_store->findings) : findings_from_sources(inputs, sources);
   const store::StatusAggregates* status = from_store ? &from_store->status : nullptr;
   outputs.set_density_raster(density_raster_name(settings, findings));  // the QGIS project's raster layer
 
+  progress.report(RunStage::statistics, 0);
   const Statistics statistics = run_statistics_stage(settings, b, findings, policy, summary);
+  progress.report(RunStage::layers, 0);
   {
     StageTimer t(summary, "write_layers");
     for (auto& file : write_layers(settings, outputs, b, sources, findings, statistics, visits.get(), spool, policy, status))
       summary.outputs.push_back(std::move(file));
   }
+  progress.report(RunStage::report, 0);
   for (auto& file : write_report_files(settings, b, findings, statistics, policy, summary)) summary.outputs.push_back(file);
 
   std::string summary_path = out.folder + "/ringkasan.json";
   summary.outputs.push_back(summary_path);
   write_atomically(summary_path, [&](std::ostream& o) { o << summary.to_json().dump(2) << '\n'; });
+  progress.done();
   return summary;
 }
 
