@@ -26,7 +26,7 @@ case "$which" in
 esac
 mkdir -p "$work/$which"
 echo "== peta ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
-./build/tools/peta bench "${args[@]}" --count "$count" --seed 1 --work "$work/$which" --points
+./build/tools/peta bench "${args[@]}" --count "$count" --seed 1 --work "$work/$which" --points --whole
 if [[ "$peers" == 1 ]]; then
   echo "== peers on the same CSV"
   scripts/bench_peers.sh --findings "$work/$which/findings_${count}_s1.csv" "${peer_args[@]}" --out "$work/$which/peers"

@@ -6,6 +6,7 @@
 #include <gdal_priv.h>
 
 #include "core/error.hpp"
+#include "output/gpkg_bulk_layer.hpp"
 #include "output/ogr_layer_output.hpp"
 
 namespace peta::output_detail {
@@ -37,15 +38,21 @@ class GeoPackageWriter final : public FormatWriter {
 
   void begin_layer(const LayerSchema& schema) override {
     where_ = where_file_ + ", layer " + schema.name;
-    const bool spatial = schema.geometry != GeometryKind::none;
-    const char* options[] = {"SPATIAL_INDEX=YES", "FID=fid", "GEOMETRY_NAME=geom", nullptr};
-    layer_.emplace(*dataset_, schema.name, spatial ? wgs84_lonlat() : nullptr, schema.geometry, options,
-                   full_name_fields(schema, OFTDate), where_);
+    if (GpkgBulkLayer::suits(schema)) {
+      // Points (the findings, possibly millions) and plain tables: prepared inserts, R-tree packed at the end.
+      bulk_.emplace(*dataset_, schema, where_);
+    } else {
+      const bool spatial = schema.geometry != GeometryKind::none;
+      const char* options[] = {"SPATIAL_INDEX=YES", "FID=fid", "GEOMETRY_NAME=geom", nullptr};
+      layer_.emplace(*dataset_, schema.name, spatial ? wgs84_lonlat() : nullptr, schema.geometry, options,
+                     full_name_fields(schema, OFTDate), where_);
+    }
     begin_transaction();
   }
 
   void write(const Feature& feature) override {
-    layer_->write(feature);
+    if (bulk_) bulk_->write(feature);
+    else layer_->write(feature);
     if (++in_transaction_ >= batch_size_) {
       commit_transaction();
       begin_transaction();
@@ -53,7 +60,12 @@ class GeoPackageWriter final : public FormatWriter {
   }
 
   void end_layer() override {
+    if (bulk_) {
+      if (!transaction_open_) begin_transaction();
+      bulk_->finish();
+    }
     commit_transaction();
+    bulk_.reset();
     layer_.reset();
   }
 
@@ -81,6 +93,7 @@ class GeoPackageWriter final : public FormatWriter {
   std::size_t batch_size_;
   GDALDatasetUniquePtr dataset_;
   std::optional<OgrLayerOutput> layer_;
+  std::optional<GpkgBulkLayer> bulk_;
   std::size_t in_transaction_ = 0;
   bool transaction_open_ = false;
   std::string where_file_;

@@ -23,14 +23,6 @@ const char* kind_name(FieldType kind) {
   return "?";
 }
 
-// "YYYY-MM-DD" (optionally followed by a time, ignored); false when it is not a plausible date.
-bool parse_iso_date(const std::string& text, int& year, int& month, int& day) {
-  char dash1 = 0, dash2 = 0;
-  if (std::sscanf(text.c_str(), "%4d%c%2d%c%2d", &year, &dash1, &month, &dash2, &day) != 5) return false;
-  if ((dash1 != '-' && dash1 != '/') || dash2 != dash1) return false;
-  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
-
 OGRLinearRing* to_ogr_ring(const Ring& ring) {
   auto* out = new OGRLinearRing();
   out->setNumPoints(static_cast<int>(ring.size()), FALSE);
@@ -60,6 +52,13 @@ OGRMultiLineString* to_ogr(const MultiLineString& lines) {
 }
 
 }  // namespace
+
+bool parse_iso_date(const std::string& text, int& year, int& month, int& day) {
+  char dash1 = 0, dash2 = 0;
+  if (std::sscanf(text.c_str(), "%4d%c%2d%c%2d", &year, &dash1, &month, &dash2, &day) != 5) return false;
+  if ((dash1 != '-' && dash1 != '/') || dash2 != dash1) return false;
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
 
 std::vector<OgrFieldSpec> full_name_fields(const LayerSchema& schema, OGRFieldType date_type) {
   std::vector<OgrFieldSpec> specs;

@@ -33,6 +33,10 @@ OGRwkbGeometryType ogr_geometry_type(GeometryKind kind);
 // The driver by short name; throws peta::Error if GDAL lacks it.
 GDALDriver& ogr_driver(const char* name);
 
+// "YYYY-MM-DD" (or with '/', optionally followed by a time, ignored); false when it is not a plausible date
+// (such a value is written as NULL by every writer).
+bool parse_iso_date(const std::string& text, int& year, int& month, int& day);
+
 // Creates each field on `layer` and checks the driver kept the name exactly (no laundering).
 void create_fields(OGRLayer& layer, const std::vector<OgrFieldSpec>& fields, const std::string& where);
 

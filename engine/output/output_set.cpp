@@ -4,6 +4,7 @@
 
 #include "core/error.hpp"
 #include "output/atomic_file.hpp"
+#include "output/flatgeobuf_layer_writer.hpp"
 #include "output/geojson_layer_writer.hpp"
 #include "output/geopackage_writer.hpp"
 #include "output/qgis_extras.hpp"
@@ -35,11 +36,12 @@ struct OutputSet::Impl final : LayerSink {
     }
     if (options.geojson) writers.push_back(output_detail::make_geojson_writer(staging));
     if (options.shapefile) writers.push_back(output_detail::make_shapefile_writer(staging));
+    if (options.flatgeobuf) writers.push_back(output_detail::make_flatgeobuf_writer(staging));
     if (options.qgis)
       extras = std::make_unique<output_detail::QgisExtras>(
           staging, output_detail::ExtrasFormats{options.geojson, options.shapefile,
                                                 options.geopackage ? options.geopackage_name : std::string(),
-                                                options.project_title, options.density_raster});
+                                                options.project_title, options.density_raster, options.flatgeobuf});
   }
 
   void write(const Feature& feature) override {
@@ -100,6 +102,7 @@ LayerSink& OutputSet::open_layer(const LayerSchema& schema) {
   impl_->layer_name = schema.name;
   impl_->field_count = schema.fields.size();
   impl_->layer_open = true;
+  if (impl_->options.on_step) impl_->options.on_step(schema.name);
   return *impl_;
 }
 
@@ -111,6 +114,7 @@ void OutputSet::set_density_raster(const std::string& name) {
 std::vector<std::string> OutputSet::commit() {
   if (impl_->committed) throw Error("output folder " + impl_->options.folder + ": commit() called twice");
   impl_->end_layer();
+  if (impl_->options.on_step) impl_->options.on_step("commit");
   for (auto& w : impl_->writers) w->finish();
   impl_->writers.clear();
   if (impl_->extras) impl_->extras->finish();

@@ -1,12 +1,14 @@
 #pragma once
 // Writes every layer of a run in each chosen format: one GeoJSON (RFC 7946) and one Shapefile
-// (.shp/.shx/.dbf/.prj/.cpg/.qix) per layer, and one GeoPackage holding all of them; beside them, unless
+// (.shp/.shx/.dbf/.prj/.cpg/.qix) per layer, and one GeoPackage holding all of them, and on request one FlatGeobuf
+// (.fgb) per layer; beside them, unless
 // OutputOptions::qgis is false, what QGIS needs to open them styled (qgis_extras.hpp).
 // Every file is written under a temporary name and renamed only when complete (commit()), so a
 // crash never leaves a half-written layer behind. The temporaries live in a hidden staging folder
 // <folder>/.peta-tmp-XXXXXX; commit() renames them over any earlier output of the same names.
 // open_layer() throws peta::Error naming the field when a shapefile short name is missing, longer
 // than 10 ASCII characters or collides with another (checked whatever formats are chosen).
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -28,6 +30,10 @@ struct OutputOptions {
   // The KDE density raster the run writes into `folder` after the layers (e.g. "kepadatan.tif"; empty: none): the
   // QGIS project gets a raster layer for it, styled in pseudocolour (qgis_project.hpp, ProjectRaster).
   std::string density_raster;
+  // Called when a layer has been opened (its name; the layer before it is then complete) and when the commit
+  // begins ("commit"): the run's progress display follows the layer writing through it. May be empty.
+  std::function<void(const std::string& step)> on_step;
+  bool flatgeobuf = false;  // <layer>.fgb per layer (flatgeobuf_layer_writer.hpp)
 };
 
 class LayerSink {

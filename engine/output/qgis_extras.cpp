@@ -65,7 +65,7 @@ void QgisExtras::observe(const Feature& feature) { observer_->observe(feature); 
 void QgisExtras::end_layer() {
   if (!schema_) return;
   Written w{*schema_, layer_styles(*schema_, *observer_), observer_->extent()};
-  if (formats_.geojson || formats_.shapefile) {
+  if (formats_.geojson || formats_.shapefile || formats_.flatgeobuf) {
     const std::string name = schema_->name + ".qml";
     write_text(staging_.temp_path(name), qml_document(w.styles.front(), FieldNaming::any));
     staging_.stage(name);
@@ -104,11 +104,12 @@ void QgisExtras::write_project() {
     p.title = panel_title(l->schema.name);
     if (!formats_.geopackage.empty()) p.datasource = "./" + formats_.geopackage + "|layername=" + l->schema.name;
     else if (formats_.geojson) p.datasource = "./" + l->schema.name + ".geojson";
+    else if (formats_.flatgeobuf) p.datasource = "./" + l->schema.name + ".fgb";
     else p.datasource = "./" + l->schema.name + ".shp";
     p.geometry = l->schema.geometry;
     p.extent = l->extent;
     p.styles = l->styles;
-    if (formats_.geopackage.empty() && !formats_.geojson) p.naming = FieldNaming::any;  // shapefile names
+    if (formats_.geopackage.empty() && !formats_.geojson && !formats_.flatgeobuf) p.naming = FieldNaming::any;  // shapefile names
     // Kecamatan show as outlines over the desa; their counts stay one click away in the style manager.
     if (l->schema.name == "kecamatan") p.current_style = style_index(p.styles, kOutlineStyleName);
     project.layers.push_back(std::move(p));
@@ -148,6 +149,10 @@ void QgisExtras::write_picture() {
     spec.source = staging_.temp_path("desa.geojson").string();
     if (has_kabupaten) spec.outline_source = staging_.temp_path("kabupaten.geojson").string();
     if (has_kecamatan) spec.kecamatan_source = staging_.temp_path("kecamatan.geojson").string();
+  } else if (formats_.flatgeobuf) {
+    spec.source = staging_.temp_path("desa.fgb").string();
+    if (has_kabupaten) spec.outline_source = staging_.temp_path("kabupaten.fgb").string();
+    if (has_kecamatan) spec.kecamatan_source = staging_.temp_path("kecamatan.fgb").string();
   } else if (formats_.shapefile) {
     spec.source = staging_.temp_path("desa.shp").string();
     spec.field = style.field_short.empty() ? style.field : style.field_short;

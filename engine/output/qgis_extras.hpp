@@ -1,7 +1,7 @@
 #pragma once
 // What makes a run's layers open right in QGIS, written beside them by OutputSet:
 //   - <layer>.kamus.csv: the data dictionary of every layer;
-//   - <layer>.qml: the default style, loaded by QGIS with <layer>.geojson or <layer>.shp;
+//   - <layer>.qml: the default style, loaded by QGIS with <layer>.geojson, <layer>.shp or <layer>.fgb;
 //   - the GeoPackage's layer_styles table: every style of every layer, the default one flagged;
 //   - <gpkg stem>.qgs: a QGIS project with every layer, in order, styled;
 //   - <gpkg stem>_desa.png: a picture of the desa layer in its default style.
@@ -25,6 +25,7 @@ struct ExtrasFormats {
   std::string geopackage;  // file name, empty when no GeoPackage is written
   std::string project_title;
   std::string density_raster;  // file name of the KDE raster written after the layers; empty: none
+  bool flatgeobuf = false;     // <layer>.fgb: styled by <layer>.qml as GeoJSON and shapefiles are
 };
 
 class QgisExtras {

@@ -11,6 +11,7 @@
 #include "program/visit_table.hpp"
 #include "project/layer_stage.hpp"
 #include "project/report_files_stage.hpp"
+#include "project/run_progress.hpp"
 #include "project/store_findings_stage.hpp"
 
 namespace peta {
@@ -26,6 +27,7 @@ struct FindingsInputs {
   VisitFollowUp* visits;
   RunSummary& summary;
   const RunOptions& options;
+  RunProgress& progress;
 };
 
 // From the project's sources: readers -> geocoding stage -> counts, the temuan layer written on the way.
@@ -47,7 +49,7 @@ FindingsResult findings_from_sources(const FindingsInputs& in, FindingSources& s
   o.visits = in.visits;
   o.threads = in.options.threads ? in.options.threads : std::max(1u, std::thread::hardware_concurrency());
   o.keep_points = in.settings.point_hotspots.kde || in.settings.point_hotspots.dbscan;
-  o.progress = in.options.progress;
+  o.progress = in.progress.of(RunStage::findings);
   const GeocodingContext geocoding{in.b, *locator, placer.get()};
   return run_findings_stage(in.settings, geocoding, sources, in.policy, in.spool, temuan.get(), in.summary, o);
 }
@@ -62,7 +64,7 @@ StoreFindingsResult findings_from_store(const FindingsInputs& in, store::Finding
   o.period = in.settings.time.period;
   o.visits = in.visits;
   o.keep_points = in.settings.point_hotspots.kde || in.settings.point_hotspots.dbscan;
-  o.progress = in.options.progress;
+  o.progress = in.progress.of(RunStage::findings);
   return run_store_findings_stage(in.settings, in.b, store, in.policy, in.spool, temuan.get(), in.summary, o);
 }
 
@@ -85,9 +87,10 @@ void check_output_folder_stands_alone(const ProjectSettings& settings) {
 }
 
 // One run written into `settings.output.folder` (the run's generation folder).
-RunSummary run_in_folder(const ProjectSettings& settings, const RunOptions& options) {
+RunSummary run_in_folder(const ProjectSettings& settings, const RunOptions& options, RunProgress& progress) {
   RunSummary summary;
   const PublicationPolicy policy(settings.categories, settings.privacy);
+  progress.report(RunStage::boundaries, 0);
 
   Boundaries b;
   {
@@ -103,7 +106,8 @@ RunSummary run_in_folder(const ProjectSettings& settings, const RunOptions& opti
   std::filesystem::create_directories(out.folder);
   // The density raster is named once the findings are known (set_density_raster below).
   OutputSet outputs(OutputOptions{out.folder, out.geojson, out.shapefile, out.geopackage, out.geopackage_name, out.qgis,
-                                 settings.name, ""});
+                                 settings.name, "", [&progress](const std::string& step) { progress.layer_step(step); },
+                                 out.flatgeobuf});
   RejectionSpool spool(out.folder);
 
   // The programme's visits (Ngantor di Kecamatan), when the project names them.
@@ -117,19 +121,23 @@ RunSummary run_in_folder(const ProjectSettings& settings, const RunOptions& opti
     if (!visit_table->rejected.empty()) summary.outputs.push_back(write_visit_rejects(*visit_table, out.folder));
   }
 
-  const FindingsInputs inputs{settings, b, policy, outputs, spool, visits.get(), summary, options};
+  progress.report(RunStage::boundaries, 1);
+  const FindingsInputs inputs{settings, b, policy, outputs, spool, visits.get(), summary, options, progress};
   std::optional<StoreFindingsResult> from_store;
   if (store) from_store = findings_from_store(inputs, *store);
   const FindingsResult findings = from_store ? std::move(from_store->findings) : findings_from_sources(inputs, sources);
   const store::StatusAggregates* status = from_store ? &from_store->status : nullptr;
   outputs.set_density_raster(density_raster_name(settings, findings));  // the QGIS project's raster layer
 
+  progress.report(RunStage::statistics, 0);
   const Statistics statistics = run_statistics_stage(settings, b, findings, policy, summary);
+  progress.report(RunStage::layers, 0);
   {
     StageTimer t(summary, "write_layers");
     for (auto& file : write_layers(settings, outputs, b, sources, findings, statistics, visits.get(), spool, policy, status))
       summary.outputs.push_back(std::move(file));
   }
+  progress.report(RunStage::report, 0);
   for (auto& file : write_report_files(settings, b, findings, statistics, policy, summary)) summary.outputs.push_back(file);
   return summary;
 }
@@ -138,17 +146,20 @@ RunSummary run_in_folder(const ProjectSettings& settings, const RunOptions& opti
 
 RunSummary run_project(const ProjectSettings& settings, const RunOptions& options) {
   check_output_folder_stands_alone(settings);
+  // One display over every stage: each reports its own share (run_progress.hpp).
+  RunProgress progress(options.progress, settings.output.layers.size() + 1);
   // Every output goes into a new generation folder; one rename then shows the whole set at once.
   OutputGeneration generation(settings.output.folder);
   ProjectSettings in_generation = settings;
   in_generation.output.folder = generation.folder().string();
-  RunSummary summary = run_in_folder(in_generation, options);
+  RunSummary summary = run_in_folder(in_generation, options, progress);
   for (auto& file : summary.outputs) file = generation.stable_path(file);
   const std::string summary_name = "ringkasan.json";
   summary.outputs.push_back((std::filesystem::path(settings.output.folder) / summary_name).string());
   write_atomically((generation.folder() / summary_name).string(),
                    [&](std::ostream& o) { o << summary.to_json().dump(2) << '\n'; });
   generation.publish();
+  progress.done();
   return summary;
 }
 

@@ -15,7 +15,7 @@
 namespace peta {
 
 struct RunOptions {
-  ProgressFn progress;   // called with the share done of the findings stage; empty: silent
+  ProgressFn progress;   // called with the share done of the whole run (0..1) and the stage's name; empty: silent
   unsigned threads = 0;  // workers that read, parse and geocode units of ~512 KiB; 0: all cores
   std::string as_of;     // YYYY-MM-DD: with a store, the day ages, due dates and overdue counts are taken; empty: today
 };

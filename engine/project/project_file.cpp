@@ -111,12 +111,13 @@ OutputSettings read_output(const nlohmann::json& j, const fs::path& base) {
   OutputSettings o;
   o.folder = resolve_path(r.text("folder").value_or("out"), base);
   if (auto formats = r.texts("formats")) {
-    o.geojson = o.shapefile = o.geopackage = false;
+    o.geojson = o.shapefile = o.geopackage = o.flatgeobuf = false;
     for (const auto& f : *formats) {
       if (f == "geojson") o.geojson = true;
       else if (f == "shapefile") o.shapefile = true;
       else if (f == "geopackage") o.geopackage = true;
-      else throw Error("output.formats: unknown format '" + f + "' (expected geojson, shapefile, geopackage)");
+      else if (f == "flatgeobuf") o.flatgeobuf = true;
+      else throw Error("output.formats: unknown format '" + f + "' (expected geojson, shapefile, geopackage, flatgeobuf)");
     }
   }
   if (auto layers = r.texts("layers")) {

@@ -9,6 +9,7 @@ struct ChildResult {
   int exit_code = -1;
   double seconds = 0;
   long peak_rss_kb = 0;
+  double cpu_seconds = 0;  // user + system CPU time (the machine may be shared: wall time alone misleads)
 };
 
 // argv[0] is looked up on PATH. stdout goes to `stdout_path` when given, else is inherited.

@@ -1,11 +1,11 @@
 // peta build PROJECT.json: runs the whole path and prints the run summary.
 #include <unistd.h>
 
-#include <cpl_progress.h>
-
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 
+#include "core/progress_display.hpp"
 #include "project/pipeline.hpp"
 #include "project/project_settings.hpp"
 #include "verbs.hpp"
@@ -31,11 +31,16 @@ class BuildVerb : public Verb {
   int run() override {
     ProjectSettings settings = load_project(project_);
     RunOptions options;
-    if (progress_ || (!quiet_ && isatty(2)))
-      options.progress = [](double fraction, const char*) { GDALTermProgress(fraction, nullptr, nullptr); };
+    // The display goes to stderr only: stdout carries the summary (`--json`: nothing but the JSON).
+    std::optional<ProgressDisplay> display;
+    if (progress_ || (!quiet_ && isatty(2))) {
+      display.emplace(stderr, isatty(2) != 0);
+      options.progress = [&display](double fraction, const char* stage) { display->update(fraction, stage); };
+    }
     options.threads = threads_;
     options.as_of = as_of_;
     RunSummary summary = run_project(settings, options);
+    display.reset();  // ends the progress line before the summary
     if (json_) std::printf("%s\n", summary.to_json().dump(2).c_str());
     else if (!quiet_) print(settings, summary);
     return summary.total().balanced() ? 0 : 3;
