@@ -44,6 +44,10 @@ struct RunSummary {
   std::map<std::string, std::int64_t> store_status;
   std::int64_t point_clusters = -1;  // DBSCAN clusters and noise points, when DBSCAN ran
   std::int64_t point_noise = -1;
+  // The desa profile tables (engine/profile): per table rows, joined, rejected by reason, desa without a row;
+  // the matrix counts per class. Null when the project has none.
+  nlohmann::json profile;
+  std::vector<std::string> profile_text;  // its lines for the terminal summary
 
   SourceCounts total() const;
   nlohmann::json to_json() const;

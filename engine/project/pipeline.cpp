@@ -5,6 +5,7 @@
 
 #include "boundaries/boundary_loader.hpp"
 #include "core/atomic_write.hpp"
+#include "profile/profile_stage.hpp"
 #include "program/visit_table.hpp"
 #include "project/layer_stage.hpp"
 #include "project/report_files_stage.hpp"
@@ -105,11 +106,21 @@ RunSummary run_project(const ProjectSettings& settings, const RunOptions& option
   outputs.set_density_raster(density_raster_name(settings, findings));  // the QGIS project's raster layer
 
   const Statistics statistics = run_statistics_stage(settings, b, findings, policy, summary);
+  profile::ProfileRun profile;  // the desa profile tables and the problem–potential matrix (engine/profile)
+  if (!settings.profile.empty()) {
+    StageTimer t(summary, "profil");
+    profile = profile::run_profile_stage(settings.profile, b, settings.code_lists, settings.categories, findings.counts,
+                                         policy.public_profile());
+    summary.profile = profile::profile_summary(profile, b);
+    summary.profile_text = profile::profile_summary_lines(profile);
+  }
   {
     StageTimer t(summary, "write_layers");
-    for (auto& file : write_layers(settings, outputs, b, sources, findings, statistics, visits.get(), spool, policy, status))
+    for (auto& file : write_layers(settings, outputs, b, sources, findings, statistics, visits.get(), spool, policy, status,
+                                   profile.empty() ? nullptr : &profile))
       summary.outputs.push_back(std::move(file));
   }
+  for (auto& file : profile::write_profile_reports(profile, b, out.folder)) summary.outputs.push_back(std::move(file));
   for (auto& file : write_report_files(settings, b, findings, statistics, policy, summary)) summary.outputs.push_back(file);
 
   std::string summary_path = out.folder + "/ringkasan.json";
