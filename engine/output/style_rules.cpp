@@ -192,12 +192,7 @@ LayerStyle status_style(const LayerSchema& schema, const FieldDef& f) {
 // The problem–potential matrix (engine/profile/problem_potential.hpp): need without capacity red, need with
 // capacity orange, capacity without need green, neither light yellow, no data grey.
 LayerStyle matrix_style(const LayerSchema& schema, const FieldDef& f) {
-  std::vector<CategorySpec> cats = {{"masalah tinggi, potensi rendah", "Masalah tinggi, potensi rendah", fill({215, 48, 39})},
-                                    {"masalah tinggi, potensi tinggi", "Masalah tinggi, potensi tinggi", fill({252, 141, 89})},
-                                    {"masalah rendah, potensi tinggi", "Masalah rendah, potensi tinggi", fill({26, 152, 80})},
-                                    {"masalah rendah, potensi rendah", "Masalah rendah, potensi rendah", fill({255, 255, 191})},
-                                    {"", "Tanpa data", fill({220, 220, 220})}};
-  return categorized(schema, f, std::move(cats), "Matriks masalah–potensi");
+  return categorized(schema, f, matrix_classes(), "Matriks masalah–potensi");
 }
 
 // A text profile field: one colour per value. The IDM statuses (Indeks Desa Membangun) keep their order, from
@@ -307,6 +302,14 @@ std::vector<CategorySpec> trend_classes() {
   cats.push_back({emerging_class_value(EmergingClass::no_pattern), emerging_class_label_id(EmergingClass::no_pattern),
                   fill(colour(EmergingClass::no_pattern))});
   return cats;
+}
+
+std::vector<CategorySpec> matrix_classes() {
+  return {{"masalah tinggi, potensi rendah", "Masalah tinggi, potensi rendah", fill({215, 48, 39})},
+          {"masalah tinggi, potensi tinggi", "Masalah tinggi, potensi tinggi", fill({252, 141, 89})},
+          {"masalah rendah, potensi tinggi", "Masalah rendah, potensi tinggi", fill({26, 152, 80})},
+          {"masalah rendah, potensi rendah", "Masalah rendah, potensi rendah", fill({255, 255, 191})},
+          {"", "Tanpa data", fill({220, 220, 220})}};
 }
 
 std::vector<CategorySpec> gi_bin_classes() {

@@ -69,6 +69,10 @@ std::vector<CategorySpec> gi_bin_classes();
 // last, with their Indonesian labels and colours (the QGIS style and the report's maps).
 std::vector<CategorySpec> trend_classes();
 
+// The problem–potential matrix classes (values of `matriks`), in the order of the matriks layer's `kuadran` 0..3,
+// then "" for no data, with their Indonesian labels and colours (the QGIS style and the report's map).
+std::vector<CategorySpec> matrix_classes();
+
 inline constexpr const char* kOutlineStyleName = "Batas wilayah";
 // The units that mark a desa profile field for its style (engine/profile/profile_layer_fields.hpp).
 inline constexpr const char* kProfileNumberUnit = "profil";
