@@ -3,13 +3,18 @@
 // kecamatan roll-up recomputed here; the problem–potential matrix of a few desa worked out by hand.
 #include "profile/desa_profile.hpp"
 
+#include <gdal_priv.h>
 #include <gtest/gtest.h>
+#include <ogrsf_frmts.h>
 
 #include <cmath>
+#include <memory>
+#include <tuple>
 #include <map>
 
 #include "boundaries/boundary_loader.hpp"
 #include "core/error.hpp"
+#include "core/gdal_init.hpp"
 #include "geocode/name_placer.hpp"
 #include "profile/problem_potential.hpp"
 #include "profile/profile_aggregation.hpp"
@@ -124,6 +129,55 @@ TEST(DesaProfile, JoinCountsPerOutcomeByKemendagriCode) {
   EXPECT_DOUBLE_EQ(*vector[std::size_t(wonotoro)], 0.78);
   EXPECT_THROW(numeric_profile_field(p, "status_idm"), Error);
   EXPECT_THROW(numeric_profile_field(p, "tidak_ada"), Error);
+}
+
+// An XLSX workbook through GDAL's XLSX driver, the sheet chosen by name; numbers typed as numbers in the cells.
+TEST(DesaProfile, XlsxSheetByName) {
+  const std::string dir = test::temp_dir("profile-xlsx");
+  {
+    ensure_gdal_registered();
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("XLSX");
+    ASSERT_NE(driver, nullptr);
+    std::unique_ptr<GDALDataset> ds(driver->Create((dir + "/podes.xlsx").c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    OGRLayer* notes = ds->CreateLayer("catatan", nullptr, wkbNone, nullptr);
+    OGRFieldDefn note("catatan", OFTString);
+    ASSERT_EQ(notes->CreateField(&note), OGRERR_NONE);
+    OGRFeature n(notes->GetLayerDefn());
+    n.SetField(0, "bukan tabel desa");
+    ASSERT_EQ(notes->CreateFeature(&n), OGRERR_NONE);
+    OGRLayer* layer = ds->CreateLayer("desa", nullptr, wkbNone, nullptr);
+    for (auto [name, type] : {std::pair{"kode", OFTString}, {"penduduk", OFTInteger}, {"skor", OFTReal}}) {
+      OGRFieldDefn fd(name, type);
+      ASSERT_EQ(layer->CreateField(&fd), OGRERR_NONE);
+    }
+    const std::tuple<const char*, int, double> rows[] = {
+        {"35.13.01.2001", 4523, 0.65}, {"3513012002", 1200, 0.78}, {"35.13.99.2099", 10, 0.5}};
+    for (const auto& [kode, people, score] : rows) {
+      OGRFeature f(layer->GetLayerDefn());
+      f.SetField(0, kode);
+      f.SetField(1, people);
+      f.SetField(2, score);
+      ASSERT_EQ(layer->CreateFeature(&f), OGRERR_NONE);
+    }
+  }
+  ProfileTableSettings t;
+  t.path = dir + "/podes.xlsx";
+  t.sheet = "desa";
+  t.key_column = "kode";
+  t.fields = {"penduduk", "skor"};
+  const DesaProfile p = load_desa_profile(one_table(t), probolinggo(), placer());
+  const TableAccount& a = p.tables[0];
+  EXPECT_EQ(a.rows, 3);
+  EXPECT_EQ(a.joined, 2);
+  EXPECT_EQ(a.rejected_by_reason.at("desa_code_unknown"), 1);
+  ASSERT_EQ(p.rejected.size(), 1u);
+  EXPECT_EQ(p.rejected[0].row, 4);  // the sheet's row
+  EXPECT_EQ(p.field("penduduk")->kind, FieldKind::integer);
+  EXPECT_EQ(p.field("skor")->kind, FieldKind::real);
+  EXPECT_EQ(p.field("penduduk")->numbers[std::size_t(desa_index("35.13.01.2001"))], 4523.0);
+  EXPECT_DOUBLE_EQ(*p.field("skor")->numbers[std::size_t(desa_index("35.13.01.2002"))], 0.78);
+  t.sheet = "tidak_ada";
+  EXPECT_THROW(load_desa_profile(one_table(t), probolinggo(), placer()), Error);
 }
 
 TEST(DesaProfile, UndeclaredColumnWithTextIsCategorical) {
