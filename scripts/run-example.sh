@@ -7,7 +7,8 @@ scripts/setup.sh
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j "$(nproc)" --target peta
 ./build/tools/peta sample --boundaries ../shared/data/probolinggo/desa.geojson --count 5000 --seed 2026 \
-  --out examples/probolinggo/temuan_contoh.csv
+  --out examples/probolinggo/temuan_contoh.csv \
+  --profil examples/probolinggo/profil_desa.csv --bumdes examples/probolinggo/bumdes.csv
 ./build/tools/peta build examples/probolinggo/project.json
 echo "QGIS: open out/probolinggo/peta.qgs (every layer, styled); quick look: out/probolinggo/peta_desa.png"
 

@@ -48,6 +48,7 @@ nlohmann::json RunSummary::to_json() const {
   if (point_clusters >= 0) j["dbscan"] = {{"clusters", point_clusters}, {"noise", point_noise}};
   if (!indicator_statistics.is_null()) j["statistik"] = indicator_statistics;
   if (!store.empty()) j["store"] = {{"store", store}, {"status", store_status}};
+  if (!profile.is_null()) j["profil"] = profile;
   return j;
 }
 
@@ -107,6 +108,7 @@ std::string RunSummary::to_text() const {
       out += line;
     }
   }
+  for (const auto& l : profile_text) out += l + "\n";
   out += "Tahap / stage (detik / seconds):\n";
   for (const auto& st : stages) {
     std::snprintf(line, sizeof line, "      %-24s%12.3f\n", st.stage.c_str(), st.seconds);

@@ -45,6 +45,10 @@ struct RunSummary {
   std::int64_t point_clusters = -1;  // DBSCAN clusters and noise points, when DBSCAN ran
   std::int64_t point_noise = -1;
   nlohmann::json indicator_statistics;  // the global results of the project's "statistik", when it has any
+  // The desa profile tables (engine/profile): per table rows, joined, rejected by reason, desa without a row;
+  // the matrix counts per class. Null when the project has none.
+  nlohmann::json profile;
+  std::vector<std::string> profile_text;  // its lines for the terminal summary
 
   SourceCounts total() const;
   nlohmann::json to_json() const;

@@ -24,6 +24,7 @@ constexpr KnownLayer kPanelOrder[] = {{"temuan", "Temuan"},
                                       {"ditolak", "Temuan ditolak"},
                                       {"klaster", "Klaster DBSCAN"},  // above the opaque desa fill
                                       {"kecamatan", "Kecamatan"},
+                                      {"matriks", "Matriks masalah–potensi"},  // only when the project asks for it
                                       {"desa", "Desa: jumlah temuan"},
                                       {"kabupaten", "Kabupaten"}};
 

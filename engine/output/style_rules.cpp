@@ -24,6 +24,11 @@ bool is_lisa_significance_field(const FieldDef& f) {
   return f.type == FieldType::integer && starts_with(f.name, "lisa_s_");
 }
 bool is_category_field(const FieldDef& f) { return f.name == "kat_kode" || f.name == "alasan"; }
+bool is_matrix_field(const FieldDef& f) { return f.type == FieldType::text && f.name == kMatrixField; }
+bool is_profile_number(const FieldDef& f) { return f.type != FieldType::text && f.unit == kProfileNumberUnit; }
+bool is_profile_class(const FieldDef& f) {
+  return f.type == FieldType::text && f.unit == kProfileClassUnit && !is_matrix_field(f);
+}
 
 const FieldDef* find_field(const LayerSchema& s, const std::string& name) {
   for (const auto& f : s.fields)
@@ -196,6 +201,35 @@ LayerStyle status_style(const LayerSchema& schema, const FieldDef& f) {
   return categorized(schema, f, std::move(cats), "Status penanganan");
 }
 
+// The problem–potential matrix (engine/profile/problem_potential.hpp): need without capacity red, need with
+// capacity orange, capacity without need green, neither light yellow, no data grey.
+LayerStyle matrix_style(const LayerSchema& schema, const FieldDef& f) {
+  return categorized(schema, f, matrix_classes(), "Matriks masalah–potensi");
+}
+
+// A text profile field: one colour per value. The IDM statuses (Indeks Desa Membangun) keep their order, from
+// Sangat Tertinggal (red) to Mandiri (green); other values take the qualitative colours in value order.
+LayerStyle profile_class_style(const LayerSchema& schema, const FieldDef& f, const std::set<std::string>& values) {
+  static const std::vector<std::pair<std::string, Rgba>> idm = {{"Sangat Tertinggal", {215, 25, 28}},
+                                                                 {"Tertinggal", {253, 174, 97}},
+                                                                 {"Berkembang", {255, 255, 191}},
+                                                                 {"Maju", {166, 217, 106}},
+                                                                 {"Mandiri", {26, 150, 65}}};
+  const bool ordinal = !values.empty() && std::all_of(values.begin(), values.end(), [&](const std::string& v) {
+    return std::any_of(idm.begin(), idm.end(), [&](const auto& s) { return s.first == v; });
+  });
+  std::vector<CategorySpec> cats;
+  if (ordinal) {
+    for (const auto& [value, colour] : idm)
+      if (values.count(value)) cats.push_back({value, value, fill(colour)});
+  } else {
+    std::size_t i = 0;
+    for (const auto& v : values) cats.push_back({v, v, fill(kCategoryColours[i++ % std::size(kCategoryColours)])});
+  }
+  cats.push_back({"", "Tanpa data", fill({220, 220, 220})});
+  return categorized(schema, f, std::move(cats), "Profil: " + f.name);
+}
+
 LayerStyle outline_style(const LayerSchema& schema, double width_mm, Rgba colour) {
   LayerStyle s = base_style(schema, kOutlineStyleName);
   s.description = "Batas saja / outlines only";
@@ -216,8 +250,8 @@ LayerStyle single_style(const LayerSchema& schema) {
 StyleObserver::StyleObserver(const LayerSchema& schema) {
   for (std::size_t i = 0; i < schema.fields.size(); ++i) {
     const FieldDef& f = schema.fields[i];
-    if (is_count_field(f) || is_rate_field(f)) numeric_.emplace_back(i, f.name);
-    if (is_category_field(f)) textual_.emplace_back(i, f.name);
+    if (is_count_field(f) || is_rate_field(f) || is_profile_number(f)) numeric_.emplace_back(i, f.name);
+    if (is_category_field(f) || is_profile_class(f)) textual_.emplace_back(i, f.name);
   }
   for (const auto& [i, name] : numeric_) numbers_[name];
   for (const auto& [i, name] : textual_) texts_[name];
@@ -282,6 +316,14 @@ std::vector<CategorySpec> trend_classes() {
   return cats;
 }
 
+std::vector<CategorySpec> matrix_classes() {
+  return {{"masalah tinggi, potensi rendah", "Masalah tinggi, potensi rendah", fill({215, 48, 39})},
+          {"masalah tinggi, potensi tinggi", "Masalah tinggi, potensi tinggi", fill({252, 141, 89})},
+          {"masalah rendah, potensi tinggi", "Masalah rendah, potensi tinggi", fill({26, 152, 80})},
+          {"masalah rendah, potensi rendah", "Masalah rendah, potensi rendah", fill({255, 255, 191})},
+          {"", "Tanpa data", fill({220, 220, 220})}};
+}
+
 std::vector<CategorySpec> gi_bin_classes() {
   // ColorBrewer RdBu (7 classes): hot spots red, not significant near white, cold spots blue.
   struct Bin { int value; const char* label; Rgba colour; };
@@ -303,6 +345,8 @@ std::vector<LayerStyle> layer_styles(const LayerSchema& schema, const StyleObser
     styles.back().has_labels = false;
   } else if (polygons && total) {
     styles.push_back(graduated(schema, *total, count_classes(data.numbers(total->name)), "Jumlah temuan"));
+  } else if (const FieldDef* matrix = find_field(schema, kMatrixField); matrix && schema.name == "matriks") {
+    styles.push_back(matrix_style(schema, *matrix));
   } else if (schema.name == "titik_buta") {
     // The desa without a finding (project/layer_stage.cpp): the blind spot style's colour, drawn over the desa.
     LayerStyle t = base_style(schema, "Titik buta: desa tanpa temuan");
@@ -346,6 +390,13 @@ std::vector<LayerStyle> layer_styles(const LayerSchema& schema, const StyleObser
       styles.push_back(lisa_significance_style(schema, f));
     else if (is_trend_field(f))
       styles.push_back(trend_style(schema, f));
+    else if (is_matrix_field(f) && schema.name != "matriks")
+      styles.push_back(matrix_style(schema, f));
+    else if (is_profile_number(f) && !data.numbers(f.name).empty()) {
+      styles.push_back(graduated(schema, f, rate_classes(data.numbers(f.name)), "Profil: " + f.name));
+      if (data.numbers(f.name).size() < data.feature_count()) styles.back().null_label = "tanpa data";
+    } else if (is_profile_class(f))
+      styles.push_back(profile_class_style(schema, f, data.texts(f.name)));
   }
   return styles;
 }

@@ -19,6 +19,9 @@
 //   - tren_<category> (text): emerging hot spot classes, 17 categories with Indonesian legend labels.
 //   - desa layer: "Titik buta: desa tanpa temuan", the desa with n_total = 0 (coverage blind spots); the
 //     titik_buta layer (those desa alone, output.layers "titik_buta") opens in the same colour.
+//   - desa profile fields (engine/profile), marked by their unit: kProfileNumberUnit graduated in Jenks classes,
+//     kProfileClassUnit categorized (the IDM statuses Sangat Tertinggal .. Mandiri in their order, red to green);
+//     `matriks` (the problem–potential matrix) in its four fixed colours; the matriks layer opens with it.
 // Gi*, LISA and trend styles appear only when such fields exist.
 #include <cstddef>
 #include <map>
@@ -66,6 +69,14 @@ std::vector<CategorySpec> gi_bin_classes();
 // last, with their Indonesian labels and colours (the QGIS style and the report's maps).
 std::vector<CategorySpec> trend_classes();
 
+// The problem–potential matrix classes (values of `matriks`), in the order of the matriks layer's `kuadran` 0..3,
+// then "" for no data, with their Indonesian labels and colours (the QGIS style and the report's map).
+std::vector<CategorySpec> matrix_classes();
+
 inline constexpr const char* kOutlineStyleName = "Batas wilayah";
+// The units that mark a desa profile field for its style (engine/profile/profile_layer_fields.hpp).
+inline constexpr const char* kProfileNumberUnit = "profil";
+inline constexpr const char* kProfileClassUnit = "profil (kelas)";
+inline constexpr const char* kMatrixField = "matriks";
 
 }  // namespace peta

@@ -9,6 +9,7 @@
 #include "output/time_layers.hpp"
 #include "output/ruas_layer.hpp"
 #include "output/unit_extras.hpp"
+#include "profile/profile_layer_fields.hpp"
 
 namespace peta {
 
@@ -68,7 +69,7 @@ const store::StatusCounts* status_of(const std::map<std::string, store::StatusCo
 
 void write_units(const ProjectSettings& settings, OutputSet& outputs, const Boundaries& b, const FindingsResult& findings,
                  const Statistics& statistics, const VisitFollowUp* visits, const PublicationPolicy& policy,
-                 const store::StatusAggregates* status) {
+                 const store::StatusAggregates* status, const profile::ProfileRun* profile) {
   const OutputSettings& out = settings.output;
   UnitExtras extras(settings.categories, {policy.public_profile(), policy.k(), !findings.lines.rows.empty()});
   const DesaHotspots* hotspots = statistics.hotspots.get();
@@ -80,6 +81,10 @@ void write_units(const ProjectSettings& settings, OutputSet& outputs, const Boun
       for (auto& field : trend_fields(settings.categories)) schema.fields.push_back(std::move(field));
     if (status) StatusFields::extend(schema);
     if (statistics.indicators) IndicatorFields::extend(schema, *statistics.indicators);
+    const auto profile_fields = profile ? profile::ProfileLayerFields::for_desa(
+                                              profile->profile, profile->matrix ? &*profile->matrix : nullptr, policy.public_profile())
+                                        : profile::ProfileLayerFields();
+    profile_fields.extend(schema);
     LayerSink& sink = outputs.open_layer(schema);
     for (std::size_t d = 0; d < b.desa.size(); ++d) {
       Feature f = desa_feature(b, d, findings.counts, hotspots);
@@ -87,6 +92,7 @@ void write_units(const ProjectSettings& settings, OutputSet& outputs, const Boun
       if (statistics.trends) append_trend_values(f, d, trends);
       if (status) StatusFields::apply(f, status_of(status->desa, b.desa[d]));
       if (statistics.indicators) IndicatorFields::apply(f, d, *statistics.indicators);
+      profile_fields.apply(f, d);
       sink.write(f);
     }
   }
@@ -95,6 +101,9 @@ void write_units(const ProjectSettings& settings, OutputSet& outputs, const Boun
     extras.extend(schema);
     if (visits) schema.fields.push_back(VisitFollowUp::kecamatan_field());
     if (status) StatusFields::extend(schema);
+    const auto profile_fields =
+        profile ? profile::ProfileLayerFields::for_kecamatan(profile->profile, profile->kecamatan) : profile::ProfileLayerFields();
+    profile_fields.extend(schema);
     LayerSink& sink = outputs.open_layer(schema);
     auto rows = findings.counts.by_kecamatan(b);
     std::vector<double> kec_length(b.kecamatan.size(), 0.0);
@@ -105,6 +114,7 @@ void write_units(const ProjectSettings& settings, OutputSet& outputs, const Boun
       extras.apply(f, kec_length[k], statistics.withheld.kecamatan(k));
       if (visits) f.values.push_back(visits->kecamatan_value(k));
       if (status) StatusFields::apply(f, status_of(status->kecamatan, b.kecamatan[k]));
+      profile_fields.apply(f, k);
       sink.write(f);
     }
   }
@@ -169,7 +179,8 @@ void write_time_tables(const ProjectSettings& settings, OutputSet& outputs, cons
 std::vector<std::string> write_layers(const ProjectSettings& settings, OutputSet& outputs, const Boundaries& b,
                                       const FindingSources& sources, const FindingsResult& findings,
                                       const Statistics& statistics, const VisitFollowUp* visits, RejectionSpool& spool,
-                                      const PublicationPolicy& policy, const store::StatusAggregates* status) {
+                                      const PublicationPolicy& policy, const store::StatusAggregates* status,
+                                      const profile::ProfileRun* profile) {
   const OutputSettings& out = settings.output;
   if (out.has_layer("ruas") && !findings.lines.rows.empty()) write_ruas(outputs, b, sources, findings.lines, policy);
   if (out.has_layer("ditolak")) {
@@ -177,7 +188,11 @@ std::vector<std::string> write_layers(const ProjectSettings& settings, OutputSet
     LayerSink& sink = outputs.open_layer(ditolak.schema());
     spool.for_each([&](const Rejection& r, std::size_t source) { sink.write(ditolak.feature(r, sources.rejects.maps[source])); });
   }
-  write_units(settings, outputs, b, findings, statistics, visits, policy, status);
+  write_units(settings, outputs, b, findings, statistics, visits, policy, status, profile);
+  if (profile && profile->matrix) {  // the problem–potential matrix as a layer of its own, opening in its style
+    LayerSink& sink = outputs.open_layer(profile::matrix_schema(profile->potential_field, profile->matrix->rate_unit));
+    for (std::size_t d = 0; d < b.desa.size(); ++d) sink.write(profile::matrix_feature(b, d, profile->problems, *profile->matrix));
+  }
   write_time_tables(settings, outputs, b, findings, visits);
   if (out.has_layer("titik_buta")) write_blind_spots(settings, outputs, b, findings, visits, policy);
   if (statistics.clusters) {

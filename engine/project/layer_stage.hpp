@@ -6,13 +6,15 @@
 // Layers are written one after another: temuan (while the findings stage runs), ruas, ditolak, desa (with
 // tren_<kategori> when trends ran; with the store's status fields, output/status_fields.hpp, when built from
 // the store), kecamatan (with kunjungan when the project has visits), kabupaten, the
-// tables hitungan_periode and hitungan_periode_kec (dated findings) and kunjungan (visits), klaster.
+// tables hitungan_periode and hitungan_periode_kec (dated findings) and kunjungan (visits), klaster; with a desa
+// profile (engine/profile) its fields on desa and kecamatan, and the matriks layer when the project asks for one.
 #include <string>
 #include <vector>
 
 #include "output/output_set.hpp"
 #include "output/peta_layers.hpp"
 #include "output/store_temuan_layer.hpp"
+#include "profile/profile_stage.hpp"
 #include "project/statistics_stage.hpp"
 #include "project/store_findings_stage.hpp"
 
@@ -50,6 +52,7 @@ class StoreTemuanSink : public StoredFindingSink {
 std::vector<std::string> write_layers(const ProjectSettings& settings, OutputSet& outputs, const Boundaries& b,
                                       const FindingSources& sources, const FindingsResult& findings,
                                       const Statistics& statistics, const VisitFollowUp* visits, RejectionSpool& spool,
-                                      const PublicationPolicy& policy, const store::StatusAggregates* status = nullptr);
+                                      const PublicationPolicy& policy, const store::StatusAggregates* status = nullptr,
+                                      const profile::ProfileRun* profile = nullptr);
 
 }  // namespace peta

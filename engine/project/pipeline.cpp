@@ -8,6 +8,7 @@
 #include "core/atomic_write.hpp"
 #include "core/error.hpp"
 #include "output/output_generation.hpp"
+#include "profile/profile_stage.hpp"
 #include "program/visit_table.hpp"
 #include "project/layer_stage.hpp"
 #include "project/report_files_stage.hpp"
@@ -129,15 +130,27 @@ RunSummary run_in_folder(const ProjectSettings& settings, const RunOptions& opti
   const store::StatusAggregates* status = from_store ? &from_store->status : nullptr;
   outputs.set_density_raster(density_raster_name(settings, findings));  // the QGIS project's raster layer
 
+  profile::ProfileRun profile;  // the desa profile tables and the problem–potential matrix (engine/profile)
+  if (!settings.profile.empty()) {
+    StageTimer t(summary, "profil");
+    profile = profile::run_profile_stage(settings.profile, b, settings.code_lists, settings.categories, findings.counts,
+                                         policy.public_profile());
+    summary.profile = profile::profile_summary(profile, b);
+    summary.profile_text = profile::profile_summary_lines(profile);
+  }
   progress.report(RunStage::statistics, 0);
-  const Statistics statistics = run_statistics_stage(settings, b, findings, policy, summary);
+  // The statistics may analyse the profile's numeric fields too ("statistik": {"indikator": "<field>"}).
+  const Statistics statistics =
+      run_statistics_stage(settings, b, findings, policy, summary, profile.empty() ? nullptr : &profile.profile);
   progress.report(RunStage::layers, 0);
   {
     StageTimer t(summary, "write_layers");
-    for (auto& file : write_layers(settings, outputs, b, sources, findings, statistics, visits.get(), spool, policy, status))
+    for (auto& file : write_layers(settings, outputs, b, sources, findings, statistics, visits.get(), spool, policy, status,
+                                   profile.empty() ? nullptr : &profile))
       summary.outputs.push_back(std::move(file));
   }
   progress.report(RunStage::report, 0);
+  for (auto& file : profile::write_profile_reports(profile, b, out.folder)) summary.outputs.push_back(std::move(file));
   for (auto& file : write_report_files(settings, b, findings, statistics, policy, summary)) summary.outputs.push_back(file);
   return summary;
 }

@@ -244,7 +244,7 @@ ProjectSettings load_project(const std::string& path) {
   s.file = path;
   try {
     JsonObjectReader r(j, "", {"name", "boundaries", "findings", "categories", "geocode", "privacy", "output", "hotspots", "priority", "store", "opd",
-                                "waktu", "program", "statistik"});
+                                "waktu", "program", "statistik", "profil", "agregasi", "matriks"});
     s.name = r.text("name").value_or(fs::path(path).stem().string());
     if (!r.has("boundaries")) throw Error("boundaries: missing (required)");
     JsonObjectReader b(r.at("boundaries"), "boundaries", {"desa", "kecamatan", "kabupaten"});
@@ -285,6 +285,12 @@ ProjectSettings load_project(const std::string& path) {
                                 base);
     if (r.has("hotspots")) read_hotspots(r.at("hotspots"), base, s.hotspots, s.point_hotspots);
     if (r.has("statistik")) s.indicator_statistics = read_indicator_settings(r.at("statistik"), base.string());
+    if (r.has("profil") || r.has("agregasi") || r.has("matriks")) {
+      const nlohmann::json none;
+      s.profile = profile::read_profile_settings(r.has("profil") ? r.at("profil") : none, r.has("agregasi") ? r.at("agregasi") : none,
+                                                 r.has("matriks") ? r.at("matriks") : none,
+                                                 [&](const std::string& p) { return resolve_path(p, base); });
+    }
     if (r.has("output")) s.output = read_output(r.at("output"), base);
     else s.output.folder = (base / "out").string();
   } catch (const Error& e) {

@@ -13,6 +13,7 @@
 #include "hotspots/desa_hotspots.hpp"
 #include "hotspots/kde.hpp"
 #include "indicators/indicator_settings.hpp"
+#include "profile/profile_settings.hpp"
 #include "project/time_settings.hpp"
 #include "query/priority_score.hpp"
 #include "store/opd_mapping.hpp"
@@ -80,6 +81,7 @@ struct ProjectSettings {
   StoreSettings store;
   TimeSettings time;  // "waktu" (periods, emerging hot spots) and "program" (the visits table)
   store::OpdMapping opd = store::OpdMapping::defaults();  // geodata/opd.json, entries replaced by the project's "opd"
+  profile::ProfileSettings profile;  // "profil", "agregasi", "matriks": desa profile tables (engine/profile)
 };
 
 // Reads and validates a project file. An unknown key or a value of the wrong type throws peta::Error

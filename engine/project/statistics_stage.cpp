@@ -3,7 +3,7 @@
 namespace peta {
 
 Statistics run_statistics_stage(const ProjectSettings& settings, const Boundaries& b, const FindingsResult& findings,
-                                const PublicationPolicy& policy, RunSummary& summary) {
+                                const PublicationPolicy& policy, RunSummary& summary, const profile::DesaProfile* profile) {
   Statistics s;
   // What the public profile withholds of the sensitive counts, complementary suppression included.
   if (policy.public_profile()) s.withheld = Suppression(b, findings.counts, settings.categories, policy.k());
@@ -23,7 +23,11 @@ Statistics run_statistics_stage(const ProjectSettings& settings, const Boundarie
     const std::unique_ptr<DesaHotspots> published =
         s.hotspots ? std::make_unique<DesaHotspots>(publishable(*s.hotspots, settings.categories, policy.public_profile()))
                    : nullptr;
-    IndicatorRegistry registry;  // per-desa vectors beyond counts and rates (desa profile fields) are added here
+    IndicatorRegistry registry;  // per-desa vectors beyond counts and rates: the desa profile's numeric fields
+    if (profile)
+      for (const auto& field : profile->fields)
+        if (field.numeric() && !(field.sensitive && policy.public_profile()))
+          registry.add(field.name, profile::numeric_profile_field(*profile, field.name));
     const IndicatorSources sources{b, published.get(), &registry};
     const IndicatorStatisticsOptions options{settings.hotspots.permutations, settings.hotspots.seed,
                                              settings.hotspots.alpha, settings.hotspots.fdr, settings.hotspots.weights.threads};

@@ -12,6 +12,7 @@
 #include "hotspots/desa_hotspots.hpp"
 #include "hotspots/desa_trends.hpp"
 #include "indicators/indicator_run.hpp"
+#include "profile/desa_profile.hpp"
 #include "project/findings_stage.hpp"
 
 namespace peta {
@@ -24,7 +25,10 @@ struct Statistics {
   std::unique_ptr<IndicatorStatistics> indicators;  // the project's "statistik", when it has any
 };
 
+// `profile`: the desa profile tables, whose numeric fields (public ones in the public profile) the project's
+// "statistik" may name as indicators; nullptr when the project has none.
 Statistics run_statistics_stage(const ProjectSettings& settings, const Boundaries& b, const FindingsResult& findings,
-                                const PublicationPolicy& policy, RunSummary& summary);
+                                const PublicationPolicy& policy, RunSummary& summary,
+                                const profile::DesaProfile* profile = nullptr);
 
 }  // namespace peta

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <optional>
 
 #include "query/date_text.hpp"
 #include "query/priority_score.hpp"
@@ -39,6 +40,88 @@ struct Metrics {
   const std::vector<double>* gi_bin = nullptr;
   const std::vector<double>* sort_field = nullptr;  // a layer field asked for by name
 };
+
+// A number as a filter gives it: a decimal point or comma ("0,6"), nothing else.
+std::optional<double> condition_number(std::string text) {
+  std::replace(text.begin(), text.end(), ',', '.');
+  if (text.empty()) return std::nullopt;
+  char* end = nullptr;
+  const double v = std::strtod(text.c_str(), &end);
+  if (end != text.c_str() + text.size() || !std::isfinite(v)) return std::nullopt;
+  return v;
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// A condition resolved against the unit table: which column it reads and how it tests a unit.
+struct ResolvedCondition {
+  const FieldCondition* condition = nullptr;
+  std::string name;                          // the field's name in the layer
+  const std::vector<double>* numbers = nullptr;
+  const std::vector<std::string>* texts = nullptr;
+  std::vector<double> targets;               // numeric operands
+  std::vector<std::string> folded_targets;   // text operands, lower-case
+};
+
+ResolvedCondition resolve_condition(const UnitTable& t, const FieldCondition& c, const char* table_name) {
+  ResolvedCondition r;
+  r.condition = &c;
+  std::optional<std::size_t> numeric = t.field(c.field);
+  for (std::size_t i = 0; i < t.numeric_names.size() && !numeric; ++i)
+    if (lower(t.numeric_names[i]) == c.field) numeric = i;
+  if (numeric) {
+    r.name = t.numeric_names[*numeric];
+    r.numbers = &t.numeric[*numeric];
+    if (auto whole = condition_number(c.values[0])) {
+      r.targets.push_back(*whole);
+      return r;
+    }
+    for (std::size_t i = c.values.size() > 1 ? 1 : 0; i < c.values.size(); ++i) {
+      auto n = condition_number(c.values[i]);
+      if (!n) throw QueryError("filter: " + r.name + " is a number, '" + c.values[i] + "' is not");
+      r.targets.push_back(*n);
+    }
+    return r;
+  }
+  if (auto text = t.text_field(c.field)) {
+    r.name = t.text_names[*text];
+    r.texts = &t.text[*text];
+  } else {
+    for (std::size_t i = 0; i < t.trend_names.size() && !r.texts; ++i)
+      if (lower(t.trend_names[i]) == c.field) r.name = t.trend_names[i], r.texts = &t.trend[i];
+  }
+  if (!r.texts) throw QueryError("filter: the " + std::string(table_name) + " layer has no field '" + c.field + "'");
+  if (c.op != FieldCondition::Op::eq && c.op != FieldCondition::Op::ne)
+    throw QueryError("filter: " + r.name + " is text: only = and != compare it");
+  for (const auto& v : c.values) r.folded_targets.push_back(lower(v));
+  return r;
+}
+
+bool holds(const ResolvedCondition& r, std::size_t u) {
+  using Op = FieldCondition::Op;
+  const Op op = r.condition->op;
+  if (r.numbers) {
+    const double v = (*r.numbers)[u];
+    if (std::isnan(v)) return false;  // no value passes no condition
+    switch (op) {
+      case Op::eq: return std::find(r.targets.begin(), r.targets.end(), v) != r.targets.end();
+      case Op::ne: return v != r.targets[0];
+      case Op::lt: return v < r.targets[0];
+      case Op::le: return v <= r.targets[0];
+      case Op::gt: return v > r.targets[0];
+      case Op::ge: return v >= r.targets[0];
+    }
+    return false;
+  }
+  const std::string v = lower((*r.texts)[u]);
+  if (v.empty()) return false;
+  const bool listed = std::find(r.folded_targets.begin(), r.folded_targets.end(), v) != r.folded_targets.end();
+  return op == Op::eq ? listed : !listed;
+}
 
 }  // namespace
 
@@ -163,6 +246,12 @@ QueryResult run_query(const QueryModel& m, const QuerySpec& spec, std::size_t ma
     }
   }
 
+  // Field conditions (filter=status_idm=Tertinggal, ...): every one must hold; a unit without a value fails.
+  std::vector<ResolvedCondition> conditions;
+  for (const auto& c : spec.conditions) conditions.push_back(resolve_condition(table, c, table_name));
+  for (std::size_t u = 0; u < table.size(); ++u)
+    for (const auto& c : conditions) keep[u] = keep[u] && holds(c, u);
+
   std::vector<std::size_t> order;
   for (std::size_t u = 0; u < table.size(); ++u)
     if (keep[u]) order.push_back(u);
@@ -211,6 +300,13 @@ QueryResult run_query(const QueryModel& m, const QuerySpec& spec, std::size_t ma
   if (x.gi_z) add("gi_z", "Gi* z", "Gi* z", true, 2);
   if (x.gi_bin) add("gi_bin", "Kelas Gi*", "Gi* bin", true, 0);
   if (x.sort_field) add(spec.sort, spec.sort, spec.sort, true, 3);
+  std::vector<const ResolvedCondition*> shown;  // each filtered field once, unless it is the sort field already
+  for (const auto& c : conditions) {
+    const bool seen = std::any_of(shown.begin(), shown.end(), [&](const ResolvedCondition* s) { return s->name == c.name; });
+    if (seen || (x.sort_field && c.name == spec.sort)) continue;
+    shown.push_back(&c);
+    add(c.name, c.name, c.name, c.numbers != nullptr, c.numbers ? 3 : 0);
+  }
 
   auto emit = [&](std::size_t u, std::size_t rank, std::size_t overall) {
     std::vector<Cell> row;
@@ -234,6 +330,10 @@ QueryResult run_query(const QueryModel& m, const QuerySpec& spec, std::size_t ma
     if (x.gi_z) row.push_back(number((*x.gi_z)[u]));
     if (x.gi_bin) row.push_back(number((*x.gi_bin)[u]));
     if (x.sort_field) row.push_back(number((*x.sort_field)[u]));
+    for (const auto* c : shown) {
+      if (c->numbers) row.push_back(number((*c->numbers)[u]));
+      else row.emplace_back((*c->texts)[u]);
+    }
     r.rows.push_back(std::move(row));
     r.units.push_back(u);
   };
@@ -270,6 +370,11 @@ QueryResult run_query(const QueryModel& m, const QuerySpec& spec, std::size_t ma
     t += ": " + (c ? (en ? c->label_en : c->label_id) : std::string(en ? "all categories" : "semua kategori"));
     if (spec.per_kecamatan) t += en ? ", per district" : ", per kecamatan";
     for (std::size_t i = 0; i < spec.kecamatan.size(); ++i) t += (i ? ", " : " · Kec. ") + spec.kecamatan[i];
+    for (const auto& c : spec.conditions) {
+      static const char* ops[] = {"=", "!=", "<", "<=", ">", ">="};
+      t += " · " + c.field + ops[static_cast<int>(c.op)];
+      t += c.values[0];
+    }
     if (!spec.findings.severity.empty()) {
       t += en ? " · severity " : " · tingkat ";
       for (std::size_t i = 0; i < spec.findings.severity.size(); ++i) t += (i ? "," : "") + spec.findings.severity[i];

@@ -106,7 +106,7 @@ void read_units(void* ds, const std::string& path, const char* name, bool is_des
   const int jenis = is_desa ? OGR_FD_GetFieldIndex(defn, "jenis") : -1;
   const int kode_kec = is_desa ? field_or_throw(defn, path, name, "kode_kec") : -1;
   const int nama_kec = is_desa ? OGR_FD_GetFieldIndex(defn, "nama_kec") : -1;
-  std::vector<int> numeric_fields, trend_fields;
+  std::vector<int> numeric_fields, trend_fields, text_fields;
   for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i) {
     OGRFieldDefnH fd = OGR_FD_GetFieldDefn(defn, i);
     OGRFieldType type = OGR_Fld_GetType(fd);
@@ -118,10 +118,14 @@ void read_units(void* ds, const std::string& path, const char* name, bool is_des
     } else if (type == OFTString && field_name.rfind("tren_", 0) == 0) {
       trend_fields.push_back(i);
       t.trend_names.push_back(field_name);
+    } else if (type == OFTString && i != kode && i != nama && i != jenis && i != kode_kec && i != nama_kec) {
+      text_fields.push_back(i);
+      t.text_names.push_back(field_name);
     }
   }
   t.numeric.assign(numeric_fields.size(), {});
   t.trend.assign(trend_fields.size(), {});
+  t.text.assign(text_fields.size(), {});
   ToLonLat to_lonlat(layer);
   char precision[] = "COORDINATE_PRECISION=6";
   char* json_options[] = {precision, nullptr};
@@ -137,6 +141,7 @@ void read_units(void* ds, const std::string& path, const char* name, bool is_des
     t.luas_km2.push_back(luas >= 0 && OGR_F_IsFieldSetAndNotNull(f.get(), luas) ? OGR_F_GetFieldAsDouble(f.get(), luas)
                                                                                 : kNull);
     for (std::size_t k = 0; k < trend_fields.size(); ++k) t.trend[k].push_back(field_text(f.get(), trend_fields[k]));
+    for (std::size_t k = 0; k < text_fields.size(); ++k) t.text[k].push_back(field_text(f.get(), text_fields[k]));
     for (std::size_t k = 0; k < numeric_fields.size(); ++k)
       t.numeric[k].push_back(OGR_F_IsFieldSetAndNotNull(f.get(), numeric_fields[k])
                                  ? OGR_F_GetFieldAsDouble(f.get(), numeric_fields[k])
@@ -237,6 +242,18 @@ std::optional<std::size_t> UnitTable::field(std::string_view name) const {
   auto it = field_index.find(std::string(name));
   if (it == field_index.end()) return std::nullopt;
   return it->second;
+}
+
+std::optional<std::size_t> UnitTable::text_field(std::string_view name) const {
+  auto lower = [](std::string_view v) {
+    std::string out(v);
+    for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  };
+  const std::string key = lower(name);
+  for (std::size_t i = 0; i < text_names.size(); ++i)
+    if (lower(text_names[i]) == key) return i;
+  return std::nullopt;
 }
 
 std::optional<std::size_t> UnitTable::unit(std::string_view code) const {

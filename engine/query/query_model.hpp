@@ -24,11 +24,14 @@ struct UnitTable {
   std::vector<std::vector<double>> numeric;   // [field][unit]; NaN where the value is null
   std::vector<std::string> trend_names;       // the emerging hot spot classes tren_<c> (text), in layer order
   std::vector<std::vector<std::string>> trend;  // [field][unit]; "" where null
+  std::vector<std::string> text_names;        // every other text field (e.g. a desa profile's status_idm), in layer order
+  std::vector<std::vector<std::string>> text;  // [field][unit]; "" where null
   std::vector<std::string> geometry_json;     // GeoJSON geometry per unit, EPSG:4326, 6 decimals
   std::vector<double> label_lon, label_lat;   // a point inside each unit (for labels and tests)
 
   std::size_t size() const { return kode.size(); }
   std::optional<std::size_t> field(std::string_view name) const;
+  std::optional<std::size_t> text_field(std::string_view name) const;  // index into text_names (case-insensitive)
   std::optional<std::size_t> unit(std::string_view kode) const;  // by Kemendagri code, dotted or not
 
   std::unordered_map<std::string, std::size_t> field_index, kode_index;  // kode_index keys: digits only

@@ -1,5 +1,7 @@
 #include "query/query_spec.hpp"
 
+#include <cstring>
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -93,6 +95,41 @@ std::string category_code(const std::string& v) {
   return s;
 }
 
+// "field=value", "field>=3", ...: the field name as sort_key checks it, the value kept as given (trimmed).
+FieldCondition field_condition(const std::string& v) {
+  static const std::pair<const char*, FieldCondition::Op> ops[] = {{">=", FieldCondition::Op::ge}, {"<=", FieldCondition::Op::le},
+                                                                   {"!=", FieldCondition::Op::ne}, {"=", FieldCondition::Op::eq},
+                                                                   {">", FieldCondition::Op::gt},  {"<", FieldCondition::Op::lt}};
+  std::size_t at = std::string::npos, length = 0;
+  FieldCondition c;
+  for (const auto& [text, op] : ops) {
+    const std::size_t p = v.find(text);
+    if (p != std::string::npos && (at == std::string::npos || p < at)) at = p, length = std::strlen(text), c.op = op;
+  }
+  if (at == std::string::npos || at == 0)
+    throw QueryError("filter: expected field=value (or !=, <, <=, >, >=), e.g. status_idm=Tertinggal, got '" + v + "'");
+  c.field = lower_trimmed(v.substr(0, at));
+  if (c.field.size() > 64 ||
+      !std::all_of(c.field.begin(), c.field.end(), [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_'; }))
+    throw QueryError("filter: '" + v.substr(0, at) + "' is no field name (letters, digits and _)");
+  std::string value = v.substr(at + length);
+  const auto a = value.find_first_not_of(' '), b = value.find_last_not_of(' ');
+  value = a == std::string::npos ? "" : value.substr(a, b - a + 1);
+  c.values.push_back(value);
+  if (c.op == FieldCondition::Op::eq && value.find(',') != std::string::npos) {
+    std::size_t start = 0;
+    while (true) {
+      const std::size_t comma = value.find(',', start);
+      std::string item = value.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      const auto i = item.find_first_not_of(' '), j = item.find_last_not_of(' ');
+      c.values.push_back(i == std::string::npos ? "" : item.substr(i, j - i + 1));
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+  }
+  return c;
+}
+
 void check_size(const Params& params, const SpecLimits& limits) {
   if (params.size() > limits.max_params)
     throw QueryError("too many parameters (" + std::to_string(params.size()) + ", at most " +
@@ -151,6 +188,7 @@ QuerySpec parse_query_spec(const Params& params, const SpecLimits& limits) {
       else if (o == "asc" || o == "naik") q.ascending = true;
       else throw QueryError("order: expected desc or asc, got '" + value + "'");
     } else if (key == "kecamatan") append_list(q.kecamatan, value, "kecamatan", false);
+    else if (key == "filter" || key == "saring") q.conditions.push_back(field_condition(value));
     else if (key == "significance" || key == "signifikan") q.significance = significance(value);
     else if (key == "spot") {
       std::string s = lower_trimmed(value);
@@ -171,7 +209,7 @@ QuerySpec parse_query_spec(const Params& params, const SpecLimits& limits) {
       else throw QueryError("format: expected table, csv, json or geojson, got '" + value + "'");
     } else {
       throw QueryError("unknown parameter '" + printable(key) +
-                       "' (expected level, category, sort, n, per_kecamatan, order, kecamatan, severity, status, "
+                       "' (expected level, category, sort, n, per_kecamatan, order, kecamatan, filter, severity, status, "
                        "from, to, opd, overdue, as_of, significance, spot, statistic, lang, format)");
     }
   }

@@ -36,6 +36,19 @@ struct FindingFilter {
   bool needs_store() const { return !opd.empty() || overdue; }
 };
 
+// A condition on a field of the unit layer (e.g. a desa profile field): "status_idm=Tertinggal",
+// "penduduk>=5000", "skor_idm<0,6", "status_idm!=Mandiri". `=` may list alternatives: "status_idm=Tertinggal,Sangat
+// Tertinggal". Text compares case-insensitively (eq, ne only); numbers numerically (a decimal comma or point).
+struct FieldCondition {
+  enum class Op { eq, ne, lt, le, gt, ge };
+  std::string field;
+  Op op = Op::eq;
+  // The value as given, then (eq only, when it holds commas) its comma-separated alternatives: a text matches the
+  // whole value ("masalah tinggi, potensi rendah") or any alternative; a number the whole value when it is one
+  // ("0,6"), else any alternative.
+  std::vector<std::string> values;
+};
+
 struct QuerySpec {
   Level level = Level::desa;
   std::string category;           // a category code, or "" for all categories
@@ -44,6 +57,7 @@ struct QuerySpec {
   bool per_kecamatan = false;     // rank within each kecamatan: the list a camat takes home
   bool ascending = false;
   std::vector<std::string> kecamatan;  // codes or names
+  std::vector<FieldCondition> conditions;  // "filter" (repeatable): every one must hold
   FindingFilter findings;
   int significance = 0;           // 0 (none), 90, 95 or 99 %
   Spot spot = Spot::hot;
@@ -60,7 +74,7 @@ struct SpecLimits {
 
 using Params = std::vector<std::pair<std::string, std::string>>;
 
-// Keys: level, category, sort, n, per_kecamatan, order, kecamatan, severity, status, from, to, opd, overdue,
+// Keys: level, category, sort, n, per_kecamatan, order, kecamatan, filter, severity, status, from, to, opd, overdue,
 // as_of, significance, spot, statistic, lang, format. Lists (kecamatan, severity, status) may repeat or be comma-separated.
 // Throws QueryError on an unknown key, a bad value, or a limit exceeded.
 QuerySpec parse_query_spec(const Params& params, const SpecLimits& limits = {});

@@ -436,6 +436,42 @@ std::vector<MapPage> emerging_maps(const ReportData& data, const Area& area, con
   return pages;
 }
 
+// The problem–potential matrix (engine/profile/problem_potential.hpp) as the build published it: the matriks
+// layer's class per desa, in the QGIS style's colours; left out when the build has no matrix.
+std::optional<MapPage> matrix_map(const ReportData& data, const Area& area, const std::string& lang) {
+  if (data.matrix.empty()) return std::nullopt;
+  const std::vector<CategorySpec> classes = matrix_classes();  // kuadran 0..3, then no data
+  MapPage p;
+  p.heading = pick(lang, "Masalah dan potensi desa", "Problems beside potential");
+  render::MapScene& s = p.scene;
+  s.lang = lang;
+  s.legend_title = pick(lang, "Matriks masalah–potensi", "Problem–potential matrix");
+  frame_scene(s, data, area);
+  add_context(s, data, area, s.extent);
+  std::set<int> present;
+  for (const auto* d : area.desa) {
+    render::SceneUnit u;
+    u.shape = &d->shape;
+    auto it = data.matrix.find(d->kode);
+    const int q = it == data.matrix.end() ? 4 : std::clamp(it->second, 0, 4);
+    present.insert(q);
+    u.fill = classes[std::size_t(q)].symbol.fill;
+    s.units.push_back(u);
+  }
+  static const char* labels_en[] = {"Many problems, little potential", "Many problems, much potential",
+                                    "Few problems, much potential", "Few problems, little potential", "No data"};
+  for (int q = 0; q < 5; ++q)
+    if (present.count(q))
+      s.legend.push_back({classes[std::size_t(q)].symbol.fill,
+                          english(lang) ? std::string(labels_en[q]) : classes[std::size_t(q)].label, false});
+  p.caption = english(lang)
+                  ? "Problem rate (findings per 1,000 population, or per km² without population) against potential (" +
+                        data.matrix_potential + "), each split at the regency's median: high = above the median."
+                  : "Laju masalah (temuan per 1.000 penduduk, atau per km² tanpa data penduduk) terhadap potensi (" +
+                        data.matrix_potential + "), masing-masing dibagi di median seluruh kabupaten: tinggi = di atas median.";
+  return p;
+}
+
 // Open problems past their target per OPD (overdue_by_opd): the kabupaten per OPD, a kecamatan per OPD within it.
 std::optional<TablePage> opd_table(const ReportData& data, const Area& area, const std::string& lang) {
   if (!data.store) return std::nullopt;
@@ -649,6 +685,7 @@ Booklet build_booklet(const ReportData& data, const Area& area, const std::strin
   if (auto opd = opd_table(data, area, lang)) b.pages.push_back(std::move(*opd));
   if (auto trend = trend_chart(data, area, lang)) b.pages.push_back(std::move(*trend));
   if (auto pot = potential_table(data, area, lang)) b.pages.push_back(std::move(*pot));
+  if (auto matrix = matrix_map(data, area, lang)) b.pages.push_back(std::move(*matrix));
   b.pages.push_back(sources_page(data, lang, generated));
   return b;
 }

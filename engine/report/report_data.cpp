@@ -66,6 +66,11 @@ ReportData load_report_data(const ProjectSettings& settings, const std::string& 
   d.desa = render::read_map_layer(d.gpkg, "desa");
   d.kecamatan = render::read_map_layer(d.gpkg, "kecamatan");
   if (has_layer(d.gpkg, "kabupaten")) d.kabupaten = render::read_map_layer(d.gpkg, "kabupaten");
+  if (has_layer(d.gpkg, "matriks")) {
+    for (const auto& u : render::read_map_layer(d.gpkg, "matriks").units)
+      if (auto q = u.number("kuadran")) d.matrix[u.kode] = static_cast<int>(*q);
+    if (settings.profile.matrix) d.matrix_potential = settings.profile.matrix->potential;
+  }
   for (const auto& c : settings.categories.categories())
     if (d.desa.has_field("n_" + c.code)) d.categories.push_back(c);
   d.k = settings.privacy.k;

@@ -3,6 +3,7 @@
 // suppression flags, Gi* bins; shapes for the maps), the findings' date range, and from the project file the
 // categories, the privacy threshold and the sources. Nothing here recomputes a statistic: the report prints what
 // the build published, so the public profile's rules (withheld counts are NULL) hold on every page.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,6 +30,9 @@ struct ReportData {
   std::vector<std::string> boundary_sources, finding_sources;  // file names
   ReportTime time;                                   // periods, trends and visits (empty when the build wrote none)
   std::optional<ReportStore> store;                  // when the project names a findings store
+  // The problem–potential matrix (the matriks layer, engine/profile): desa kode -> kuadran 0..4; empty without one.
+  std::map<std::string, int> matrix;
+  std::string matrix_potential;                      // the potential field it used (e.g. skor_idm)
 
   std::string kabupaten_name() const;
 };

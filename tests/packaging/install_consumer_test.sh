@@ -37,6 +37,8 @@ p["findings"][0]["path"] = f"{work}/temuan_contoh.csv"
 p["geocode"]["code_lists"] = [f"{data}/probolinggo/wilayah_3513.csv"]
 p["output"]["folder"] = f"{work}/out"
 p["program"]["kunjungan"] = os.path.join(os.path.dirname(os.path.abspath(sys.argv[1])), p["program"]["kunjungan"])
+for table in p.get("profil", []):
+    table["path"] = os.path.join(os.path.dirname(os.path.abspath(sys.argv[1])), table["path"])
 json.dump(p, open(f"{work}/project.json", "w"))
 PY
 

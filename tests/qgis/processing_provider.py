@@ -58,6 +58,8 @@ project["findings"][0]["path"] = work + "/temuan_contoh.csv"
 project["geocode"]["code_lists"] = [data + "/probolinggo/wilayah_3513.csv"]
 project["output"]["folder"] = work + "/out"
 project["program"]["kunjungan"] = os.path.join(example, project["program"]["kunjungan"])
+for table in project.get("profil", []):
+    table["path"] = os.path.join(example, table["path"])
 project_path = work + "/project.json"
 with open(project_path, "w", encoding="utf-8") as f:
     json.dump(project, f)

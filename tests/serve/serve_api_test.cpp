@@ -115,7 +115,7 @@ TEST_F(ServeApi, BadParametersAre400WithAMessage) {
              "sort gi_z: the desa layer has no field 'gi_z_jalan_rusak' (hotspot fields come with a build that computes them)");
   expect_400("/api/query?from=kemarin", "from: expected a date like 2024-03-31, got 'kemarin'");
   expect_400("/api/query?file=../../etc/passwd",
-             "unknown parameter 'file' (expected level, category, sort, n, per_kecamatan, order, kecamatan, severity, "
+             "unknown parameter 'file' (expected level, category, sort, n, per_kecamatan, order, kecamatan, filter, severity, "
              "status, from, to, opd, overdue, as_of, significance, spot, statistic, lang, format)");
   expect_400("/api/query?format=table", "format: table is for the terminal; use json, csv or geojson");
   expect_400("/api/desa", "kode: missing (e.g. /api/desa?kode=35.13.01.2001)");

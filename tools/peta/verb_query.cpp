@@ -18,7 +18,7 @@ void add_query(CLI::App& app) {
   auto* sub = app.add_subcommand("query", "Tanya proyek yang sudah dibangun: desa/kecamatan teratas (top N over a built project)");
   static ModelSource source;
   static std::string level, category, sort, top, from, to, significance, spot, statistic, format, lang, out;
-  static std::vector<std::string> kecamatan, severity, status, banding, opd;
+  static std::vector<std::string> kecamatan, severity, status, banding, opd, filters;
   static bool per_kecamatan = false, ascending = false, trend = false, overdue = false, per_opd = false, list = false;
   static std::string as_of;
   static std::string period;
@@ -28,6 +28,8 @@ void add_query(CLI::App& app) {
   sub->add_option("-u,--urut,--sort", sort, "count | rate | gi_z | priority | nama kolom angka (numeric field)");
   sub->add_option("-n,--top", top, "Jumlah baris, atau 'semua' (rows; default 10)");
   sub->add_option("--kecamatan", kecamatan, "Kode atau nama kecamatan (code or name; repeatable)");
+  sub->add_option("--filter,--saring", filters,
+                  "Syarat pada kolom lapisan, mis. status_idm=Tertinggal atau penduduk>=5000 (field condition; repeatable)");
   sub->add_option("--tingkat,--severity", severity, "Tingkat temuan, mis. berat (severity; repeatable)");
   sub->add_option("--status", status, "Status temuan (status; repeatable)");
   sub->add_option("--opd", opd, "OPD penanggung jawab, mis. \"Dinas PUPR\" (responsible department; store; repeatable)");
@@ -100,6 +102,7 @@ void add_query(CLI::App& app) {
     put("sort", sort);
     put("n", top);
     for (const auto& k : kecamatan) put("kecamatan", k);
+    for (const auto& f : filters) put("filter", f);
     for (const auto& s : severity) put("severity", s);
     for (const auto& s : status) put("status", s);
     put("from", from);

@@ -6,6 +6,7 @@
 
 #include "boundaries/boundary_loader.hpp"
 #include "core/atomic_write.hpp"
+#include "sample/profile_sample.hpp"
 #include "sample/sample_generator.hpp"
 #include "sample/visit_schedule.hpp"
 #include "verbs.hpp"
@@ -33,6 +34,11 @@ class SampleVerb : public Verb {
     c.add_option("--kecamatan", a_.kecamatan, "Kecamatan layer (names for --kunjungan; default: from the desa)");
     c.add_option("--kunjungan", a_.visits_out,
                  "Also write a visit schedule CSV: every kecamatan once in --year, two a month (kecamatan,kode_kec,mulai,selesai,tim)");
+    c.add_option("--profil", a_.profile_out,
+                 "Also write a synthetic desa profile table CSV keyed by code (penduduk, status_idm, skor_idm, jumlah_sd, "
+                 "jumlah_posyandu; a few bad rows to show the rejects)");
+    c.add_option("--bumdes", a_.bumdes_out,
+                 "Also write a synthetic BUMDes table CSV keyed by desa and kecamatan name (bumdes, unit_usaha)");
     c.add_flag("--quiet", a_.quiet, "Print nothing on success");
   }
   int run() override;
@@ -44,6 +50,7 @@ class SampleVerb : public Verb {
     std::string out;
     std::string kecamatan;   // kecamatan layer, for the visit schedule
     std::string visits_out;  // --kunjungan: also write the synthetic visit schedule here
+    std::string profile_out, bumdes_out;  // --profil, --bumdes: synthetic desa profile tables
     SampleOptions options;
     bool quiet = false;
   } a_;
@@ -62,6 +69,12 @@ int SampleVerb::run() {
     if (!args.quiet)
       std::fprintf(stderr, "peta sample: visits to %zu kecamatan in %d written to %s\n", loaded.boundaries.kecamatan.size(),
                    args.options.year, args.visits_out.c_str());
+  }
+  for (const auto& [path, csv] : {std::pair{args.profile_out, &profile_sample_csv}, std::pair{args.bumdes_out, &bumdes_sample_csv}}) {
+    if (path.empty()) continue;
+    const std::string text = csv(loaded.boundaries, args.options.seed);
+    write_atomically(path, [&](std::ostream& out) { out << text; });
+    if (!args.quiet) std::fprintf(stderr, "peta sample: desa profile table written to %s\n", path.c_str());
   }
   const auto start = std::chrono::steady_clock::now();
   write_sample_csv(loaded.boundaries, args.options, args.out);
