@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <thread>
 
-#include "boundaries/boundary_loader.hpp"
+#include "boundary_cache/boundary_cache.hpp"
 #include "core/error.hpp"
 #include "findings/date_column.hpp"
 #include "output/rejects_csv.hpp"
@@ -95,8 +95,9 @@ ImportRun run_import(const ProjectSettings& settings, const ImportRunOptions& op
   if (settings.store.path.empty())
     throw Error(settings.file + ": store: missing; name the findings store, e.g. \"store\": {\"path\": \"temuan.gpkg\"}");
   const PublicationPolicy policy(settings.categories, settings.privacy);
-  const Boundaries b = load_boundaries(settings.boundaries).boundaries;
-  const PointLocator locator(b, settings.geocode);
+  const PreparedBoundaries prepared = load_prepared_boundaries(settings.boundaries, settings.boundary_cache);
+  const Boundaries& b = prepared.loaded.boundaries;
+  const PointLocator locator(prepared.index, settings.geocode);
   std::vector<ImportFile> files;
   if (options.files.empty())
     for (const auto& s : settings.findings) files.push_back({s, options.source.empty() ? source_name(s) : options.source});

@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <thread>
 
-#include "boundaries/boundary_loader.hpp"
+#include "boundary_cache/boundary_cache.hpp"
 #include "core/atomic_write.hpp"
 #include "program/visit_table.hpp"
 #include "project/layer_stage.hpp"
@@ -17,6 +17,7 @@ namespace {
 struct FindingsInputs {
   const ProjectSettings& settings;
   const Boundaries& b;
+  std::shared_ptr<const LocatorIndex> locator_index;  // prepared with the boundaries (possibly from the cache)
   const PublicationPolicy& policy;
   OutputSet& outputs;
   RejectionSpool& spool;
@@ -30,7 +31,8 @@ FindingsResult findings_from_sources(const FindingsInputs& in, FindingSources& s
   std::unique_ptr<PointLocator> locator;
   {
     StageTimer t(in.summary, "index");
-    locator = std::make_unique<PointLocator>(in.b, in.settings.geocode);
+    locator = in.locator_index ? std::make_unique<PointLocator>(in.locator_index, in.settings.geocode)
+                               : std::make_unique<PointLocator>(in.b, in.settings.geocode);
   }
   std::unique_ptr<NamePlacer> placer;
   if (sources.any_names) {
@@ -63,6 +65,14 @@ StoreFindingsResult findings_from_store(const FindingsInputs& in, store::Finding
   return run_store_findings_stage(in.settings, in.b, store, in.policy, in.spool, temuan.get(), in.summary, o);
 }
 
+// The project's cache setting, overridden by the command line's.
+BoundaryCacheOptions boundary_cache_options(const ProjectSettings& settings, const RunOptions& options) {
+  BoundaryCacheOptions o = settings.boundary_cache;
+  o.enabled = o.enabled && options.boundary_cache;
+  if (!options.boundary_cache_folder.empty()) o.folder = options.boundary_cache_folder;
+  return o;
+}
+
 }  // namespace
 
 RunSummary run_project(const ProjectSettings& settings, const RunOptions& options) {
@@ -70,9 +80,13 @@ RunSummary run_project(const ProjectSettings& settings, const RunOptions& option
   const PublicationPolicy policy(settings.categories, settings.privacy);
 
   Boundaries b;
+  std::shared_ptr<const LocatorIndex> locator_index;
   {
     StageTimer t(summary, "boundaries");
-    b = load_boundaries(settings.boundaries).boundaries;
+    PreparedBoundaries prepared = load_prepared_boundaries(settings.boundaries, boundary_cache_options(settings, options));
+    b = std::move(prepared.loaded.boundaries);
+    locator_index = std::move(prepared.index);
+    t.note(prepared.note);
   }
   // With a store, the findings come from it (`peta import` put them there); otherwise from the sources.
   std::unique_ptr<store::FindingStore> store;
@@ -97,7 +111,7 @@ RunSummary run_project(const ProjectSettings& settings, const RunOptions& option
     if (!visit_table->rejected.empty()) summary.outputs.push_back(write_visit_rejects(*visit_table, out.folder));
   }
 
-  const FindingsInputs inputs{settings, b, policy, outputs, spool, visits.get(), summary, options};
+  const FindingsInputs inputs{settings, b, locator_index, policy, outputs, spool, visits.get(), summary, options};
   std::optional<StoreFindingsResult> from_store;
   if (store) from_store = findings_from_store(inputs, *store);
   const FindingsResult findings = from_store ? std::move(from_store->findings) : findings_from_sources(inputs, sources);

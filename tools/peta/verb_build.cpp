@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 
 #include "project/pipeline.hpp"
 #include "project/project_settings.hpp"
@@ -26,6 +27,12 @@ class BuildVerb : public Verb {
     c.add_option("--per-tanggal", as_of_,
                  "Dengan store: umur, tenggat dan lewat target per tanggal ini, YYYY-MM-DD (with a store: ages and "
                  "overdue as of this day; default today)");
+    c.add_flag("--tanpa-cache,--no-cache", no_cache_,
+               "Jangan pakai cache batas wilayah (do not read or write the boundary cache)");
+    c.add_option("--cache", cache_folder_,
+                 "Folder cache batas wilayah; tanpa nilai: <keluaran>/.peta-cache (boundary cache folder; without a "
+                 "value: next to the outputs; default $XDG_CACHE_HOME/peta)")
+        ->expected(0, 1);
   }
 
   int run() override {
@@ -35,6 +42,8 @@ class BuildVerb : public Verb {
       options.progress = [](double fraction, const char*) { GDALTermProgress(fraction, nullptr, nullptr); };
     options.threads = threads_;
     options.as_of = as_of_;
+    options.boundary_cache = !no_cache_;
+    if (cache_folder_) options.boundary_cache_folder = cache_folder_->empty() ? settings.output.folder + "/.peta-cache" : *cache_folder_;
     RunSummary summary = run_project(settings, options);
     if (json_) std::printf("%s\n", summary.to_json().dump(2).c_str());
     else if (!quiet_) print(settings, summary);
@@ -58,7 +67,8 @@ class BuildVerb : public Verb {
   }
 
   std::string project_, as_of_;
-  bool progress_ = false, quiet_ = false, json_ = false;
+  std::optional<std::string> cache_folder_;
+  bool progress_ = false, quiet_ = false, json_ = false, no_cache_ = false;
   unsigned threads_ = 0;
 };
 
