@@ -11,7 +11,7 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends \
       build-essential cmake ninja-build pkg-config file \
       libgdal-dev libgeos-dev libproj-dev libboost-dev nlohmann-json3-dev libcli11-dev libcpp-httplib-dev \
-      libssl-dev zlib1g-dev libcairo2-dev libpango1.0-dev \
+      libssl-dev zlib1g-dev libcairo2-dev libpango1.0-dev libxxhash-dev \
       libjs-leaflet \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src

@@ -14,6 +14,13 @@
 #              points come from the points' R-tree (rtree_findings_geom) by the desa's bounding box, i.e.
 #              the spatial index IS used; kecamatan by SUM + ST_Union (or joined to the --kecamatan layer).
 #   csv2gpkg   ogr2ogr converting the CSV to a GeoPackage point layer: the cost of just writing the points.
+#   postgis    PostgreSQL 15 + PostGIS 3 in a throwaway cluster on a free local port (scripts/pg-test-cluster.sh,
+#              started before and stopped after the timing): ogr2ogr loads the desa (GiST index), psql COPYs the
+#              CSV, makes the points and their GiST index, counts per desa with a ST_Contains join (the index
+#              used), the kecamatan by SUM + ST_Union (or joined to the --kecamatan layer), and ogr2ogr writes
+#              both layers to a GeoPackage. The server's own CPU is in its wall time, not in `time`'s CPU column.
+#
+#   --peers "geopandas sqlite csv2gpkg postgis" (the default) picks which peers run.
 # In both joining peers a point inside two overlapping desa counts in both (no tie-break rule).
 #
 # Prints a table of wall time, CPU time (user+sys) and peak RSS per peer (GNU time -v), and writes
@@ -21,7 +28,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 
-findings="" desa="" desa_layer="" kecamatan="" out=""
+findings="" desa="" desa_layer="" kecamatan="" out="" peers="geopandas sqlite csv2gpkg postgis"
 while (($#)); do
   case "$1" in
     --findings) findings="$2"; shift 2 ;;
@@ -29,6 +36,7 @@ while (($#)); do
     --desa-layer) desa_layer="$2"; shift 2 ;;
     --kecamatan) kecamatan="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
+    --peers) peers="$2"; shift 2 ;;
     -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "bench_peers: unknown argument '$1'" >&2; exit 2 ;;
   esac
@@ -63,11 +71,13 @@ timed() {
 : >"$out/timings.txt"
 rm -f "$out"/geopandas.gpkg "$out"/sqlite.gpkg "$out"/csv2gpkg.gpkg
 
+wants() { [[ " $peers " == *" $1 "* ]]; }
+
 # (a) GeoPandas
 gp_args=(--findings "$findings" --desa "$desa" --out "$out/geopandas.gpkg" --counts "$out/geopandas_counts.csv")
 [[ -n "$desa_layer" ]] && gp_args+=(--desa-layer "$desa_layer")
 [[ -n "$kecamatan" ]] && gp_args+=(--kecamatan "$kecamatan")
-timed geopandas /usr/bin/python3 "$here/peers/geopandas_join.py" "${gp_args[@]}"
+if wants geopandas; then timed geopandas /usr/bin/python3 "$here/peers/geopandas_join.py" "${gp_args[@]}"; fi
 
 # (b) GDAL SQLite dialect: one shell runs every step, so time -v reports the sum of the steps' wall time and
 # the largest step's peak RSS.
@@ -97,10 +107,55 @@ sqlite_job() {
   ogr2ogr -f CSV "$out/sqlite_counts.csv" "$gpkg" -dialect sqlite -sql "SELECT kode, jumlah FROM desa ORDER BY kode"
 }
 export gpkg desa desa_layer kecamatan findings out desa_sql kec_sql
-timed sqlite bash -c "set -euo pipefail; $(declare -p csv_open); $(declare -f sqlite_job); sqlite_job"
+if wants sqlite; then timed sqlite bash -c "set -euo pipefail; $(declare -p csv_open); $(declare -f sqlite_job); sqlite_job"; fi
 
 # (c) the CSV written as a GeoPackage point layer
-timed csv2gpkg ogr2ogr -f GPKG "$out/csv2gpkg.gpkg" "$findings" -nln findings -nlt POINT "${csv_open[@]}"
+if wants csv2gpkg; then timed csv2gpkg ogr2ogr -f GPKG "$out/csv2gpkg.gpkg" "$findings" -nln findings -nlt POINT "${csv_open[@]}"; fi
+
+# (d) PostGIS in a throwaway cluster (started and stopped outside the timing)
+if wants postgis; then
+  pg_state="$out/pg.state"
+  conn=$("$here/pg-test-cluster.sh" start "$pg_state")
+  trap '"$here/pg-test-cluster.sh" stop "$pg_state" >/dev/null 2>&1 || true' EXIT
+  pg_dir=$(sed -n 's/^dir=//p' "$pg_state")
+  pg_port=$(sed -n 's/^conn=.*port=\([0-9]*\).*/\1/p' "$pg_state")
+  header=$(head -1 "$findings")
+  # Every CSV column as text except lon and lat (the sample's columns; a quoted header is not expected here).
+  columns=$(echo "$header" | tr -d '\r' | awk -F, '{ for (i = 1; i <= NF; i++) printf "%s\"%s\" %s", (i > 1 ? ", " : ""), $i, ($i == "lon" || $i == "lat") ? "float8" : "text" }')
+  if [[ -n "$kecamatan" ]]; then
+    pg_kec="CREATE TABLE kecamatan AS SELECT k.kode, k.nama, COALESCE(SUM(d.jumlah), 0) AS jumlah, k.geom
+      FROM kecamatan_src k LEFT JOIN desa d ON d.kode_kec = k.kode GROUP BY k.kode, k.nama, k.geom ORDER BY k.kode;"
+  else
+    pg_kec="CREATE TABLE kecamatan AS SELECT kode_kec AS kode, nama_kec AS nama, SUM(jumlah) AS jumlah,
+      ST_Multi(ST_Union(geom)) AS geom FROM desa GROUP BY kode_kec, nama_kec ORDER BY kode_kec;"
+  fi
+  pg_sql="CREATE TABLE findings ($columns);
+\\copy findings FROM '$findings' WITH (FORMAT csv, HEADER true)
+ALTER TABLE findings ADD COLUMN geom geometry(Point, 4326);
+UPDATE findings SET geom = ST_SetSRID(ST_MakePoint(lon, lat), 4326);
+CREATE INDEX findings_geom ON findings USING gist (geom);
+ANALYZE findings;
+CREATE TABLE desa AS SELECT d.kode, d.nama, d.kode_kec, d.nama_kec, COUNT(f.geom) AS jumlah, d.geom
+  FROM desa_src d LEFT JOIN findings f ON ST_Contains(d.geom, f.geom)
+  GROUP BY d.kode, d.nama, d.kode_kec, d.nama_kec, d.geom ORDER BY d.kode;
+$pg_kec"
+  export conn pg_dir pg_port pg_sql desa desa_layer kecamatan out
+  postgis_job() {
+    ogr2ogr -f PostgreSQL "$conn" "$desa" ${desa_layer:+"$desa_layer"} -nln desa_src -nlt PROMOTE_TO_MULTI \
+      -t_srs EPSG:4326 -lco GEOMETRY_NAME=geom -lco FID=fid
+    if [[ -n "$kecamatan" ]]; then
+      ogr2ogr -f PostgreSQL "$conn" "$kecamatan" -nln kecamatan_src -nlt PROMOTE_TO_MULTI -t_srs EPSG:4326 \
+        -lco GEOMETRY_NAME=geom -lco FID=fid
+    fi
+    printf '%s\n' "$pg_sql" | psql -q -v ON_ERROR_STOP=1 -h "$pg_dir" -p "$pg_port" -U peta -d peta
+    ogr2ogr -f GPKG "$out/postgis.gpkg" "$conn" -sql "SELECT * FROM desa" -nln desa
+    ogr2ogr -update "$out/postgis.gpkg" "$conn" -sql "SELECT * FROM kecamatan" -nln kecamatan
+    ogr2ogr -f CSV "$out/postgis_counts.csv" "$conn" -sql "SELECT kode, jumlah FROM desa ORDER BY kode"
+  }
+  timed postgis bash -c "set -euo pipefail; $(declare -f postgis_job); postgis_job"
+  "$here/pg-test-cluster.sh" stop "$pg_state" >/dev/null
+  trap - EXIT
+fi
 
 points=$(($(wc -l <"$findings") - 1))
 echo "peers on $points findings ($(basename "$findings")) over $(basename "$desa"); outputs in $out"
@@ -109,10 +164,15 @@ while read -r name wall cpu rss; do
   printf '%-10s %9.2f %9.2f %10.1f %12.0f\n' "$name" "$wall" "$cpu" "$rss" "$(awk -v n="$points" -v w="$wall" 'BEGIN { print (w > 0 ? n / w : 0) }')"
 done <"$out/timings.txt"
 
-# Counts per desa side by side (both CSVs are sorted by kode and list every desa).
-join -t, -j1 <(tail -n +2 "$out/geopandas_counts.csv" | tr -d '"' | sort) \
-             <(tail -n +2 "$out/sqlite_counts.csv" | tr -d '"' | sort) |
-  { echo "kode,geopandas,sqlite"; cat; } >"$out/counts_per_desa.csv"
-awk -F, 'NR > 1 { n++; gp += $2; sq += $3; if ($2 != $3) diff++ }
-  END { printf "counts per desa: %d desa, geopandas %d hits, sqlite %d hits, %d desa differ -> %s\n", n, gp, sq, diff, FILENAME }' \
-  "$out/counts_per_desa.csv"
+# Counts per desa of every joining peer that ran, and whether they agree (each CSV is sorted by kode).
+for p in geopandas sqlite postgis; do
+  [[ -f "$out/${p}_counts.csv" ]] && wants "$p" || continue
+  tail -n +2 "$out/${p}_counts.csv" | tr -d '"' | sort >"$out/${p}_counts.sorted"
+  awk -F, -v p="$p" '{ n++; s += $2 } END { printf "counts per desa: %s %d desa, %d hits\n", p, n, s }' "$out/${p}_counts.sorted"
+done
+ran=()
+for p in geopandas sqlite postgis; do wants "$p" && [[ -f "$out/${p}_counts.sorted" ]] && ran+=("$p"); done
+for ((i = 1; i < ${#ran[@]}; i++)); do
+  if cmp -s "$out/${ran[0]}_counts.sorted" "$out/${ran[i]}_counts.sorted"; then echo "counts per desa: ${ran[0]} and ${ran[i]} agree on every desa"
+  else echo "counts per desa: ${ran[0]} and ${ran[i]} DIFFER"; fi
+done

@@ -4,6 +4,7 @@
 # the stage times in ringkasan.json, and the GeoPackage's modification times (gpkg_contents.last_change,
 # layer_styles.update_time, compared through a SQL dump with those columns blanked).
 #   scripts/compare-outputs.sh OLD_PETA NEW_PETA [PROJECT.json]     (default: the example, 5,000 findings)
+#   OLD_ARGS / NEW_ARGS: more `peta build` options for each side, e.g. OLD_ARGS=--tanpa-cache NEW_ARGS="--cache DIR"
 set -euo pipefail
 old=$1 new=$2
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -30,8 +31,10 @@ p["output"]["folder"] = out
 print(json.dumps(p))
 PY
 done
-"$old" build -q "$work/old.json"
-"$new" build -q "$work/new.json"
+# shellcheck disable=SC2086  # the extra options are words
+"$old" build -q ${OLD_ARGS:-} "$work/old.json"
+# shellcheck disable=SC2086
+"$new" build -q ${NEW_ARGS:-} "$work/new.json"
 normalise() {  # FILE -> comparable text or bytes on stdout
   case "$1" in
     *.gpkg) sqlite3 "$1" .dump | sed -E "s/'[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z'/'TIME'/g" ;;

@@ -24,6 +24,8 @@ packages=(
   # the findings store: SHA-256 of imported files (libcrypto); PostgreSQL + PostGIS for the PostGIS store and
   # its tests (scripts/pg-test-cluster.sh starts a throwaway cluster); libpq for benchmarks/store_bench (COPY)
   libssl-dev libpq-dev postgresql-15 postgresql-15-postgis-3
+  # the boundary cache's checksums and source fingerprint: xxHash's XXH3, used header-only (XXH_INLINE_ALL)
+  libxxhash-dev
   # peta serve gzips the map layers once at start (zlib)
   zlib1g-dev
   # maps and reports (engine/render, engine/report): cairo + pango with real fonts; poppler-utils checks the PDFs

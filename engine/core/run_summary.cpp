@@ -41,7 +41,10 @@ nlohmann::json RunSummary::to_json() const {
   j["sources"] = nlohmann::json::object();
   for (const auto& [name, s] : sources) j["sources"][name] = counts_json(s);
   j["stages"] = nlohmann::json::array();
-  for (const auto& st : stages) j["stages"].push_back({{"stage", st.stage}, {"seconds", st.seconds}});
+  for (const auto& st : stages) {
+    j["stages"].push_back({{"stage", st.stage}, {"seconds", st.seconds}});
+    if (!st.note.empty()) j["stages"].back()["note"] = st.note;
+  }
   j["outputs"] = outputs;
   j["unknown_categories"] = unknown_categories;
   if (!warnings.empty()) j["warnings"] = warnings;
@@ -113,6 +116,7 @@ std::string RunSummary::to_text() const {
   for (const auto& st : stages) {
     std::snprintf(line, sizeof line, "      %-24s%12.3f\n", st.stage.c_str(), st.seconds);
     out += line;
+    if (!st.note.empty()) out += "        " + st.note + "\n";
   }
   return out;
 }
@@ -121,7 +125,7 @@ double StageTimer::stop() {
   if (stopped_) return 0;
   stopped_ = true;
   double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-  summary_.stages.push_back({stage_, s});
+  summary_.stages.push_back({stage_, s, note_});
   return s;
 }
 

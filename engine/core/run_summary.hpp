@@ -29,6 +29,7 @@ struct SourceCounts {
 struct StageTime {
   std::string stage;
   double seconds = 0;
+  std::string note = {};  // e.g. what the boundary cache did; empty for most stages
 };
 
 struct RunSummary {
@@ -62,11 +63,13 @@ class StageTimer {
       : summary_(summary), stage_(std::move(stage)), start_(std::chrono::steady_clock::now()) {}
   ~StageTimer() { stop(); }
   double stop();
+  void note(std::string text) { note_ = std::move(text); }
 
  private:
   RunSummary& summary_;
   std::string stage_;
   std::chrono::steady_clock::time_point start_;
+  std::string note_;
   bool stopped_ = false;
 };
 

@@ -197,42 +197,46 @@ CellIndex build_cell_index(const Boundaries& boundaries, const FlatDesa& flat, u
   // Merge in desa order, so each cell lists its desa by code. A cell that one desa alone covers only gets
   // covered_by (when desa indices fit in it), no entry.
   bool use_covered_by = n < kNotCovered;
-  std::vector<std::uint32_t>& count = index.cell_start;
-  count.assign(index.grid.cell_count() + 1, 0);
-  index.covered_by.assign(index.grid.cell_count(), kNotCovered);
+  std::vector<std::uint32_t> count(index.grid.cell_count() + 1, 0);  // becomes cell_start
+  std::vector<std::uint16_t> covered_by(index.grid.cell_count(), kNotCovered);
   for (std::size_t d = 0; d < n; ++d) {
     for (const auto& e : per_desa[d].entries) ++count[e.cell + 1];
     for (std::uint32_t cell : per_desa[d].covered) {
       ++count[cell + 1];
-      if (use_covered_by) index.covered_by[cell] = static_cast<std::uint16_t>(d);
+      if (use_covered_by) covered_by[cell] = static_cast<std::uint16_t>(d);
     }
   }
   for (std::size_t c = 0; c < index.grid.cell_count(); ++c) {
-    if (count[c + 1] == 1 && index.covered_by[c] != kNotCovered)
+    if (count[c + 1] == 1 && covered_by[c] != kNotCovered)
       count[c + 1] = 0;  // covered_by says it all
     else
-      index.covered_by[c] = kNotCovered;
+      covered_by[c] = kNotCovered;
   }
   for (std::size_t c = 0; c < index.grid.cell_count(); ++c) count[c + 1] += count[c];
-  index.entries.resize(index.cell_start.back());
-  std::vector<std::uint32_t> cursor(index.cell_start.begin(), index.cell_start.end() - 1);
+  std::vector<CellEntry> entries(count.back());
+  std::vector<Coord> chain_vertices;
+  std::vector<std::uint32_t> cursor(count.begin(), count.end() - 1);
   // Entries of one cell must come in desa order: place desa after desa.
   for (std::size_t d = 0; d < n; ++d) {
     auto& dc = per_desa[d];
-    auto offset = static_cast<std::uint32_t>(index.chain_vertices.size());
-    index.chain_vertices.insert(index.chain_vertices.end(), dc.vertices.begin(), dc.vertices.end());
+    auto offset = static_cast<std::uint32_t>(chain_vertices.size());
+    chain_vertices.insert(chain_vertices.end(), dc.vertices.begin(), dc.vertices.end());
     for (auto e : dc.entries) {
       e.entry.first_vertex += offset;
-      index.entries[cursor[e.cell]++] = e.entry;
+      entries[cursor[e.cell]++] = e.entry;
     }
     for (std::uint32_t cell : dc.covered) {
-      if (index.covered_by[cell] != kNotCovered) continue;
+      if (covered_by[cell] != kNotCovered) continue;
       CellEntry covers;
       covers.desa = static_cast<std::int32_t>(d);
-      index.entries[cursor[cell]++] = covers;
+      entries[cursor[cell]++] = covers;
     }
     dc = DesaCells{};
   }
+  index.covered_by = std::move(covered_by);
+  index.cell_start = std::move(count);
+  index.entries = std::move(entries);
+  index.chain_vertices = std::move(chain_vertices);
   return index;
 }
 

@@ -15,6 +15,7 @@
 
 #include "core/admin_unit.hpp"
 #include "geocode/cell_grid.hpp"
+#include "geocode/flat_array.hpp"
 #include "geocode/flat_desa.hpp"
 
 namespace peta {
@@ -37,10 +38,10 @@ struct CellIndex {
   // Per cell, the desa that alone covers it (such a cell has no entries), else kNotCovered: look at the
   // entries. 2 bytes a cell keep this first look-up mostly in cache; with 65,535 desa or more every cell
   // says kNotCovered and has its entries.
-  std::vector<std::uint16_t> covered_by;
-  std::vector<std::uint32_t> cell_start;  // entries of cell c: [cell_start[c], cell_start[c + 1])
-  std::vector<CellEntry> entries;
-  std::vector<Coord> chain_vertices;
+  FlatArray<std::uint16_t> covered_by;
+  FlatArray<std::uint32_t> cell_start;  // entries of cell c: [cell_start[c], cell_start[c + 1])
+  FlatArray<CellEntry> entries;
+  FlatArray<Coord> chain_vertices;
 
   std::size_t memory_bytes() const;
 };

@@ -12,7 +12,9 @@ FlatDesa flatten_desa(const Boundaries& boundaries) {
   std::size_t vertices = 0;
   for (const auto& d : boundaries.desa) vertices += d.geometry.vertex_count() + d.geometry.parts.size() * 4;
   flat.lonlat.reserve(vertices);
-  flat.desa_rings.push_back(0);
+  std::vector<VertexRange> rings;
+  std::vector<std::uint32_t> desa_rings{0};
+  std::vector<Box> bounds_lonlat;
   for (const auto& d : boundaries.desa) {
     Box b;
     for (const auto& part : closed_rings(d.geometry).parts)
@@ -23,18 +25,23 @@ FlatDesa flatten_desa(const Boundaries& boundaries) {
           b.expand(c);
         }
         range.end = static_cast<std::uint32_t>(flat.lonlat.size());
-        flat.rings.push_back(range);
+        rings.push_back(range);
       }
-    flat.desa_rings.push_back(static_cast<std::uint32_t>(flat.rings.size()));
-    flat.bounds_lonlat.push_back(b);
+    desa_rings.push_back(static_cast<std::uint32_t>(rings.size()));
+    bounds_lonlat.push_back(b);
     flat.extent.expand(b);
   }
-  flat.metres = flat.lonlat;
-  if (!flat.metres.empty()) CrsTransform(kExchangeCrs, kMetricCrs).apply(flat.metres);
-  flat.bounds_metres.resize(flat.desa_count());
-  for (std::size_t d = 0; d < flat.desa_count(); ++d)
-    for (std::uint32_t r = flat.desa_rings[d]; r < flat.desa_rings[d + 1]; ++r)
-      for (std::uint32_t v = flat.rings[r].begin; v < flat.rings[r].end; ++v) flat.bounds_metres[d].expand(flat.metres[v]);
+  std::vector<Coord> metres = flat.lonlat;
+  if (!metres.empty()) CrsTransform(kExchangeCrs, kMetricCrs).apply(metres);
+  std::vector<Box> bounds_metres(bounds_lonlat.size());
+  for (std::size_t d = 0; d < bounds_metres.size(); ++d)
+    for (std::uint32_t r = desa_rings[d]; r < desa_rings[d + 1]; ++r)
+      for (std::uint32_t v = rings[r].begin; v < rings[r].end; ++v) bounds_metres[d].expand(metres[v]);
+  flat.metres = std::move(metres);
+  flat.rings = std::move(rings);
+  flat.desa_rings = std::move(desa_rings);
+  flat.bounds_lonlat = std::move(bounds_lonlat);
+  flat.bounds_metres = std::move(bounds_metres);
   return flat;
 }
 

@@ -7,6 +7,7 @@
 
 #include "core/admin_unit.hpp"
 #include "core/geometry.hpp"
+#include "geocode/flat_array.hpp"
 
 namespace peta {
 
@@ -17,11 +18,11 @@ struct VertexRange {
 
 struct FlatDesa {
   std::vector<Coord> lonlat;              // all ring vertices, rings closed (freed once the grid is built)
-  std::vector<Coord> metres;              // the same vertices in EPSG:32749
-  std::vector<VertexRange> rings;         // every ring, desa after desa
-  std::vector<std::uint32_t> desa_rings;  // desa d owns rings [desa_rings[d], desa_rings[d + 1])
-  std::vector<Box> bounds_lonlat;         // per desa
-  std::vector<Box> bounds_metres;         // per desa
+  FlatArray<Coord> metres;              // the same vertices in EPSG:32749
+  FlatArray<VertexRange> rings;         // every ring, desa after desa
+  FlatArray<std::uint32_t> desa_rings;  // desa d owns rings [desa_rings[d], desa_rings[d + 1])
+  FlatArray<Box> bounds_lonlat;         // per desa
+  FlatArray<Box> bounds_metres;         // per desa
   Box extent;                             // of all desa, lon/lat
 
   std::size_t desa_count() const { return bounds_lonlat.size(); }

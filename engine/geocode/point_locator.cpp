@@ -3,6 +3,7 @@
 #include <boost/container/small_vector.hpp>
 #include <cmath>
 #include <limits>
+#include <mutex>
 #include <thread>
 
 #include <geodesic.h>
@@ -12,6 +13,7 @@
 #include "core/crs.hpp"
 #include "geocode/cell_index.hpp"
 #include "geocode/flat_desa.hpp"
+#include "geocode/locator_index.hpp"
 #include "geocode/nearest_desa.hpp"
 
 namespace peta {
@@ -62,17 +64,20 @@ struct Hit {
 
 struct PointLocator::Impl {
   LocatorOptions options;
-  FlatDesa flat;
-  CellIndex index;
-  NearestDesa nearest;
+  std::shared_ptr<const LocatorIndex> prepared;
+  const FlatDesa& flat;
+  const CellIndex& index;
+  // The R-tree of boundary edges for points that no desa holds, built when the first such point comes (most
+  // points fall inside a desa; a build from the boundary cache is then ready to locate without it).
+  mutable std::once_flag nearest_built;
+  mutable std::unique_ptr<NearestDesa> nearest_tree;
 
-  Impl(const Boundaries& boundaries, LocatorOptions opts)
-      : options(opts),
-        flat(flatten_desa(boundaries)),
-        index(build_cell_index(boundaries, flat, std::max(1u, std::thread::hardware_concurrency()))),
-        nearest(flat) {
-    // The cells hold their own copies of the lon/lat edges; only the metric vertices are used from here on.
-    flat.lonlat = std::vector<Coord>();
+  Impl(std::shared_ptr<const LocatorIndex> prepared_index, LocatorOptions opts)
+      : options(opts), prepared(std::move(prepared_index)), flat(prepared->flat), index(prepared->cells) {}
+
+  const NearestDesa& nearest() const {
+    std::call_once(nearest_built, [this] { nearest_tree = std::make_unique<NearestDesa>(flat); });
+    return *nearest_tree;
   }
 
   // Overlap rule: the desa the point lies deepest inside (distance to its border in EPSG:32749); ties go to
@@ -89,9 +94,9 @@ struct PointLocator::Impl {
   }
 
   Assignment outside_all(const Coord& lonlat) const {
-    auto [desa, distance] = nearest.find(to_metres(lonlat));
+    auto [desa, distance] = nearest().find(to_metres(lonlat));
     if (desa >= 0 && distance <= options.gap_tolerance_m) return {desa, kFlagInGap, distance};
-    std::tie(desa, distance) = nearest_geodesic(nearest, lonlat);  // rejected: how far, truly
+    std::tie(desa, distance) = nearest_geodesic(nearest(), lonlat);  // rejected: how far, truly
     return {-1, kFlagNone, distance, desa};
   }
 
@@ -130,7 +135,10 @@ struct PointLocator::Impl {
 };
 
 PointLocator::PointLocator(const Boundaries& boundaries, LocatorOptions options)
-    : impl_(std::make_unique<Impl>(boundaries, options)) {}
+    : impl_(std::make_unique<Impl>(std::make_shared<const LocatorIndex>(build_locator_index(boundaries)), options)) {}
+
+PointLocator::PointLocator(std::shared_ptr<const LocatorIndex> index, LocatorOptions options)
+    : impl_(std::make_unique<Impl>(std::move(index), options)) {}
 
 PointLocator::~PointLocator() = default;
 
@@ -143,7 +151,7 @@ void PointLocator::locate(std::span<const Coord> lonlat, std::span<Assignment> o
 
 std::size_t PointLocator::memory_bytes() const {
   const FlatDesa& f = impl_->flat;
-  return impl_->index.memory_bytes() + impl_->nearest.memory_bytes() +
+  return impl_->index.memory_bytes() + impl_->nearest().memory_bytes() +
          (f.lonlat.size() + f.metres.size()) * sizeof(Coord) + f.rings.size() * sizeof(VertexRange) +
          f.desa_rings.size() * sizeof(std::uint32_t) + f.desa_count() * 2 * sizeof(Box);
 }
@@ -151,7 +159,7 @@ std::size_t PointLocator::memory_bytes() const {
 std::pair<int, double> PointLocator::nearest(Coord lonlat) const {
   Assignment a = impl_->locate(lonlat);
   if (a.desa >= 0 && !(a.flags & kFlagInGap)) return {a.desa, 0.0};
-  return nearest_geodesic(impl_->nearest, lonlat);
+  return nearest_geodesic(impl_->nearest(), lonlat);
 }
 
 }  // namespace peta

@@ -18,6 +18,8 @@
 
 namespace peta {
 
+struct LocatorIndex;
+
 struct LocatorOptions {
   double gap_tolerance_m = 50;
 };
@@ -25,6 +27,8 @@ struct LocatorOptions {
 class PointLocator {
  public:
   PointLocator(const Boundaries& boundaries, LocatorOptions options = {});
+  // From an index built before (build_locator_index, or read from the boundary cache) for the same boundaries.
+  explicit PointLocator(std::shared_ptr<const LocatorIndex> index, LocatorOptions options = {});
   ~PointLocator();
   PointLocator(const PointLocator&) = delete;
   PointLocator& operator=(const PointLocator&) = delete;

@@ -5,7 +5,7 @@
 #include <map>
 #include <thread>
 
-#include "boundaries/boundary_loader.hpp"
+#include "boundary_cache/boundary_cache.hpp"
 #include "core/error.hpp"
 #include "findings/date_column.hpp"
 #include "output/rejects_csv.hpp"
@@ -102,8 +102,9 @@ ImportRun run_import(const ProjectSettings& settings, const ImportRunOptions& op
       throw Error(settings.file + ": findings: " + quote(s.path) + " and " + quote(it->second) + " have the same source key " +
                   quote(it->first) + "; give one of them \"kunci\": \"...\"");
   const PublicationPolicy policy(settings.categories, settings.privacy);
-  const Boundaries b = load_boundaries(settings.boundaries).boundaries;
-  const PointLocator locator(b, settings.geocode);
+  const PreparedBoundaries prepared = load_prepared_boundaries(settings.boundaries, settings.boundary_cache);
+  const Boundaries& b = prepared.loaded.boundaries;
+  const PointLocator locator(prepared.index, settings.geocode);
   std::vector<ImportFile> files;
   if (options.files.empty())
     for (const auto& s : settings.findings) files.push_back({s, options.source.empty() ? source_name(s) : options.source});

@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <thread>
 
-#include "boundaries/boundary_loader.hpp"
+#include "boundary_cache/boundary_cache.hpp"
 #include "core/atomic_write.hpp"
 #include "core/error.hpp"
 #include "output/output_generation.hpp"
@@ -22,6 +22,7 @@ namespace {
 struct FindingsInputs {
   const ProjectSettings& settings;
   const Boundaries& b;
+  std::shared_ptr<const LocatorIndex> locator_index;  // prepared with the boundaries (possibly from the cache)
   const PublicationPolicy& policy;
   OutputSet& outputs;
   RejectionSpool& spool;
@@ -36,7 +37,8 @@ FindingsResult findings_from_sources(const FindingsInputs& in, FindingSources& s
   std::unique_ptr<PointLocator> locator;
   {
     StageTimer t(in.summary, "index");
-    locator = std::make_unique<PointLocator>(in.b, in.settings.geocode);
+    locator = in.locator_index ? std::make_unique<PointLocator>(in.locator_index, in.settings.geocode)
+                               : std::make_unique<PointLocator>(in.b, in.settings.geocode);
   }
   std::unique_ptr<NamePlacer> placer;
   if (sources.any_names) {
@@ -87,6 +89,14 @@ void check_output_folder_stands_alone(const ProjectSettings& settings) {
                   "berisi " + what + " itu: setiap build mengganti folder itu seluruhnya, beri keluaran folder sendiri");
 }
 
+// The project's cache setting, overridden by the command line's.
+BoundaryCacheOptions boundary_cache_options(const ProjectSettings& settings, const RunOptions& options) {
+  BoundaryCacheOptions o = settings.boundary_cache;
+  o.enabled = o.enabled && options.boundary_cache;
+  if (!options.boundary_cache_folder.empty()) o.folder = options.boundary_cache_folder;
+  return o;
+}
+
 // One run written into `settings.output.folder` (the run's generation folder).
 RunSummary run_in_folder(const ProjectSettings& settings, const RunOptions& options, RunProgress& progress) {
   RunSummary summary;
@@ -94,9 +104,13 @@ RunSummary run_in_folder(const ProjectSettings& settings, const RunOptions& opti
   progress.report(RunStage::boundaries, 0);
 
   Boundaries b;
+  std::shared_ptr<const LocatorIndex> locator_index;
   {
     StageTimer t(summary, "boundaries");
-    b = load_boundaries(settings.boundaries).boundaries;
+    PreparedBoundaries prepared = load_prepared_boundaries(settings.boundaries, boundary_cache_options(settings, options));
+    b = std::move(prepared.loaded.boundaries);
+    locator_index = std::move(prepared.index);
+    t.note(prepared.note);
   }
   // With a store, the findings come from it (`peta import` put them there); otherwise from the sources.
   std::unique_ptr<store::FindingStore> store;
@@ -123,7 +137,7 @@ RunSummary run_in_folder(const ProjectSettings& settings, const RunOptions& opti
   }
 
   progress.report(RunStage::boundaries, 1);
-  const FindingsInputs inputs{settings, b, policy, outputs, spool, visits.get(), summary, options, progress};
+  const FindingsInputs inputs{settings, b, locator_index, policy, outputs, spool, visits.get(), summary, options, progress};
   std::optional<StoreFindingsResult> from_store;
   if (store) from_store = findings_from_store(inputs, *store);
   const FindingsResult findings = from_store ? std::move(from_store->findings) : findings_from_sources(inputs, sources);

@@ -18,6 +18,8 @@ struct RunOptions {
   ProgressFn progress;   // called with the share done of the whole run (0..1) and the stage's name; empty: silent
   unsigned threads = 0;  // workers that read, parse and geocode units of ~512 KiB; 0: all cores
   std::string as_of;     // YYYY-MM-DD: with a store, the day ages, due dates and overdue counts are taken; empty: today
+  bool boundary_cache = true;        // false: never read or write the boundary cache (--tanpa-cache)
+  std::string boundary_cache_folder;  // non-empty: the cache folder instead of the project's or the user's (--cache)
 };
 
 // Runs the project and writes every output. Returns the summary (also written as ringkasan.json).

@@ -247,11 +247,17 @@ ProjectSettings load_project(const std::string& path) {
                                 "waktu", "program", "statistik", "profil", "agregasi", "matriks"});
     s.name = r.text("name").value_or(fs::path(path).stem().string());
     if (!r.has("boundaries")) throw Error("boundaries: missing (required)");
-    JsonObjectReader b(r.at("boundaries"), "boundaries", {"desa", "kecamatan", "kabupaten"});
+    JsonObjectReader b(r.at("boundaries"), "boundaries", {"desa", "kecamatan", "kabupaten", "cache"});
     if (!b.has("desa")) throw Error("boundaries.desa: missing (required)");
     s.boundaries.desa = read_boundary_source(b.at("desa"), "boundaries.desa", base);
     if (b.has("kecamatan")) s.boundaries.kecamatan = read_boundary_source(b.at("kecamatan"), "boundaries.kecamatan", base);
     if (b.has("kabupaten")) s.boundaries.kabupaten = read_boundary_source(b.at("kabupaten"), "boundaries.kabupaten", base);
+    if (b.has("cache")) {  // the boundary cache: on (default), off, or in this folder
+      const auto& c = b.at("cache");
+      if (c.is_boolean()) s.boundary_cache.enabled = c.get<bool>();
+      else if (c.is_string()) s.boundary_cache.folder = resolve_path(c.get<std::string>(), base);
+      else throw Error("boundaries.cache: must be true, false or a folder");
+    }
     if (r.has("findings")) {
       const auto& f = r.at("findings");
       if (!f.is_array()) throw Error("findings: must be an array of sources");

@@ -6,6 +6,7 @@
 #include "aggregate/category_taxonomy.hpp"
 #include "aggregate/publication_policy.hpp"
 #include "boundaries/boundary_source.hpp"
+#include "boundary_cache/boundary_cache.hpp"
 #include "findings/column_detection.hpp"
 #include "findings/text_encoding.hpp"
 #include "geocode/point_locator.hpp"
@@ -68,6 +69,7 @@ struct ProjectSettings {
   std::string name;
   std::string file;  // the project file itself
   BoundarySettings boundaries;
+  BoundaryCacheOptions boundary_cache;  // "boundaries": {"cache": false | true | "folder"}
   std::vector<FindingSourceSettings> findings;
   CategoryTaxonomy categories = CategoryTaxonomy::defaults();
   LocatorOptions geocode;

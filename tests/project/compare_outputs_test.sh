@@ -24,3 +24,7 @@ for table in p.get("profil", []):
 json.dump(p, open(f"{work}/project.json", "w"))
 PY
 bash "$root/scripts/compare-outputs.sh" "$peta" "$peta" "$work/project.json"
+# The same with the boundary cache off on one side and on the other, first written then read: no byte differs.
+OLD_ARGS=--tanpa-cache NEW_ARGS="--cache $work/cache" bash "$root/scripts/compare-outputs.sh" "$peta" "$peta" "$work/project.json"
+ls "$work"/cache/batas-*.petacache >/dev/null
+OLD_ARGS=--tanpa-cache NEW_ARGS="--cache $work/cache" bash "$root/scripts/compare-outputs.sh" "$peta" "$peta" "$work/project.json"

@@ -26,6 +26,12 @@ class BuildVerb : public Verb {
     c.add_option("--per-tanggal", as_of_,
                  "Dengan store: umur, tenggat dan lewat target per tanggal ini, YYYY-MM-DD (with a store: ages and "
                  "overdue as of this day; default today)");
+    c.add_flag("--tanpa-cache,--no-cache", no_cache_,
+               "Jangan pakai cache batas wilayah (do not read or write the boundary cache)");
+    c.add_option("--cache", cache_folder_,
+                 "Folder cache batas wilayah; tanpa nilai: .<keluaran>.cache di samping folder keluaran (boundary cache "
+                 "folder; without a value: beside the output folder; default $XDG_CACHE_HOME/peta)")
+        ->expected(0, 1);
   }
 
   int run() override {
@@ -39,6 +45,16 @@ class BuildVerb : public Verb {
     }
     options.threads = threads_;
     options.as_of = as_of_;
+    options.boundary_cache = !no_cache_;
+    // Beside the output folder, not in it: each build replaces the output folder as a whole (OutputGeneration).
+    if (cache_folder_) {
+      std::filesystem::path out(settings.output.folder);
+      if (out.filename().empty()) out = out.parent_path();
+      std::string hidden = ".";
+      hidden += out.filename().string();
+      hidden += ".cache";
+      options.boundary_cache_folder = cache_folder_->empty() ? (out.parent_path() / hidden).string() : *cache_folder_;
+    }
     RunSummary summary = run_project(settings, options);
     display.reset();  // ends the progress line before the summary
     if (json_) std::printf("%s\n", summary.to_json().dump(2).c_str());
@@ -63,7 +79,8 @@ class BuildVerb : public Verb {
   }
 
   std::string project_, as_of_;
-  bool progress_ = false, quiet_ = false, json_ = false;
+  std::optional<std::string> cache_folder_;
+  bool progress_ = false, quiet_ = false, json_ = false, no_cache_ = false;
   unsigned threads_ = 0;
 };
 
