@@ -70,6 +70,8 @@ const Built& built() {
           {{"path", "bumdes.csv"}, {"desa", "desa"}, {"kecamatan", "kecamatan"}, {"fields", {"bumdes", "unit_usaha"}}}}},
         {"agregasi", {{"skor_idm", "rata_rata_tertimbang:penduduk"}, {"unit_usaha", "rata_rata"}}},
         {"matriks", {{"masalah", "semua"}, {"potensi", "skor_idm"}, {"penduduk", "penduduk"}}},
+        // A numeric profile field analysed like any indicator (the profile stage runs before the statistics).
+        {"statistik", {{{"indikator", "skor_idm"}, {"kunci", "idm"}, {"metode", {"moran", "lisa"}}}}},
         {"output", {{"folder", r.dir + "/out"}, {"formats", {"geojson", "shapefile", "geopackage"}},
                     {"layers", {"desa", "kecamatan", "temuan", "ditolak"}}}}};
     test::write_file(r.dir + "/project.json", p.dump(2));
@@ -135,6 +137,38 @@ TEST(ProfileBuild, FieldsWithTheirTypesInGeoPackageAndShapefile) {
   EXPECT_NE(qml.find("Profil desa: status_idm"), std::string::npos);
   const std::string matrix_qml = test::read_file(r.dir + "/out/matriks.qml");
   EXPECT_NE(matrix_qml.find("masalah tinggi, potensi rendah"), std::string::npos);
+}
+
+// "statistik" on the profile's skor_idm: the desa without a value left out (n counts the others), and each desa's
+// analysed value on the layer equals its skor_idm.
+TEST(ProfileBuild, StatisticsRunOnANumericProfileField) {
+  const Built& r = built();
+  ASSERT_TRUE(r.summary.indicator_statistics.is_array());
+  ASSERT_EQ(r.summary.indicator_statistics.size(), 1u);
+  const auto& st = r.summary.indicator_statistics[0];
+  EXPECT_EQ(st["indikator"], "skor_idm");
+  auto gpkg = open(r.dir + "/out/peta.gpkg");
+  ASSERT_TRUE(gpkg);
+  OGRLayer* desa = gpkg->GetLayerByName("desa");
+  ASSERT_TRUE(desa);
+  int with_value = 0, compared = 0;
+  desa->ResetReading();
+  for (auto& f : *desa) {
+    const int skor = f->GetFieldIndex("skor_idm"), nilai = f->GetFieldIndex("nilai_idm");
+    ASSERT_GE(skor, 0);
+    ASSERT_GE(nilai, 0);
+    EXPECT_EQ(f->IsFieldSetAndNotNull(skor), f->IsFieldSetAndNotNull(nilai)) << f->GetFieldAsString("kode");
+    if (!f->IsFieldSetAndNotNull(skor)) continue;
+    ++with_value;
+    if (f->IsFieldSetAndNotNull(nilai)) {
+      EXPECT_NEAR(f->GetFieldAsDouble(skor), f->GetFieldAsDouble(nilai), 1e-9);
+      ++compared;
+    }
+  }
+  EXPECT_EQ(st["n"].get<int>(), with_value);
+  EXPECT_GT(compared, 300);
+  EXPECT_GT(st["moran"]["I"].get<double>(), -1.0);
+  EXPECT_LT(st["moran"]["I"].get<double>(), 1.0);
 }
 
 TEST(ProfileBuild, KecamatanValuesRecomputedFromTheDesaLayer) {
