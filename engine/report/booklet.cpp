@@ -672,6 +672,45 @@ std::vector<Area> all_areas(const ReportData& data) {
   return areas;
 }
 
+// The Moran scatterplot of each analysed indicator, for the kabupaten booklet (the statistics are the regency's).
+std::vector<ScatterPage> moran_scatter_pages(const ReportData& data, const Area& area, const std::string& lang) {
+  std::vector<ScatterPage> pages;
+  if (!area.kabupaten) return pages;
+  for (const auto& a : data.indicators) {
+    ScatterPage p;
+    p.lang = lang;
+    const std::string x = a.bivariate() ? a.x : a.indicator, y = a.bivariate() ? a.y : a.indicator;
+    p.heading = pick(lang, "Diagram Moran: ", "Moran scatterplot: ") + (a.bivariate() ? x + " × " + y : x);
+    p.x_title = pick(lang, "nilai baku ", "standardised ") + x;
+    p.y_title = pick(lang, "lag spasial nilai baku ", "spatial lag of standardised ") + y;
+    double zz = 0, zl = 0;
+    for (const auto& u : data.desa.units) {
+      const auto z = u.number("mz_" + a.key), lag = u.number("mlag_" + a.key);
+      if (!z || !lag) continue;
+      const auto q = u.number("lisa_q_" + a.key);
+      p.points.push_back({*z, *lag, q ? static_cast<int>(*q) : 0});
+      zz += *z * *z;
+      zl += *z * *lag;
+    }
+    if (p.points.empty()) continue;
+    p.slope = zz > 0 ? zl / zz : 0;
+    p.notes.push_back(pick(lang, "Satu titik satu desa (", "One point per desa (") + format_count(double(p.points.size()), lang) +
+                      pick(lang, "); bobot ", "); weights ") + a.weights.describe() + ". " +
+                      pick(lang, "Garis: regresi lag pada nilai baku, kemiringan ", "Line: lag regressed on the value, slope ") +
+                      format_decimal(p.slope, 3, lang) +
+                      pick(lang, " (I Moran bila bobot standar baris dan tiap desa bertetangga; desa tanpa tetangga "
+                                 "berlag 0).",
+                           " (Moran's I when weights are row-standardised and every desa has a neighbour; a desa "
+                           "without one has lag 0)."));
+    p.notes.push_back(pick(lang, "Warna: kuadran LISA yang signifikan (HH merah, LL biru, LH biru muda, HL merah muda); "
+                                 "abu-abu: tidak signifikan.",
+                           "Colour: significant LISA quadrant (HH red, LL blue, LH light blue, HL pink); grey: not "
+                           "significant."));
+    pages.push_back(std::move(p));
+  }
+  return pages;
+}
+
 Booklet build_booklet(const ReportData& data, const Area& area, const std::string& lang, const std::string& generated) {
   Booklet b;
   b.title = area_title(data, area, lang);
@@ -686,6 +725,7 @@ Booklet build_booklet(const ReportData& data, const Area& area, const std::strin
   if (auto trend = trend_chart(data, area, lang)) b.pages.push_back(std::move(*trend));
   if (auto pot = potential_table(data, area, lang)) b.pages.push_back(std::move(*pot));
   if (auto matrix = matrix_map(data, area, lang)) b.pages.push_back(std::move(*matrix));
+  for (auto& scatter : moran_scatter_pages(data, area, lang)) b.pages.push_back(std::move(scatter));
   b.pages.push_back(sources_page(data, lang, generated));
   return b;
 }

@@ -75,7 +75,24 @@ struct ChartPage {
   std::string lang = "id";               // of the axis numbers
 };
 
-using Page = std::variant<CoverPage, KeyNumbersPage, MapPage, TablePage, ChartPage>;
+// The Moran scatterplot of one indicator the project analysed ("statistik"): each desa's standardised value (x)
+// against the spatial lag of the standardised values (y, of y's values for a bivariate analysis), coloured by
+// its significant LISA quadrant, with the least-squares line through the origin (its slope is Moran's I with
+// row-standardised weights when every desa has a neighbour; n/S0 times less with islands, whose lag is 0).
+struct ScatterPoint {
+  double x = 0, y = 0;
+  int quadrant = 0;  // 1 HH, 2 LH, 3 LL, 4 HL significant; 0 not significant or not computed
+};
+
+struct ScatterPage {
+  std::string heading, x_title, y_title;
+  std::vector<ScatterPoint> points;
+  double slope = 0;
+  std::vector<std::string> notes;
+  std::string lang = "id";
+};
+
+using Page = std::variant<CoverPage, KeyNumbersPage, MapPage, TablePage, ChartPage, ScatterPage>;
 
 struct Booklet {
   std::string title;   // "Kecamatan Sumber" / "Kabupaten Probolinggo": the table of contents and the PDF outline

@@ -71,6 +71,8 @@ ReportData load_report_data(const ProjectSettings& settings, const std::string& 
       if (auto q = u.number("kuadran")) d.matrix[u.kode] = static_cast<int>(*q);
     if (settings.profile.matrix) d.matrix_potential = settings.profile.matrix->potential;
   }
+  for (const auto& a : settings.indicator_statistics)
+    if (d.desa.has_field("mz_" + a.key) && d.desa.has_field("mlag_" + a.key)) d.indicators.push_back(a);
   for (const auto& c : settings.categories.categories())
     if (d.desa.has_field("n_" + c.code)) d.categories.push_back(c);
   d.k = settings.privacy.k;

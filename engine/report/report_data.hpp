@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "aggregate/category_taxonomy.hpp"
+#include "indicators/indicator_settings.hpp"
 #include "render/map_layer.hpp"
 #include "report/report_store.hpp"
 #include "report/report_time.hpp"
@@ -33,6 +34,8 @@ struct ReportData {
   // The problem–potential matrix (the matriks layer, engine/profile): desa kode -> kuadran 0..4; empty without one.
   std::map<std::string, int> matrix;
   std::string matrix_potential;                      // the potential field it used (e.g. skor_idm)
+  // The project's "statistik" whose Moran scatterplot the desa layer carries (mz_<key>, mlag_<key>).
+  std::vector<IndicatorAnalysisSettings> indicators;
 
   std::string kabupaten_name() const;
 };

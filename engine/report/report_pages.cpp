@@ -195,6 +195,59 @@ void draw_chart(cairo_t* cr, const ChartPage& page, const PageFrame& frame) {
   table_at(cr, page.table, bottom + 34);
 }
 
+void draw_scatter(cairo_t* cr, const ScatterPage& page, const PageFrame& frame) {
+  double y = heading(cr, page.heading, frame_page(cr, frame));
+  // Each axis symmetric about 0 (standardised values), over its own range; quadrant lines at 0.
+  double ex = 1, ey = 1;
+  for (const auto& p : page.points) ex = std::max(ex, std::fabs(p.x)), ey = std::max(ey, std::fabs(p.y));
+  const double sx = nice_step(ex, 3), sy = nice_step(ey, 3);
+  ex = std::ceil(ex / sx) * sx;
+  ey = std::ceil(ey / sy) * sy;
+  const double size = std::min(kContentWidth - 40, 400.0);
+  const double left = kMargin + 40, top = y + 20, right = left + size, bottom = top + size;
+  auto px = [&](double v) { return left + (v + ex) / (2 * ex) * size; };
+  auto py = [&](double v) { return bottom - (v + ey) / (2 * ey) * size; };
+  auto grid = [&](double v, bool vertical) {
+    const bool axis = std::fabs(v) < 1e-9;
+    set_colour(cr, axis ? kGrey : Rgba{225, 225, 225});
+    cairo_set_line_width(cr, axis ? 0.8 : 0.4);
+    cairo_new_path(cr);
+    if (vertical) cairo_move_to(cr, px(v), top), cairo_line_to(cr, px(v), bottom);
+    else cairo_move_to(cr, left, py(v)), cairo_line_to(cr, right, py(v));
+    cairo_stroke(cr);
+  };
+  for (double v = -ex; v <= ex + 1e-9; v += sx) {
+    grid(v, true);
+    draw_text(cr, format_decimal(v, sx < 1 ? 1 : 0, page.lang), px(v) - 20, bottom + 4, {7.5, false, kGrey}, 40, Align::centre);
+  }
+  for (double v = -ey; v <= ey + 1e-9; v += sy) {
+    grid(v, false);
+    draw_text(cr, format_decimal(v, sy < 1 ? 1 : 0, page.lang), kMargin, py(v) - 5, {7.5, false, kGrey},
+              left - kMargin - 4, Align::right);
+  }
+  draw_text(cr, page.x_title, left, bottom + 16, {8, false, kInk}, size, Align::centre);
+  draw_text(cr, page.y_title, kMargin, top - 14, {8, false, kInk}, size);
+  // The LISA quadrant colours of the QGIS style (1 HH, 2 LH, 3 LL, 4 HL).
+  const Rgba colours[5] = {{160, 160, 160}, {215, 25, 28}, {171, 217, 233}, {44, 123, 182}, {253, 174, 97}};
+  for (int pass = 0; pass < 2; ++pass)  // the grey first, the significant on top
+    for (const auto& p : page.points) {
+      if ((p.quadrant > 0) != (pass == 1)) continue;
+      set_colour(cr, colours[std::clamp(p.quadrant, 0, 4)]);
+      cairo_new_path(cr);  // an arc would otherwise join the current point
+      cairo_arc(cr, px(std::clamp(p.x, -ex, ex)), py(std::clamp(p.y, -ey, ey)), 2.2, 0, 2 * M_PI);
+      cairo_fill(cr);
+    }
+  // The line through the origin with the slope, clipped to the plot.
+  const double x_end = std::fabs(page.slope) * ex > ey ? ey / std::fabs(page.slope) : ex;
+  set_colour(cr, kInk);
+  cairo_set_line_width(cr, 1.2);
+  cairo_new_path(cr);
+  cairo_move_to(cr, px(-x_end), py(-x_end * page.slope));
+  cairo_line_to(cr, px(x_end), py(x_end * page.slope));
+  cairo_stroke(cr);
+  notes(cr, page.notes, bottom + 34);
+}
+
 void draw_contents(cairo_t* cr, const std::string& heading_text, const std::string& subtitle,
                    const std::vector<TocEntry>& entries, const PageFrame& frame) {
   double y = heading(cr, heading_text, frame_page(cr, frame));

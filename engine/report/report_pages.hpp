@@ -21,6 +21,7 @@ void draw_key_numbers(cairo_t* cr, const KeyNumbersPage& page, const PageFrame& 
 void draw_map_page(cairo_t* cr, const MapPage& page, const PageFrame& frame);
 void draw_table(cairo_t* cr, const TablePage& page, const PageFrame& frame);
 void draw_chart(cairo_t* cr, const ChartPage& page, const PageFrame& frame);
+void draw_scatter(cairo_t* cr, const ScatterPage& page, const PageFrame& frame);
 
 // The table of contents of a report with several booklets: titles and their first page.
 struct TocEntry {

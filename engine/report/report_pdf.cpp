@@ -37,6 +37,7 @@ struct Overloaded {
   void operator()(const MapPage& p) const { draw_map_page(cr, p, frame); }
   void operator()(const TablePage& p) const { draw_table(cr, p, frame); }
   void operator()(const ChartPage& p) const { draw_chart(cr, p, frame); }
+  void operator()(const ScatterPage& p) const { draw_scatter(cr, p, frame); }
 };
 
 // Draws the booklets (after a table of contents when `contents`) into one PDF at `path`; returns the page count.

@@ -328,5 +328,33 @@ TEST(ProfileBuild, ReportBookletHasTheMatrixPage) {
   }
 }
 
+// The kabupaten booklet draws the Moran scatterplot of skor_idm: one point per desa with a value, the line's slope
+// (least squares through the origin) times n/S0 equal to the summary's Moran's I (queen weights, row-standardised:
+// S0 = n minus the islands, here Gili Ketapang, whose lag is 0); a kecamatan booklet has none.
+TEST(ProfileBuild, KabupatenBookletDrawsTheMoranScatterplot) {
+  const Built& r = built();
+  const ProjectSettings settings = load_project(r.dir + "/project.json");
+  const report::ReportData data = report::load_report_data(settings);
+  ASSERT_EQ(data.indicators.size(), 1u);
+  const report::Booklet kab = report::build_booklet(data, report::find_area(data, ""), "id", "2026-12-06");
+  const report::ScatterPage* page = nullptr;
+  for (const auto& p : kab.pages)
+    if (const auto* s = std::get_if<report::ScatterPage>(&p)) page = s;
+  ASSERT_NE(page, nullptr);
+  EXPECT_EQ(page->heading, "Diagram Moran: skor_idm");
+  const auto& st = r.summary.indicator_statistics[0];
+  EXPECT_EQ(int(page->points.size()), st["n"].get<int>());
+  ASSERT_EQ(st["pulau"].size(), 1u);
+  const double n = double(page->points.size());
+  EXPECT_NEAR(page->slope * n / (n - 1), st["moran"]["I"].get<double>(), 1e-9);
+  int significant = 0;
+  for (const auto& p : page->points) significant += p.quadrant > 0;
+  int lisa = 0;
+  for (const auto& [q, n] : st["lisa_klaster"].items()) lisa += n.get<int>();
+  EXPECT_EQ(significant, lisa);
+  const report::Booklet kec = report::build_booklet(data, report::find_area(data, "Sumber"), "id", "2026-12-06");
+  for (const auto& p : kec.pages) EXPECT_FALSE(std::holds_alternative<report::ScatterPage>(p));
+}
+
 }  // namespace
 }  // namespace peta
