@@ -81,6 +81,21 @@ TEST(BuildProgress, JsonStaysValidWithStderrToAFile) {
   EXPECT_NE(run.err.find("sisa"), std::string::npos);
 }
 
+// peta import too: its progress on stderr (it was GDAL's bar on stdout, which broke --json).
+TEST(BuildProgress, ImportJsonStaysValidWithProgressOn) {
+  const std::string dir = test::temp_dir("progress-import");
+  project(dir);
+  test::write_file(dir + "/impor.json", R"({"boundaries": {"desa": {"path": ")" + test::data("probolinggo/desa.geojson") +
+                                            R"("}}, "findings": [{"path": "temuan.csv"}], "privacy": {"profile": "internal"},
+    "store": {"path": ")" + dir + R"(/temuan_store.gpkg"}, "output": {"folder": "out"}})");
+  const auto run = test::run_cli("import " + dir + "/impor.json " + dir + "/temuan.csv --json --progress", dir);
+  ASSERT_EQ(run.code, 0) << run.err;
+  const auto summary = nlohmann::json::parse(run.out);  // throws when stdout holds anything else
+  ASSERT_EQ(summary["imports"].size(), 1u);
+  EXPECT_EQ(summary["imports"][0]["rows_read"], 3000);
+  EXPECT_NE(run.err.find("100%"), std::string::npos) << run.err;
+}
+
 TEST(BuildProgress, JsonStaysValidWithStderrOnATerminal) {
   const std::string dir = test::temp_dir("progress-pty");
   const std::string p = project(dir);

@@ -2,12 +2,13 @@
 // reads them; a re-import adds nothing, an overlapping export only its new rows.
 #include <unistd.h>
 
-#include <cpl_progress.h>
 
 #include <cstdio>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
+#include "core/progress_display.hpp"
 #include "project/import_run.hpp"
 #include "project/project_settings.hpp"
 #include "verbs.hpp"
@@ -40,9 +41,14 @@ class ImportVerb : public Verb {
     options.threads = threads_;
     options.today = today_;
     options.source = source_;
-    if (progress_ || (!json_ && isatty(2)))
-      options.progress = [](double fraction, const char*) { GDALTermProgress(fraction, nullptr, nullptr); };
+    // The display goes to stderr only, as build's: stdout carries the summary (`--json`: nothing but the JSON).
+    std::optional<ProgressDisplay> display;
+    if (progress_ || (!json_ && isatty(2))) {
+      display.emplace(stderr, isatty(2) != 0);
+      options.progress = [&display](double fraction, const char* stage) { display->update(fraction, stage ? stage : "impor"); };
+    }
     const ImportRun run = run_import(settings, options);
+    display.reset();  // ends the progress line before the summary
     bool adds_up = true;
     nlohmann::json out = nlohmann::json::array();
     for (const auto& f : run.files) {
