@@ -24,7 +24,7 @@ def fix(o):
     if isinstance(o, dict):
         return {k: (os.path.normpath(os.path.join(base, v)) if k in ("path", "kunjungan") and not v.startswith("PG:") else fix(v)) for k, v in o.items()}
     if isinstance(o, list):
-        return [os.path.normpath(os.path.join(base, x)) if isinstance(x, str) and x.endswith(".csv") else fix(x) for x in o]
+        return [os.path.normpath(os.path.join(base, x)) if isinstance(x, str) and x.endswith((".csv", ".gpkg")) else fix(x) for x in o]
     return o
 p = fix(p)
 p["output"]["folder"] = out

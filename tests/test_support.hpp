@@ -1,7 +1,13 @@
 #pragma once
 // Small helpers shared by the tests: where the real data lives, temporary folders, files.
+#include <fcntl.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include <chrono>
+#include <thread>
+#include <vector>
 
 #include <cstdlib>
 #include <filesystem>
@@ -57,6 +63,32 @@ inline CliRun run_cli(const std::string& args, const std::string& dir) {
   const std::string out = dir + "/cli.out", err = dir + "/cli.err";
   const int status = std::system((std::string(PETA_CLI) + " " + args + " > '" + out + "' 2> '" + err + "'").c_str());
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, read_file(out), read_file(err)};
+}
+
+// Runs the peta CLI with `args` (its output to /dev/null) and, when kill_after_ms >= 0, sends it SIGKILL after that
+// many milliseconds. Returns the exit code, or minus the signal that ended it (-SIGKILL when killed in time).
+inline int run_peta_killed_after(const std::vector<std::string>& args, int kill_after_ms = -1) {
+  const pid_t child = ::fork();
+  if (child == 0) {
+    std::vector<char*> argv;
+    std::string cli = PETA_CLI;
+    argv.push_back(cli.data());
+    std::vector<std::string> copy = args;
+    for (auto& a : copy) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    const int devnull = ::open("/dev/null", O_WRONLY);
+    ::dup2(devnull, 1);
+    ::dup2(devnull, 2);
+    ::execv(PETA_CLI, argv.data());
+    ::_exit(127);
+  }
+  if (kill_after_ms >= 0) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(kill_after_ms));
+    ::kill(child, SIGKILL);
+  }
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
 }
 
 }  // namespace peta::test

@@ -2,10 +2,7 @@
 // folders, the rejects spool, hidden temporaries) and publishes complete layers.
 #include <gtest/gtest.h>
 
-#include <fcntl.h>
-#include <signal.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <chrono>
@@ -19,30 +16,6 @@
 namespace peta {
 namespace {
 namespace fs = std::filesystem;
-
-int run_peta(const std::vector<std::string>& args, int kill_after_ms = -1) {
-  const pid_t child = ::fork();
-  if (child == 0) {
-    std::vector<char*> argv;
-    std::string cli = PETA_CLI;
-    argv.push_back(cli.data());
-    std::vector<std::string> copy = args;
-    for (auto& a : copy) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    const int devnull = ::open("/dev/null", O_WRONLY);
-    ::dup2(devnull, 1);
-    ::dup2(devnull, 2);
-    ::execv(PETA_CLI, argv.data());
-    ::_exit(127);
-  }
-  if (kill_after_ms >= 0) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(kill_after_ms));
-    ::kill(child, SIGKILL);
-  }
-  int status = 0;
-  ::waitpid(child, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
-}
 
 // What killed runs leave: temporaries in the published folder, links being made beside it, and run folders
 // (generations) in <parent>/.out.runs never published or beyond the published one and the one before it.
@@ -71,7 +44,7 @@ std::vector<std::string> leftovers(const fs::path& folder) {
 
 TEST(KilledBuild, NextBuildRemovesLeftoversAndWritesWholeLayers) {
   auto dir = test::temp_dir("killed-build");
-  ASSERT_EQ(run_peta({"sample", "--boundaries", test::data("probolinggo/desa.geojson"), "--count", "20000", "--seed", "3",
+  ASSERT_EQ(test::run_peta_killed_after({"sample", "--boundaries", test::data("probolinggo/desa.geojson"), "--count", "20000", "--seed", "3",
                       "--out", dir + "/f.csv"}),
             0);
   nlohmann::json p = {{"name", "uji"},
@@ -82,17 +55,17 @@ TEST(KilledBuild, NextBuildRemovesLeftoversAndWritesWholeLayers) {
   test::write_file(dir + "/project.json", p.dump(2));
   // One whole build first, timed: the kills fall at random moments within that time.
   const auto start = std::chrono::steady_clock::now();
-  ASSERT_EQ(run_peta({"build", dir + "/project.json", "--threads", "2"}), 0);
+  ASSERT_EQ(test::run_peta_killed_after({"build", dir + "/project.json", "--threads", "2"}), 0);
   const int whole_ms = static_cast<int>(
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count());
   std::mt19937 rng(16);
   std::size_t killed_with_leftovers = 0;
   for (int i = 0; i < 4; ++i) {
     const int at = whole_ms / 4 + static_cast<int>(rng() % static_cast<unsigned>(whole_ms * 3 / 4));
-    const int rc = run_peta({"build", dir + "/project.json", "--threads", "2"}, at);
+    const int rc = test::run_peta_killed_after({"build", dir + "/project.json", "--threads", "2"}, at);
     if (rc == -SIGKILL && fs::exists(dir + "/out") && !leftovers(dir + "/out").empty()) ++killed_with_leftovers;
   }
-  ASSERT_EQ(run_peta({"build", dir + "/project.json", "--threads", "2"}), 0);
+  ASSERT_EQ(test::run_peta_killed_after({"build", dir + "/project.json", "--threads", "2"}), 0);
   EXPECT_EQ(leftovers(dir + "/out"), std::vector<std::string>{});
   auto temuan = nlohmann::json::parse(test::read_file(dir + "/out/temuan.geojson"));
   auto summary = nlohmann::json::parse(test::read_file(dir + "/out/ringkasan.json"));

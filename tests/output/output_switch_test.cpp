@@ -3,10 +3,7 @@
 // user's, `peta import`'s rejects) survive each switch, and a layer the new run no longer writes goes.
 #include <gtest/gtest.h>
 
-#include <fcntl.h>
-#include <signal.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
@@ -23,30 +20,6 @@
 namespace peta {
 namespace {
 namespace fs = std::filesystem;
-
-int run_cli(const std::vector<std::string>& args, int kill_after_ms = -1) {
-  const pid_t child = ::fork();
-  if (child == 0) {
-    std::vector<char*> argv;
-    std::string cli = PETA_CLI;
-    argv.push_back(cli.data());
-    std::vector<std::string> copy = args;
-    for (auto& a : copy) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    const int devnull = ::open("/dev/null", O_WRONLY);
-    ::dup2(devnull, 1);
-    ::dup2(devnull, 2);
-    ::execv(PETA_CLI, argv.data());
-    ::_exit(127);
-  }
-  if (kill_after_ms >= 0) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(kill_after_ms));
-    ::kill(child, SIGKILL);
-  }
-  int status = 0;
-  ::waitpid(child, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
-}
 
 struct LayerRead {
   long features = -1;
@@ -81,15 +54,15 @@ nlohmann::json project(const std::string& dir, const std::string& csv, std::vect
 TEST(OutputSwitch, BuildOfOtherDataKilledAnywhereLeavesOneWholeRun) {
   auto dir = test::temp_dir("output-switch");
   for (auto [name, count, seed] : {std::tuple{"a.csv", "20000", "3"}, std::tuple{"b.csv", "12000", "4"}})
-    ASSERT_EQ(run_cli({"sample", "--boundaries", test::data("probolinggo/desa.geojson"), "--count", count, "--seed", seed,
+    ASSERT_EQ(test::run_peta_killed_after({"sample", "--boundaries", test::data("probolinggo/desa.geojson"), "--count", count, "--seed", seed,
                        "--out", dir + "/" + name}),
               0);
   test::write_file(dir + "/a.json", project(dir, dir + "/a.csv", {"geojson", "shapefile"}).dump(2));
   test::write_file(dir + "/b.json", project(dir, dir + "/b.csv", {"geojson", "shapefile"}).dump(2));
-  ASSERT_EQ(run_cli({"build", dir + "/b.json", "--threads", "2"}), 0);
+  ASSERT_EQ(test::run_peta_killed_after({"build", dir + "/b.json", "--threads", "2"}), 0);
   const long count_b = read_layer(dir + "/out/temuan.shp").features;
   const auto start = std::chrono::steady_clock::now();
-  ASSERT_EQ(run_cli({"build", dir + "/a.json", "--threads", "2"}), 0);
+  ASSERT_EQ(test::run_peta_killed_after({"build", dir + "/a.json", "--threads", "2"}), 0);
   const int whole_ms = static_cast<int>(
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count());
   const long count_a = read_layer(dir + "/out/temuan.shp").features;
@@ -102,7 +75,7 @@ TEST(OutputSwitch, BuildOfOtherDataKilledAnywhereLeavesOneWholeRun) {
     // Alternate the data, so a kill late in the run falls on a switch between two different sets.
     const std::string next = i % 2 == 0 ? "b.json" : "a.json";
     const int at = whole_ms / 3 + static_cast<int>(rng() % static_cast<unsigned>(whole_ms));
-    run_cli({"build", dir + "/" + next, "--threads", "2"}, at);
+    test::run_peta_killed_after({"build", dir + "/" + next, "--threads", "2"}, at);
     const LayerRead shp = read_layer(dir + "/out/temuan.shp");
     const LayerRead geojson = read_layer(dir + "/out/temuan.geojson");
     EXPECT_TRUE(shp.features == count_a || shp.features == count_b) << "kill " << i << ": " << shp.features;
@@ -118,11 +91,11 @@ TEST(OutputSwitch, BuildOfOtherDataKilledAnywhereLeavesOneWholeRun) {
 
 TEST(OutputSwitch, FilesTheRunDidNotWriteSurviveAndDroppedLayersGo) {
   auto dir = test::temp_dir("output-keep");
-  ASSERT_EQ(run_cli({"sample", "--boundaries", test::data("probolinggo/desa.geojson"), "--count", "2000", "--seed", "5",
+  ASSERT_EQ(test::run_peta_killed_after({"sample", "--boundaries", test::data("probolinggo/desa.geojson"), "--count", "2000", "--seed", "5",
                      "--out", dir + "/f.csv"}),
             0);
   test::write_file(dir + "/p.json", project(dir, dir + "/f.csv", {"geojson", "shapefile"}).dump(2));
-  ASSERT_EQ(run_cli({"build", dir + "/p.json"}), 0);
+  ASSERT_EQ(test::run_peta_killed_after({"build", dir + "/p.json"}), 0);
   ASSERT_TRUE(fs::is_symlink(dir + "/out"));
   ASSERT_TRUE(fs::exists(dir + "/out/temuan.shp"));
   test::write_file(dir + "/out/catatan.txt", "catatan camat\n");
@@ -131,7 +104,7 @@ TEST(OutputSwitch, FilesTheRunDidNotWriteSurviveAndDroppedLayersGo) {
   // Only GeoJSON now: the shapefiles of the earlier run go, the user's files stay (twice over).
   test::write_file(dir + "/p.json", project(dir, dir + "/f.csv", {"geojson"}).dump(2));
   for (int i = 0; i < 2; ++i) {
-    ASSERT_EQ(run_cli({"build", dir + "/p.json"}), 0);
+    ASSERT_EQ(test::run_peta_killed_after({"build", dir + "/p.json"}), 0);
     EXPECT_EQ(test::read_file(dir + "/out/catatan.txt"), "catatan camat\n");
     EXPECT_EQ(test::read_file(dir + "/out/laporan/kec.txt"), "buklet\n");
     EXPECT_FALSE(fs::exists(dir + "/out/temuan.shp"));
@@ -145,13 +118,13 @@ TEST(OutputSwitch, FilesTheRunDidNotWriteSurviveAndDroppedLayersGo) {
 
 TEST(OutputSwitch, AnOutputFolderHoldingTheStoreIsRefused) {
   auto dir = test::temp_dir("output-store");
-  ASSERT_EQ(run_cli({"sample", "--boundaries", test::data("probolinggo/desa.geojson"), "--count", "100", "--seed", "5",
+  ASSERT_EQ(test::run_peta_killed_after({"sample", "--boundaries", test::data("probolinggo/desa.geojson"), "--count", "100", "--seed", "5",
                      "--out", dir + "/f.csv"}),
             0);
   auto p = project(dir, dir + "/f.csv", {"geojson"});
   p["store"] = {{"path", dir + "/out/store.gpkg"}};
   test::write_file(dir + "/p.json", p.dump(2));
-  EXPECT_NE(run_cli({"build", dir + "/p.json"}), 0);
+  EXPECT_NE(test::run_peta_killed_after({"build", dir + "/p.json"}), 0);
   EXPECT_FALSE(fs::exists(dir + "/out/desa.geojson"));
 }
 
