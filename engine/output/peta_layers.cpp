@@ -6,7 +6,9 @@
 
 #include "boundaries/polygon_ops.hpp"
 #include "core/date.hpp"
+#include "core/layer_fields.hpp"
 #include "findings/date_column.hpp"
+#include "output/field_slots.hpp"
 #include "output/source_fields.hpp"
 
 namespace peta {
@@ -20,125 +22,193 @@ FieldDef real(const char* name, int width, int precision, const char* id, const 
 }
 
 void add_count_fields(LayerSchema& s, const CategoryTaxonomy& categories) {
-  s.fields.push_back(integer("n_total", "n_total", "Jumlah semua temuan", "Number of findings, all categories"));
+  s.fields.push_back(integer(layer_field::n_total, layer_field::n_total, "Jumlah semua temuan",
+                             "Number of findings, all categories"));
   for (const auto& c : categories.categories())
-    s.fields.push_back(integer("n_" + c.code, "n_" + c.short_code, "Jumlah temuan: " + c.label_id,
-                               "Number of findings: " + c.label_en));
-  s.fields.push_back(integer("n_lainnya", "n_lainnya", "Jumlah temuan kategori tak dikenal",
+    s.fields.push_back(integer(layer_field::count_of(c.code), layer_field::count_of(c.short_code),
+                               "Jumlah temuan: " + c.label_id, "Number of findings: " + c.label_en));
+  s.fields.push_back(integer(layer_field::n_lainnya, layer_field::n_lainnya, "Jumlah temuan kategori tak dikenal",
                              "Number of findings with an unknown category"));
 }
 
-std::vector<FieldValue> counts_values(const std::vector<std::int64_t>& row) {
-  // row: [category...][total]; layer order: total, categories..., unknown
-  std::vector<FieldValue> v;
-  std::int64_t total = row.back(), known = 0;
-  v.emplace_back(total);
-  for (std::size_t c = 0; c + 1 < row.size(); ++c) {
-    v.emplace_back(row[c]);
+DesaLayer::CountSlots count_slots(const FieldSlots& slots, const CategoryTaxonomy& categories) {
+  DesaLayer::CountSlots c;
+  c.total = slots[layer_field::n_total];
+  c.other = slots[layer_field::n_lainnya];
+  for (const auto& cat : categories.categories()) c.category.push_back(slots[layer_field::count_of(cat.code)]);
+  return c;
+}
+
+// row: [category...][total]. The unknown category's count is what the total holds beyond the known ones.
+void fill_counts(Feature& f, const DesaLayer::CountSlots& slots, const std::vector<std::int64_t>& row) {
+  const std::int64_t total = row.back();
+  std::int64_t known = 0;
+  f.values[slots.total] = total;
+  for (std::size_t c = 0; c + 1 < row.size() && c < slots.category.size(); ++c) {
+    f.values[slots.category[c]] = row[c];
     known += row[c];
   }
-  v.emplace_back(total - known);
-  return v;
+  f.values[slots.other] = total - known;
+}
+
+// The per-category statistics fields and their names, in layer order.
+struct HotspotField {
+  std::string_view prefix, short_prefix;
+  std::size_t DesaLayer::HotspotSlots::*slot;
+};
+constexpr HotspotField kHotspotFields[] = {
+    {"rate_", "rt", &DesaLayer::HotspotSlots::rate},     {"eb_", "eb", &DesaLayer::HotspotSlots::eb},
+    {"gi_z_", "gz", &DesaLayer::HotspotSlots::gi_z},     {"gi_p_", "gp", &DesaLayer::HotspotSlots::gi_p},
+    {"gi_bin_", "gb", &DesaLayer::HotspotSlots::gi_bin}, {"lisa_i_", "li", &DesaLayer::HotspotSlots::lisa_i},
+    {"lisa_p_", "lp", &DesaLayer::HotspotSlots::lisa_p}, {"lisa_q_", "lq", &DesaLayer::HotspotSlots::lisa_q}};
+
+std::string joined(std::string_view prefix, const std::string& code) {
+  std::string name(prefix);
+  name += code;
+  return name;
 }
 
 void add_hotspot_fields(LayerSchema& s, const DesaHotspots& h) {
   const std::string unit = h.base == "km2" ? "per km2" : "per " + std::to_string(static_cast<long long>(h.per)) + " penduduk";
-  for (const auto& c : h.categories) {
-    auto real_field = [&](const std::string& prefix, const std::string& sp, const std::string& id, const std::string& en,
-                          const std::string& u, int precision) {
-      s.fields.push_back({prefix + c.code, FieldType::real, sp + c.short_code, 18, precision, id + ": " + c.label_id,
-                          en + ": " + c.label_en, u});
-    };
-    auto int_field = [&](const std::string& prefix, const std::string& sp, const std::string& id, const std::string& en) {
-      s.fields.push_back({prefix + c.code, FieldType::integer, sp + c.short_code, 4, 0, id + ": " + c.label_id,
-                          en + ": " + c.label_en, ""});
-    };
-    real_field("rate_", "rt", "Laju kasar (" + unit + ")", "Crude rate (" + unit + ")", unit, 6);
-    real_field("eb_", "eb", "Laju Empirical Bayes (" + unit + ")", "Empirical Bayes rate (" + unit + ")", unit, 6);
-    real_field("gi_z_", "gz", "Gi* skor z", "Gi* z-score", "z", 6);
-    real_field("gi_p_", "gp", "Gi* nilai p (dua sisi)", "Gi* p-value (two-sided)", "p", 6);
-    int_field("gi_bin_", "gb", "Gi* kelas: +3/+2/+1 titik panas 99/95/90%, -3/-2/-1 titik dingin, 0 tidak signifikan",
-              "Gi* bin: +3/+2/+1 hot spot 99/95/90%, -3/-2/-1 cold spot, 0 not significant");
-    real_field("lisa_i_", "li", "Moran lokal Ii", "Local Moran's Ii", "", 6);
-    real_field("lisa_p_", "lp", "Moran lokal nilai p semu (999 permutasi)", "Local Moran pseudo p-value (999 permutations)", "p", 6);
-    int_field("lisa_q_", "lq", "Kuadran LISA signifikan: 1 HH, 2 LH, 3 LL, 4 HL, 0 tidak signifikan",
-              "Significant LISA quadrant: 1 HH, 2 LH, 3 LL, 4 HL, 0 not significant");
-  }
+  const std::string texts[][2] = {
+      {"Laju kasar (" + unit + ")", "Crude rate (" + unit + ")"},
+      {"Laju Empirical Bayes (" + unit + ")", "Empirical Bayes rate (" + unit + ")"},
+      {"Gi* skor z", "Gi* z-score"},
+      {"Gi* nilai p (dua sisi)", "Gi* p-value (two-sided)"},
+      {"Gi* kelas: +3/+2/+1 titik panas 99/95/90%, -3/-2/-1 titik dingin, 0 tidak signifikan",
+       "Gi* bin: +3/+2/+1 hot spot 99/95/90%, -3/-2/-1 cold spot, 0 not significant"},
+      {"Moran lokal Ii", "Local Moran's Ii"},
+      {"Moran lokal nilai p semu (999 permutasi)", "Local Moran pseudo p-value (999 permutations)"},
+      {"Kuadran LISA signifikan: 1 HH, 2 LH, 3 LL, 4 HL, 0 tidak signifikan",
+       "Significant LISA quadrant: 1 HH, 2 LH, 3 LL, 4 HL, 0 not significant"}};
+  const std::string units[] = {unit, unit, "z", "p", "", "", "p", ""};
+  for (const auto& c : h.categories)
+    for (std::size_t i = 0; i < std::size(kHotspotFields); ++i) {
+      const bool integral = kHotspotFields[i].slot == &DesaLayer::HotspotSlots::gi_bin ||
+                            kHotspotFields[i].slot == &DesaLayer::HotspotSlots::lisa_q;
+      FieldDef f{joined(kHotspotFields[i].prefix, c.code), integral ? FieldType::integer : FieldType::real,
+                 joined(kHotspotFields[i].short_prefix, c.short_code), integral ? 4 : 18, integral ? 0 : 6,
+                 texts[i][0] + ": " + c.label_id, texts[i][1] + ": " + c.label_en, units[i]};
+      s.fields.push_back(std::move(f));
+    }
 }
 
 FieldValue real_or_null(double v) { return std::isfinite(v) ? FieldValue{v} : FieldValue{}; }
 
+// A real-valued field: 12 wide with 4 decimals, the area of a unit.
+FieldDef area_field(const char* id, const char* en) { return real(layer_field::luas_km2, 12, 4, id, en, "km2"); }
+
 }  // namespace
 
-LayerSchema desa_schema(const CategoryTaxonomy& categories, const DesaHotspots* hotspots) {
-  LayerSchema s{"desa", GeometryKind::multipolygon, {}};
-  s.fields = {text_field("kode", 13, "Kode desa (Kemendagri)", "Village code (Kemendagri)"),
-              text_field("nama", 80, "Nama desa/kelurahan", "Village name"),
-              text_field("jenis", 9, "Desa atau kelurahan", "Desa or kelurahan"),
-              text_field("kode_kec", 8, "Kode kecamatan", "District code"),
-              text_field("nama_kec", 80, "Nama kecamatan", "District name"),
-              real("luas_km2", 12, 4, "Luas (km², UTM 49S)", "Area (km², UTM 49S)", "km2")};
-  add_count_fields(s, categories);
-  if (hotspots) add_hotspot_fields(s, *hotspots);
-  return s;
+DesaLayer::DesaLayer(const CategoryTaxonomy& categories, const DesaHotspots* hotspots) : hotspots_(hotspots) {
+  schema_ = {"desa", GeometryKind::multipolygon, {}};
+  schema_.fields = {text_field(layer_field::kode, 13, "Kode desa (Kemendagri)", "Village code (Kemendagri)"),
+                    text_field(layer_field::nama, 80, "Nama desa/kelurahan", "Village name"),
+                    text_field(layer_field::jenis, 9, "Desa atau kelurahan", "Desa or kelurahan"),
+                    text_field(layer_field::kode_kec, 8, "Kode kecamatan", "District code"),
+                    text_field(layer_field::nama_kec, 80, "Nama kecamatan", "District name"),
+                    area_field("Luas (km², UTM 49S)", "Area (km², UTM 49S)")};
+  add_count_fields(schema_, categories);
+  if (hotspots) add_hotspot_fields(schema_, *hotspots);
+  const FieldSlots slots(schema_);
+  kode_ = slots[layer_field::kode];
+  nama_ = slots[layer_field::nama];
+  jenis_ = slots[layer_field::jenis];
+  kode_kec_ = slots[layer_field::kode_kec];
+  nama_kec_ = slots[layer_field::nama_kec];
+  luas_ = slots[layer_field::luas_km2];
+  counts_ = count_slots(slots, categories);
+  if (hotspots)
+    for (const auto& c : hotspots->categories) {
+      HotspotSlots h{};
+      for (const auto& field : kHotspotFields) h.*field.slot = slots[joined(field.prefix, c.code)];
+      hotspot_slots_.push_back(h);
+    }
 }
 
-Feature desa_feature(const Boundaries& b, std::size_t d, const UnitCounts& counts, const DesaHotspots* hotspots) {
+Feature DesaLayer::feature(const Boundaries& b, std::size_t d, const UnitCounts& counts) const {
   const AdminUnit& u = b.desa[d];
   const AdminUnit& k = b.kecamatan_of(d);
   Feature f;
+  f.values.resize(schema_.fields.size());
   f.geometry = u.geometry;
   const bool orphan = b.desa_kecamatan[d] < 0;  // its kecamatan is in no kecamatan layer: its own code, no name
-  f.values = {u.code.dotted(), u.name, u.jenis, orphan ? u.code.parent()->dotted() : k.code.dotted(), k.name, u.area_km2};
-  if (orphan) f.values[4] = std::monostate{};
+  f.values[kode_] = u.code.dotted();
+  f.values[nama_] = u.name;
+  f.values[jenis_] = u.jenis;
+  if (orphan) {
+    f.values[kode_kec_] = u.code.parent()->dotted();
+  } else {
+    f.values[kode_kec_] = k.code.dotted();
+    f.values[nama_kec_] = k.name;
+  }
+  f.values[luas_] = u.area_km2;
   std::vector<std::int64_t> row;
   for (std::size_t c = 0; c <= counts.category_count(); ++c) row.push_back(counts.desa(d, c));
-  for (auto& v : counts_values(row)) f.values.push_back(std::move(v));
-  if (hotspots)
-    for (const auto& c : hotspots->categories) {
-      f.values.push_back(real_or_null(c.rate[d]));
-      f.values.push_back(real_or_null(c.eb[d]));
-      f.values.push_back(real_or_null(c.gi_z[d]));
-      f.values.push_back(real_or_null(c.gi_p[d]));
-      f.values.push_back(static_cast<std::int64_t>(c.gi_bin[d]));
-      f.values.push_back(real_or_null(c.lisa_i[d]));
-      f.values.push_back(real_or_null(c.lisa_p[d]));
-      f.values.push_back(static_cast<std::int64_t>(c.lisa_q[d]));
+  fill_counts(f, counts_, row);
+  if (hotspots_)
+    for (std::size_t i = 0; i < hotspots_->categories.size(); ++i) {
+      const auto& c = hotspots_->categories[i];
+      const HotspotSlots& h = hotspot_slots_[i];
+      f.values[h.rate] = real_or_null(c.rate[d]);
+      f.values[h.eb] = real_or_null(c.eb[d]);
+      f.values[h.gi_z] = real_or_null(c.gi_z[d]);
+      f.values[h.gi_p] = real_or_null(c.gi_p[d]);
+      f.values[h.gi_bin] = static_cast<std::int64_t>(c.gi_bin[d]);
+      f.values[h.lisa_i] = real_or_null(c.lisa_i[d]);
+      f.values[h.lisa_p] = real_or_null(c.lisa_p[d]);
+      f.values[h.lisa_q] = static_cast<std::int64_t>(c.lisa_q[d]);
     }
   return f;
 }
 
-LayerSchema kecamatan_schema(const CategoryTaxonomy& categories) {
-  LayerSchema s{"kecamatan", GeometryKind::multipolygon, {}};
-  s.fields = {text_field("kode", 8, "Kode kecamatan (Kemendagri)", "District code (Kemendagri)"),
-              text_field("nama", 80, "Nama kecamatan", "District name"),
-              real("luas_km2", 12, 4, "Luas (km², UTM 49S)", "Area (km², UTM 49S)", "km2"),
-              integer("n_desa", "n_desa", "Jumlah desa/kelurahan", "Number of villages")};
-  add_count_fields(s, categories);
-  return s;
+LayerSchema desa_schema(const CategoryTaxonomy& categories, const DesaHotspots* hotspots) {
+  return DesaLayer(categories, hotspots).schema();
 }
 
-Feature kecamatan_feature(const Boundaries& b, std::size_t k, const std::vector<std::int64_t>& row) {
+KecamatanLayer::KecamatanLayer(const CategoryTaxonomy& categories) {
+  schema_ = {"kecamatan", GeometryKind::multipolygon, {}};
+  schema_.fields = {text_field(layer_field::kode, 8, "Kode kecamatan (Kemendagri)", "District code (Kemendagri)"),
+                    text_field(layer_field::nama, 80, "Nama kecamatan", "District name"),
+                    area_field("Luas (km², UTM 49S)", "Area (km², UTM 49S)"),
+                    integer(layer_field::n_desa, layer_field::n_desa, "Jumlah desa/kelurahan", "Number of villages")};
+  add_count_fields(schema_, categories);
+  const FieldSlots slots(schema_);
+  kode_ = slots[layer_field::kode];
+  nama_ = slots[layer_field::nama];
+  luas_ = slots[layer_field::luas_km2];
+  n_desa_ = slots[layer_field::n_desa];
+  counts_ = count_slots(slots, categories);
+}
+
+Feature KecamatanLayer::feature(const Boundaries& b, std::size_t k, const std::vector<std::int64_t>& row) const {
   const AdminUnit& u = b.kecamatan[k];
-  std::int64_t villages = std::count(b.desa_kecamatan.begin(), b.desa_kecamatan.end(), static_cast<int>(k));
+  const std::int64_t villages = std::count(b.desa_kecamatan.begin(), b.desa_kecamatan.end(), static_cast<int>(k));
   Feature f;
+  f.values.resize(schema_.fields.size());
   f.geometry = u.geometry;
-  f.values = {u.code.dotted(), u.name, u.area_km2, villages};
-  for (auto& v : counts_values(row)) f.values.push_back(std::move(v));
+  f.values[kode_] = u.code.dotted();
+  f.values[nama_] = u.name;
+  f.values[luas_] = u.area_km2;
+  f.values[n_desa_] = villages;
+  fill_counts(f, counts_, row);
   return f;
 }
+
+LayerSchema kecamatan_schema(const CategoryTaxonomy& categories) { return KecamatanLayer(categories).schema(); }
 
 LayerSchema klaster_schema(const CategoryTaxonomy& categories) {
   LayerSchema s{"klaster", GeometryKind::multipolygon, {}};
   s.fields = {{"klaster", FieldType::integer, "", 8, 0, "Nomor klaster DBSCAN", "DBSCAN cluster number", ""},
               integer("jumlah", "jumlah", "Jumlah temuan dalam klaster", "Findings in the cluster"),
               integer("inti", "inti", "Jumlah titik inti", "Core points"),
-              real("luas_km2", 12, 4, "Luas selubung (km²)", "Hull area (km²)", "km2"),
+              area_field("Luas selubung (km²)", "Hull area (km²)"),
               real("pusat_lon", 12, 7, "Bujur pusat", "Centre longitude", "derajat"),
               real("pusat_lat", 12, 7, "Lintang pusat", "Centre latitude", "derajat")};
   for (const auto& c : categories.categories())
-    s.fields.push_back(integer("n_" + c.code, "n_" + c.short_code, "Jumlah temuan: " + c.label_id, "Findings: " + c.label_en));
-  s.fields.push_back(integer("n_lainnya", "n_lainnya", "Kategori tak dikenal", "Unknown category"));
+    s.fields.push_back(integer(layer_field::count_of(c.code), layer_field::count_of(c.short_code),
+                               "Jumlah temuan: " + c.label_id, "Findings: " + c.label_en));
+  s.fields.push_back(integer(layer_field::n_lainnya, layer_field::n_lainnya, "Kategori tak dikenal", "Unknown category"));
   return s;
 }
 
@@ -157,22 +227,34 @@ Feature klaster_feature(const DbscanCluster& c, const DbscanResult& result, cons
   return f;
 }
 
-LayerSchema kabupaten_schema(bool leaves_out_sensitive) {
-  LayerSchema s{"kabupaten", GeometryKind::multipolygon, {}};
-  s.fields = {text_field("kode", 5, "Kode kabupaten/kota (Kemendagri)", "Regency code (Kemendagri)"),
-              text_field("nama", 80, "Nama kabupaten/kota", "Regency name"),
-              real("luas_km2", 12, 4, "Luas (km², UTM 49S)", "Area (km², UTM 49S)", "km2"),
-              integer("n_kecamatan", "n_kec", "Jumlah kecamatan", "Number of districts"),
-              integer("n_desa", "n_desa", "Jumlah desa/kelurahan", "Number of villages"),
-              leaves_out_sensitive
-                  ? integer("n_total", "n_total", "Jumlah temuan, tanpa kategori sensitif",
-                            "Number of findings, sensitive categories left out")
-                  : integer("n_total", "n_total", "Jumlah semua temuan", "Number of findings, all categories")};
-  return s;
+KabupatenLayer::KabupatenLayer(const CategoryTaxonomy* leave_out_sensitive) : leave_out_sensitive_(leave_out_sensitive) {
+  schema_ = {"kabupaten", GeometryKind::multipolygon, {}};
+  schema_.fields = {
+      text_field(layer_field::kode, 5, "Kode kabupaten/kota (Kemendagri)", "Regency code (Kemendagri)"),
+      text_field(layer_field::nama, 80, "Nama kabupaten/kota", "Regency name"),
+      area_field("Luas (km², UTM 49S)", "Area (km², UTM 49S)"),
+      integer(layer_field::n_kecamatan, "n_kec", "Jumlah kecamatan", "Number of districts"),
+      integer(layer_field::n_desa, layer_field::n_desa, "Jumlah desa/kelurahan", "Number of villages"),
+      leave_out_sensitive ? integer(layer_field::n_total, layer_field::n_total, "Jumlah temuan, tanpa kategori sensitif",
+                                    "Number of findings, sensitive categories left out")
+                          : integer(layer_field::n_total, layer_field::n_total, "Jumlah semua temuan",
+                                    "Number of findings, all categories")};
+  const FieldSlots slots(schema_);
+  kode_ = slots[layer_field::kode];
+  nama_ = slots[layer_field::nama];
+  luas_ = slots[layer_field::luas_km2];
+  n_kecamatan_ = slots[layer_field::n_kecamatan];
+  n_desa_ = slots[layer_field::n_desa];
+  n_total_ = slots[layer_field::n_total];
 }
 
-Feature kabupaten_feature(const Boundaries& b, std::size_t kab, const UnitCounts& counts,
-                          const CategoryTaxonomy* leave_out_sensitive) {
+LayerSchema kabupaten_schema(bool leaves_out_sensitive) {
+  // Only whether a taxonomy is given matters to the schema.
+  const CategoryTaxonomy none;
+  return KabupatenLayer(leaves_out_sensitive ? &none : nullptr).schema();
+}
+
+Feature KabupatenLayer::feature(const Boundaries& b, std::size_t kab, const UnitCounts& counts) const {
   const AdminUnit& u = b.kabupaten[kab];
   std::vector<const MultiPolygon*> pieces;
   double kecamatan_area = 0;
@@ -190,13 +272,18 @@ Feature kabupaten_feature(const Boundaries& b, std::size_t kab, const UnitCounts
                                  : b.desa[d].code.at(AdminLevel::kabupaten) == b.kabupaten[kab].code;
     if (!inside) continue;
     ++villages;
-    findings += leave_out_sensitive ? counts.desa_total_without_sensitive(d, *leave_out_sensitive) : counts.desa_total(d);
+    findings += leave_out_sensitive_ ? counts.desa_total_without_sensitive(d, *leave_out_sensitive_) : counts.desa_total(d);
   }
   Feature f;
+  f.values.resize(schema_.fields.size());
   const bool given = !u.geometry.empty();
   f.geometry = given ? u.geometry : dissolve(pieces, 0.01);
-  f.values = {u.code.dotted(), u.name.empty() ? FieldValue{} : FieldValue{u.name}, given ? u.area_km2 : kecamatan_area,
-              districts, villages, findings};
+  f.values[kode_] = u.code.dotted();
+  if (!u.name.empty()) f.values[nama_] = u.name;
+  f.values[luas_] = given ? u.area_km2 : kecamatan_area;
+  f.values[n_kecamatan_] = districts;
+  f.values[n_desa_] = villages;
+  f.values[n_total_] = findings;
   return f;
 }
 

@@ -15,16 +15,46 @@
 
 namespace peta {
 
-// With `hotspots`, the desa layer also carries, per category code c (and "semua" for all): rate_<c>, eb_<c>,
-// gi_z_<c>, gi_p_<c>, gi_bin_<c>, lisa_i_<c>, lisa_p_<c>, lisa_q_<c> (shapefile: rt/eb/gz/gp/gb/li/lp/lq +
-// the category's short code).
-LayerSchema desa_schema(const CategoryTaxonomy& categories, const DesaHotspots* hotspots = nullptr);
-Feature desa_feature(const Boundaries& b, std::size_t desa, const UnitCounts& counts,
-                     const DesaHotspots* hotspots = nullptr);
+// The desa layer's own fields: identity, area, the counts per category and, with `hotspots`, per category code c
+// (and "semua" for all): rate_<c>, eb_<c>, gi_z_<c>, gi_p_<c>, gi_bin_<c>, lisa_i_<c>, lisa_p_<c>, lisa_q_<c>
+// (shapefile: rt/eb/gz/gp/gb/li/lp/lq + the category's short code). Features are filled by field name
+// (core/layer_fields.hpp), resolved to positions once.
+class DesaLayer {
+ public:
+  explicit DesaLayer(const CategoryTaxonomy& categories, const DesaHotspots* hotspots = nullptr);
+  const LayerSchema& schema() const { return schema_; }
+  Feature feature(const Boundaries& b, std::size_t desa, const UnitCounts& counts) const;
 
+  struct CountSlots {
+    std::size_t total = 0, other = 0;
+    std::vector<std::size_t> category;  // per category of the taxonomy: n_<code>
+  };
+  struct HotspotSlots {
+    std::size_t rate, eb, gi_z, gi_p, gi_bin, lisa_i, lisa_p, lisa_q;
+  };
+
+ private:
+  LayerSchema schema_;
+  const DesaHotspots* hotspots_;
+  std::size_t kode_, nama_, jenis_, kode_kec_, nama_kec_, luas_;
+  CountSlots counts_;
+  std::vector<HotspotSlots> hotspot_slots_;  // per hotspot category
+};
+LayerSchema desa_schema(const CategoryTaxonomy& categories, const DesaHotspots* hotspots = nullptr);
+
+class KecamatanLayer {
+ public:
+  explicit KecamatanLayer(const CategoryTaxonomy& categories);
+  const LayerSchema& schema() const { return schema_; }
+  // `row` from UnitCounts::by_kecamatan.
+  Feature feature(const Boundaries& b, std::size_t kecamatan, const std::vector<std::int64_t>& row) const;
+
+ private:
+  LayerSchema schema_;
+  std::size_t kode_, nama_, luas_, n_desa_;
+  DesaLayer::CountSlots counts_;
+};
 LayerSchema kecamatan_schema(const CategoryTaxonomy& categories);
-// `rows` from UnitCounts::by_kecamatan.
-Feature kecamatan_feature(const Boundaries& b, std::size_t kecamatan, const std::vector<std::int64_t>& row);
 
 // DBSCAN clusters of findings: one convex hull each, numbered as DBSCAN labels them, with its counts.
 LayerSchema klaster_schema(const CategoryTaxonomy& categories);
@@ -32,12 +62,20 @@ Feature klaster_feature(const DbscanCluster& c, const DbscanResult& result, cons
 
 // The kabupaten outline: code, name, area, number of kecamatan and desa, and the findings in it. When
 // the kabupaten was not given as a boundary layer (empty geometry), its outline is dissolved from its
-// kecamatan (holes under 1 ha dropped).
+// kecamatan (holes under 1 ha dropped). With `leave_out_sensitive` (public profile) the findings count leaves
+// the sensitive categories out, as the n_total of desa and kecamatan does.
+class KabupatenLayer {
+ public:
+  explicit KabupatenLayer(const CategoryTaxonomy* leave_out_sensitive = nullptr);
+  const LayerSchema& schema() const { return schema_; }
+  Feature feature(const Boundaries& b, std::size_t kabupaten, const UnitCounts& counts) const;
+
+ private:
+  LayerSchema schema_;
+  const CategoryTaxonomy* leave_out_sensitive_;
+  std::size_t kode_, nama_, luas_, n_kecamatan_, n_desa_, n_total_;
+};
 LayerSchema kabupaten_schema(bool leaves_out_sensitive = false);
-// With `leave_out_sensitive` (public profile) the findings count leaves the sensitive categories out, as the
-// n_total of desa and kecamatan does.
-Feature kabupaten_feature(const Boundaries& b, std::size_t kabupaten, const UnitCounts& counts,
-                          const CategoryTaxonomy* leave_out_sensitive = nullptr);
 
 // How a finding was placed, beyond its Assignment.
 struct TemuanPlacement {

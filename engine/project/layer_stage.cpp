@@ -2,8 +2,10 @@
 
 #include <algorithm>
 
+#include "core/layer_fields.hpp"
 #include "findings/date_column.hpp"
 #include "indicators/indicator_fields.hpp"
+#include "output/field_slots.hpp"
 #include "output/rejects_csv.hpp"
 #include "output/status_fields.hpp"
 #include "output/time_layers.hpp"
@@ -75,7 +77,8 @@ void write_units(const ProjectSettings& settings, OutputSet& outputs, const Boun
   const DesaHotspots* hotspots = statistics.hotspots.get();
   const std::vector<const EmergingResult*> trends = statistics.trends ? statistics.trends->pointers() : std::vector<const EmergingResult*>{};
   if (out.has_layer("desa")) {
-    LayerSchema schema = desa_schema(settings.categories, hotspots);
+    const DesaLayer desa(settings.categories, hotspots);
+    LayerSchema schema = desa.schema();
     extras.extend(schema);
     if (statistics.trends)
       for (auto& field : trend_fields(settings.categories)) schema.fields.push_back(std::move(field));
@@ -87,7 +90,7 @@ void write_units(const ProjectSettings& settings, OutputSet& outputs, const Boun
     profile_fields.extend(schema);
     LayerSink& sink = outputs.open_layer(schema);
     for (std::size_t d = 0; d < b.desa.size(); ++d) {
-      Feature f = desa_feature(b, d, findings.counts, hotspots);
+      Feature f = desa.feature(b, d, findings.counts);
       extras.apply(f, findings.length_m[d], statistics.withheld.desa(d));
       if (statistics.trends) append_trend_values(f, d, trends);
       if (status) StatusFields::apply(f, status_of(status->desa, b.desa[d]));
@@ -97,7 +100,8 @@ void write_units(const ProjectSettings& settings, OutputSet& outputs, const Boun
     }
   }
   if (out.has_layer("kecamatan")) {
-    LayerSchema schema = kecamatan_schema(settings.categories);
+    const KecamatanLayer kecamatan(settings.categories);
+    LayerSchema schema = kecamatan.schema();
     extras.extend(schema);
     if (visits) schema.fields.push_back(VisitFollowUp::kecamatan_field());
     if (status) StatusFields::extend(schema);
@@ -110,7 +114,7 @@ void write_units(const ProjectSettings& settings, OutputSet& outputs, const Boun
     for (std::size_t d = 0; d < b.desa.size(); ++d)
       if (b.desa_kecamatan[d] >= 0) kec_length[static_cast<std::size_t>(b.desa_kecamatan[d])] += findings.length_m[d];
     for (std::size_t k = 0; k < b.kecamatan.size(); ++k) {
-      Feature f = kecamatan_feature(b, k, rows[k]);
+      Feature f = kecamatan.feature(b, k, rows[k]);
       extras.apply(f, kec_length[k], statistics.withheld.kecamatan(k));
       if (visits) f.values.push_back(visits->kecamatan_value(k));
       if (status) StatusFields::apply(f, status_of(status->kecamatan, b.kecamatan[k]));
@@ -119,9 +123,9 @@ void write_units(const ProjectSettings& settings, OutputSet& outputs, const Boun
     }
   }
   if (out.has_layer("kabupaten") && !b.kabupaten.empty()) {
-    LayerSink& sink = outputs.open_layer(kabupaten_schema(policy.public_profile()));
-    for (std::size_t k = 0; k < b.kabupaten.size(); ++k)
-      sink.write(kabupaten_feature(b, k, findings.counts, policy.public_profile() ? &settings.categories : nullptr));
+    const KabupatenLayer kabupaten(policy.public_profile() ? &settings.categories : nullptr);
+    LayerSink& sink = outputs.open_layer(kabupaten.schema());
+    for (std::size_t k = 0; k < b.kabupaten.size(); ++k) sink.write(kabupaten.feature(b, k, findings.counts));
   }
 }
 
@@ -132,8 +136,12 @@ void write_units(const ProjectSettings& settings, OutputSet& outputs, const Boun
 void write_blind_spots(const ProjectSettings& settings, OutputSet& outputs, const Boundaries& b,
                        const FindingsResult& findings, const VisitFollowUp* visits, const PublicationPolicy& policy) {
   LayerSchema schema{"titik_buta", GeometryKind::multipolygon, {}};
-  const LayerSchema desa = desa_schema(settings.categories);
-  schema.fields.assign(desa.fields.begin(), desa.fields.begin() + 6);  // kode, nama, jenis, kode_kec, nama_kec, luas_km2
+  const DesaLayer desa(settings.categories);
+  const FieldSlots desa_slots(desa.schema());
+  // The desa's identity and area, taken from the desa layer by name.
+  const char* const identity[] = {layer_field::kode, layer_field::nama, layer_field::jenis, layer_field::kode_kec,
+                                  layer_field::nama_kec, layer_field::luas_km2};
+  for (const char* name : identity) schema.fields.push_back(desa.schema().fields[desa_slots[name]]);
   if (visits) {
     FieldDef visit = VisitFollowUp::kecamatan_field();
     visit.name = "kunjungan_kec";
@@ -146,8 +154,10 @@ void write_blind_spots(const ProjectSettings& settings, OutputSet& outputs, cons
                                    ? findings.counts.desa_total_without_sensitive(d, settings.categories)
                                    : findings.counts.desa_total(d);
     if (total > 0) continue;
-    Feature f = desa_feature(b, d, findings.counts);
-    f.values.resize(6);
+    const Feature whole = desa.feature(b, d, findings.counts);
+    Feature f;
+    f.geometry = whole.geometry;
+    for (const char* name : identity) f.values.push_back(whole.values[desa_slots[name]]);
     if (visits) {
       if (b.desa_kecamatan[d] < 0) f.values.emplace_back(std::monostate{});
       else f.values.push_back(visits->kecamatan_value(static_cast<std::size_t>(b.desa_kecamatan[d])));
