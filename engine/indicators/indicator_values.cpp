@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/error.hpp"
+#include "core/layer_fields.hpp"
 
 namespace peta {
 
@@ -35,7 +36,7 @@ const CategoryHotspots* category(const DesaHotspots& h, const std::string& code)
 }
 
 std::string available(const IndicatorSources& s) {
-  std::string names = "luas_km2";
+  std::string names = layer_field::luas_km2;
   if (s.hotspots)
     for (const auto& c : s.hotspots->categories) {
       const std::string code = c.code == "semua" ? "total" : c.code;
@@ -60,7 +61,7 @@ Indicator resolve_indicator(const std::string& name, const IndicatorSources& s) 
       out.values = *v;
       return out;
     }
-  if (name == "luas_km2") {
+  if (name == layer_field::luas_km2) {
     std::vector<double> area;
     for (const auto& d : s.boundaries.desa) area.push_back(d.area_km2);
     out.values = present(area);

@@ -1,17 +1,18 @@
 #include "output/status_fields.hpp"
 
+#include "core/layer_fields.hpp"
 namespace peta {
 
 void StatusFields::extend(LayerSchema& schema) {
   schema.fields.insert(schema.fields.end(), {
-      {"n_terbuka", FieldType::integer, "", 10, 0, "Masalah terbuka (baru, diverifikasi, ditindaklanjuti)",
+      {layer_field::n_terbuka, FieldType::integer, "", 10, 0, "Masalah terbuka (baru, diverifikasi, ditindaklanjuti)",
        "Open problems (new, verified, in progress)", "jumlah"},
-      {"n_selesai", FieldType::integer, "", 10, 0, "Masalah selesai ditangani", "Problems handled", "jumlah"},
-      {"persen_selesai", FieldType::real, "pct_selesa", 6, 1, "Persen selesai dari terbuka + selesai",
+      {layer_field::n_selesai, FieldType::integer, "", 10, 0, "Masalah selesai ditangani", "Problems handled", "jumlah"},
+      {layer_field::persen_selesai, FieldType::real, "pct_selesa", 6, 1, "Persen selesai dari terbuka + selesai",
        "Share handled of open + handled", "%"},
-      {"umur_median_hari", FieldType::real, "umur_med", 8, 1, "Umur median masalah terbuka (hari)",
+      {layer_field::umur_median_hari, FieldType::real, "umur_med", 8, 1, "Umur median masalah terbuka (hari)",
        "Median age of the open problems (days)", "hari"},
-      {"n_lewat_target", FieldType::integer, "n_lewat", 10, 0, "Masalah terbuka yang lewat tenggat OPD",
+      {layer_field::n_lewat_target, FieldType::integer, "n_lewat", 10, 0, "Masalah terbuka yang lewat tenggat OPD",
        "Open problems past the OPD's due date", "jumlah"}});
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/layer_fields.hpp"
 #include "hotspots/emerging_hotspots.hpp"
 #include "output/class_breaks.hpp"
 
@@ -11,10 +12,10 @@ namespace {
 
 constexpr std::size_t kMaxCategories = 30;  // distinct text values kept for a categorized style
 
-bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+bool starts_with(const std::string& s, std::string_view prefix) { return s.rfind(prefix, 0) == 0; }
 
 bool is_count_field(const FieldDef& f) {
-  return f.type == FieldType::integer && starts_with(f.name, "n_") && f.name != "n_desa";
+  return f.type == FieldType::integer && starts_with(f.name, layer_field::count_prefix) && f.name != layer_field::n_desa;
 }
 bool is_rate_field(const FieldDef& f) { return f.type == FieldType::real && starts_with(f.name, "eb_"); }
 bool is_gi_bin_field(const FieldDef& f) { return f.type == FieldType::integer && starts_with(f.name, "gi_bin_"); }
@@ -339,7 +340,7 @@ std::vector<CategorySpec> gi_bin_classes() {
 std::vector<LayerStyle> layer_styles(const LayerSchema& schema, const StyleObserver& data) {
   std::vector<LayerStyle> styles;
   const bool polygons = schema.geometry == GeometryKind::multipolygon;
-  const FieldDef* total = find_field(schema, "n_total");
+  const FieldDef* total = find_field(schema, layer_field::n_total);
   if (schema.name == "kabupaten") {
     styles.push_back(outline_style(schema, 0.8, {40, 40, 40}));
     styles.back().has_labels = false;

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "core/layer_fields.hpp"
 
 namespace peta {
 namespace {
@@ -19,7 +20,7 @@ UnitExtras::UnitExtras(const CategoryTaxonomy& categories, UnitExtrasOptions opt
     : categories_(categories), options_(options) {}
 
 void UnitExtras::extend(LayerSchema& schema) {
-  total_ = field_index(schema, "n_total");
+  total_ = field_index(schema, layer_field::n_total);
   sensitive_.clear();
   sensitive_category_.clear();
   derived_.clear();
@@ -30,14 +31,14 @@ void UnitExtras::extend(LayerSchema& schema) {
   for (std::size_t ci = 0; ci < categories_.size(); ++ci) {
     const Category& c = categories_.categories()[ci];
     if (!c.sensitive) continue;
-    sensitive_.push_back(field_index(schema, "n_" + c.code));
+    sensitive_.push_back(field_index(schema, layer_field::count_of(c.code)));
     sensitive_category_.push_back(ci);
     std::vector<int> derived;
     const std::string suffix = "_" + c.code;
     for (std::size_t i = 0; i < schema.fields.size(); ++i) {
       const std::string& name = schema.fields[i].name;
       if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0 &&
-          name != "n_" + c.code)
+          name != layer_field::count_of(c.code))
         derived.push_back(static_cast<int>(i));
     }
     derived_.push_back(std::move(derived));

@@ -7,6 +7,7 @@
 #include <limits>
 #include <map>
 
+#include "core/layer_fields.hpp"
 #include "hotspots/emerging_hotspots.hpp"
 #include "query/date_text.hpp"
 #include "query/store_query.hpp"
@@ -54,7 +55,12 @@ nlohmann::json with_store_findings(nlohmann::json j, const QueryModel& m, std::v
 
 nlohmann::json model_meta(const QueryModel& m) {
   nlohmann::json j;
-  j["n_desa"] = m.desa.size();
+  j[layer_field::n_desa] = m.desa.size();
+  // The field names the page reads from the layers and answers (core/layer_fields.hpp), so it spells none itself.
+  j["fields"] = {{"total", layer_field::n_total},         {"other", layer_field::n_lainnya},
+                 {"kode_kec", layer_field::kode_kec},     {"terbuka", layer_field::n_terbuka},
+                 {"selesai", layer_field::n_selesai},     {"lewat", layer_field::n_lewat_target},
+                 {"persen", layer_field::persen_selesai}};
   j["n_kecamatan"] = m.kecamatan.size();
   j["n_temuan"] = m.findings.size();
   j["has_findings"] = m.has_findings;
@@ -128,8 +134,8 @@ std::string layer_geojson(const QueryModel& m, Level level) {
     p["nama"] = t.nama[u];
     if (level == Level::desa) {
       p["jenis"] = t.jenis[u];
-      p["kode_kec"] = t.kode_kec[u];
-      p["nama_kec"] = t.nama_kec[u];
+      p[layer_field::kode_kec] = t.kode_kec[u];
+      p[layer_field::nama_kec] = t.nama_kec[u];
     }
     for (std::size_t f = 0; f < t.numeric_names.size(); ++f) p[t.numeric_names[f]] = number_or_null(t.numeric[f][u]);
     for (std::size_t f = 0; f < t.trend_names.size(); ++f)
@@ -163,9 +169,9 @@ nlohmann::json desa_summary(const QueryModel& m, const std::string& kode, const 
   j["kode"] = m.desa.kode[d];
   j["nama"] = m.desa.nama[d];
   j["jenis"] = m.desa.jenis[d];
-  j["kode_kec"] = m.desa.kode_kec[d];
-  j["nama_kec"] = m.desa.nama_kec[d];
-  j["luas_km2"] = number_or_null(m.desa.luas_km2[d]);
+  j[layer_field::kode_kec] = m.desa.kode_kec[d];
+  j[layer_field::nama_kec] = m.desa.nama_kec[d];
+  j[layer_field::luas_km2] = number_or_null(m.desa.luas_km2[d]);
   j["filtered"] = filter.active();
 
   // Counts from the same CountMatrix rules as /api/query: a withheld or uncountable count is null with its
@@ -204,18 +210,18 @@ nlohmann::json desa_summary(const QueryModel& m, const std::string& kode, const 
   }
   j["categories"] = std::move(per_category);
   const double total = counts.at(d, counts.total_column());
-  j["n_total"] = count_json(total);
+  j[layer_field::n_total] = count_json(total);
   j["total_leaves_out"] = std::move(left_out);
   // Lainnya (findings of no known category) is counted directly, never derived as a difference.
   double other = 0;
-  auto other_field = m.desa.field("n_lainnya");
+  auto other_field = m.desa.field(layer_field::n_lainnya);
   if (!filter.active() && other_field) other = m.desa.numeric[*other_field][d];
   else if (from_store)
     for (auto* row : stored) other += row->category_index < 0 ? 1 : 0;
   else if (m.has_findings)
     for (auto i : found) other += m.findings.category[i] < 0 ? 1 : 0;
   else other = std::numeric_limits<double>::quiet_NaN();
-  j["n_lainnya"] = count_json(other);
+  j[layer_field::n_lainnya] = count_json(other);
 
   const FindingTable& t = m.findings;
   std::vector<std::size_t> severity_count(t.severity_values.size(), 0);

@@ -7,6 +7,7 @@
 #include <map>
 #include <optional>
 
+#include "core/layer_fields.hpp"
 #include "query/date_text.hpp"
 #include "query/priority_score.hpp"
 #include "query/unit_counts.hpp"
@@ -183,7 +184,7 @@ QueryResult run_query(const QueryModel& m, const QuerySpec& spec, std::size_t ma
   x.rate.resize(table.size());
   const std::vector<double>* rate_field = layer_field("rate_" + suffix);
   // The count the layer's rate was computed from (n_total for all categories: the layers have no n_semua).
-  const std::vector<double>* layer_count = layer_field(category ? "n_" + spec.category : std::string("n_total"));
+  const std::vector<double>* layer_count = layer_field(category ? layer_field::count_of(spec.category) : std::string(layer_field::n_total));
   r.rate_basis = rate_field ? "rate_" + suffix : "per_km2";
   for (std::size_t u = 0; u < table.size(); ++u) {
     const double n = counts.at(u, column);
@@ -287,8 +288,8 @@ QueryResult run_query(const QueryModel& m, const QuerySpec& spec, std::size_t ma
   add("kode", "Kode", "Code", false, 0);
   add("nama", desa_level ? "Desa" : "Kecamatan", desa_level ? "Village" : "District", false, 0);
   if (desa_level) {
-    add("kode_kec", "Kode kec.", "District code", false, 0);
-    add("nama_kec", "Kecamatan", "District", false, 0);
+    add(layer_field::kode_kec, "Kode kec.", "District code", false, 0);
+    add(layer_field::nama_kec, "Kecamatan", "District", false, 0);
   }
   add("n", "Jumlah", "Count", true, 0);
   if (any_hidden) {  // why a count is not shown: 1 below k, 2 withheld as a complement, 3 not countable under the filter

@@ -13,6 +13,7 @@
 
 #include "core/error.hpp"
 #include "core/gdal_init.hpp"
+#include "core/layer_fields.hpp"
 #include "query/date_text.hpp"
 
 namespace peta::query {
@@ -100,12 +101,12 @@ void read_units(void* ds, const std::string& path, const char* name, bool is_des
                 UnitTable& t) {
   OGRLayerH layer = layer_or_throw(ds, path, name);
   OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
-  const int kode = field_or_throw(defn, path, name, "kode");
-  const int nama = field_or_throw(defn, path, name, "nama");
-  const int luas = OGR_FD_GetFieldIndex(defn, "luas_km2");
-  const int jenis = is_desa ? OGR_FD_GetFieldIndex(defn, "jenis") : -1;
-  const int kode_kec = is_desa ? field_or_throw(defn, path, name, "kode_kec") : -1;
-  const int nama_kec = is_desa ? OGR_FD_GetFieldIndex(defn, "nama_kec") : -1;
+  const int kode = field_or_throw(defn, path, name, layer_field::kode);
+  const int nama = field_or_throw(defn, path, name, layer_field::nama);
+  const int luas = OGR_FD_GetFieldIndex(defn, layer_field::luas_km2);
+  const int jenis = is_desa ? OGR_FD_GetFieldIndex(defn, layer_field::jenis) : -1;
+  const int kode_kec = is_desa ? field_or_throw(defn, path, name, layer_field::kode_kec) : -1;
+  const int nama_kec = is_desa ? OGR_FD_GetFieldIndex(defn, layer_field::nama_kec) : -1;
   std::vector<int> numeric_fields, trend_fields, text_fields;
   for (int i = 0; i < OGR_FD_GetFieldCount(defn); ++i) {
     OGRFieldDefnH fd = OGR_FD_GetFieldDefn(defn, i);
@@ -280,11 +281,11 @@ QueryModel load_query_model(const std::string& path, const CategoryTaxonomy& tax
   read_units(ds.get(), path, "kecamatan", false, limits, m.kecamatan);
   for (std::size_t c = 0; c < taxonomy.size(); ++c) {
     const Category& cat = taxonomy.categories()[c];
-    if (!m.desa.field("n_" + cat.code)) continue;
+    if (!m.desa.field(layer_field::count_of(cat.code))) continue;
     m.categories.push_back(cat);
     m.weights.push_back(c < weights.size() ? weights[c] : 1.0);
   }
-  if (!m.desa.field("n_total")) throw Error(path + ": layer 'desa' has no field 'n_total'");
+  if (!m.desa.field(layer_field::n_total)) throw Error(path + ": layer 'desa' has no field '" + std::string(layer_field::n_total) + "'");
   m.desa_kecamatan.resize(m.desa.size(), -1);
   for (std::size_t d = 0; d < m.desa.size(); ++d)
     if (auto k = m.kecamatan.unit(m.desa.kode_kec[d])) m.desa_kecamatan[d] = static_cast<std::int32_t>(*k);
@@ -298,7 +299,7 @@ QueryModel load_query_model(const std::string& path, const CategoryTaxonomy& tax
     if (c >= 0) ++points[static_cast<std::size_t>(c)];
   for (std::size_t c = 0; c < m.categories.size(); ++c) {
     double counted = 0;
-    for (double v : m.desa.numeric[*m.desa.field("n_" + m.categories[c].code)])
+    for (double v : m.desa.numeric[*m.desa.field(layer_field::count_of(m.categories[c].code))])
       if (!std::isnan(v)) counted += v;
     const bool flagged = m.desa.field("s_" + m.categories[c].code).has_value();
     m.recountable.push_back(m.has_findings && !flagged && !(points[c] == 0 && counted > 0));

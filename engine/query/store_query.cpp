@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "core/layer_fields.hpp"
 #include "output/class_breaks.hpp"
 #include "query/date_text.hpp"
 #include "store/finding_status.hpp"
@@ -200,10 +201,10 @@ QueryResult overdue_per_opd(const QueryModel& m, const QuerySpec& spec, std::siz
   r.sort_column = "opd";
   r.rate_basis = "";
   add_column(r, "opd", "OPD", "Department (OPD)", false);
-  add_column(r, "kode_kec", "Kode kec.", "District code", false);
-  add_column(r, "nama_kec", "Kecamatan", "District", false);
-  add_column(r, "n_terbuka", "Terbuka", "Open", true);
-  add_column(r, "n_lewat_target", "Lewat target", "Overdue", true);
+  add_column(r, layer_field::kode_kec, "Kode kec.", "District code", false);
+  add_column(r, layer_field::nama_kec, "Kecamatan", "District", false);
+  add_column(r, layer_field::n_terbuka, "Terbuka", "Open", true);
+  add_column(r, layer_field::n_lewat_target, "Lewat target", "Overdue", true);
   add_column(r, "hari_lewat_maks", "Hari lewat maks.", "Max days overdue", true);
   bool any_hidden = false;
   std::vector<std::vector<Cell>> rows;
@@ -366,19 +367,19 @@ nlohmann::json status_view(const QueryModel& m, const QuerySpec& spec, const Dea
     if (it == aggregates.desa.end()) it = aggregates.desa.find(m.desa.kode[d]);
     if (it != aggregates.desa.end()) c = it->second;
     const bool any = c.n_terbuka + c.n_selesai > 0;
-    desa[m.desa.kode[d]] = {{"n_terbuka", c.n_terbuka},
-                            {"n_selesai", c.n_selesai},
-                            {"persen_selesai", any ? nlohmann::json(c.persen_selesai) : nlohmann::json(nullptr)},
-                            {"umur_median_hari", c.n_terbuka ? nlohmann::json(c.umur_median_hari) : nlohmann::json(nullptr)},
-                            {"n_lewat_target", c.n_lewat_target}};
-    values["n_terbuka"].push_back(static_cast<double>(c.n_terbuka));
-    values["n_selesai"].push_back(static_cast<double>(c.n_selesai));
-    values["n_lewat_target"].push_back(static_cast<double>(c.n_lewat_target));
-    if (any) values["persen_selesai"].push_back(c.persen_selesai);
+    desa[m.desa.kode[d]] = {{layer_field::n_terbuka, c.n_terbuka},
+                            {layer_field::n_selesai, c.n_selesai},
+                            {layer_field::persen_selesai, any ? nlohmann::json(c.persen_selesai) : nlohmann::json(nullptr)},
+                            {layer_field::umur_median_hari, c.n_terbuka ? nlohmann::json(c.umur_median_hari) : nlohmann::json(nullptr)},
+                            {layer_field::n_lewat_target, c.n_lewat_target}};
+    values[layer_field::n_terbuka].push_back(static_cast<double>(c.n_terbuka));
+    values[layer_field::n_selesai].push_back(static_cast<double>(c.n_selesai));
+    values[layer_field::n_lewat_target].push_back(static_cast<double>(c.n_lewat_target));
+    if (any) values[layer_field::persen_selesai].push_back(c.persen_selesai);
   }
   nlohmann::json measures = nlohmann::json::object();
   for (const auto& [name, v] : values) {
-    const auto classes = name == "persen_selesai" ? rate_classes(v, 5, 0) : count_classes(v);
+    const auto classes = name == layer_field::persen_selesai ? rate_classes(v, 5, 0) : count_classes(v);
     nlohmann::json list = nlohmann::json::array();
     for (const auto& c : classes) list.push_back({{"lower", c.lower}, {"upper", c.upper}, {"label", c.label}});
     measures[name] = {{"classes", std::move(list)}};

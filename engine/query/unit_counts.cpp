@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "core/layer_fields.hpp"
 #include "query/store_query.hpp"
 
 namespace peta::query {
@@ -80,7 +81,7 @@ CountMatrix layer_counts(const QueryModel& m, const UnitTable& table) {
                   std::vector<Hidden>(table.size() * (categories + 1), Hidden::no)};
   for (std::size_t c = 0; c <= categories; ++c) {
     const std::string code = c < categories ? m.categories[c].code : "total";
-    const auto field = table.field("n_" + code);
+    const auto field = table.field(layer_field::count_of(code));
     const auto flag = c < categories ? table.field("s_" + code) : std::nullopt;
     for (std::size_t u = 0; u < out.units; ++u) {
       const double v = field ? table.numeric[*field][u] : std::numeric_limits<double>::quiet_NaN();

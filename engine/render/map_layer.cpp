@@ -8,6 +8,7 @@
 
 #include "core/error.hpp"
 #include "core/gdal_init.hpp"
+#include "core/layer_fields.hpp"
 
 namespace peta::render {
 namespace {
@@ -89,8 +90,8 @@ MapLayer read_map_layer(const std::string& source, const std::string& layer_name
       out.numeric_fields.push_back(defn->GetFieldDefn(i)->GetNameRef());
     }
   }
-  const int kode = defn->GetFieldIndex("kode"), nama = defn->GetFieldIndex("nama");
-  const int kode_kec = defn->GetFieldIndex("kode_kec"), nama_kec = defn->GetFieldIndex("nama_kec");
+  const int kode = defn->GetFieldIndex(layer_field::kode), nama = defn->GetFieldIndex(layer_field::nama);
+  const int kode_kec = defn->GetFieldIndex(layer_field::kode_kec), nama_kec = defn->GetFieldIndex(layer_field::nama_kec);
   layer->ResetReading();
   for (auto& f : *layer) {
     OGRGeometry* g = f->GetGeometryRef();

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/error.hpp"
+#include "core/layer_fields.hpp"
 #include "hotspots/emerging_hotspots.hpp"
 #include "output/style_rules.hpp"
 #include "render/count_legend.hpp"
@@ -116,8 +117,8 @@ CoverPage cover_page(const ReportData& data, const Area& area, const std::string
   else
     p.period = pick(lang, "Periode: seluruh temuan", "Period: all findings");
   double km2 = 0;
-  for (const auto* d : area.desa) km2 += d->number("luas_km2").value_or(0);
-  if (area.unit && area.unit->number("luas_km2")) km2 = *area.unit->number("luas_km2");
+  for (const auto* d : area.desa) km2 += d->number(layer_field::luas_km2).value_or(0);
+  if (area.unit && area.unit->number(layer_field::luas_km2)) km2 = *area.unit->number(layer_field::luas_km2);
   p.facts = std::to_string(area.desa.size()) + " desa · " + format_decimal(km2, 1, lang) + " km²";
   if (!area.kabupaten)
     p.facts = std::to_string(area.desa.size()) + pick(lang, " desa/kelurahan · ", " villages · ") +
@@ -210,16 +211,16 @@ KeyNumbersPage key_numbers(const ReportData& data, const Area& area, const std::
   };
   row(pick(lang, "Semua temuan", "All findings") +
           (data.public_profile ? pick(lang, " (tanpa kategori sensitif)", " (without sensitive categories)") : ""),
-      area_count(data, area, "n_total"));
+      area_count(data, area, layer_field::n_total));
   bool any_sensitive = false;
   for (const auto& c : data.categories) {
-    row(category_label(c, lang), area_count(data, area, "n_" + c.code));
+    row(category_label(c, lang), area_count(data, area, layer_field::count_of(c.code)));
     any_sensitive = any_sensitive || c.sensitive;
   }
-  if (data.desa.has_field("n_lainnya"))
-    row(pick(lang, "Kategori lain (tidak dikenal)", "Other (unknown category)"), area_count(data, area, "n_lainnya"));
+  if (data.desa.has_field(layer_field::n_lainnya))
+    row(pick(lang, "Kategori lain (tidak dikenal)", "Other (unknown category)"), area_count(data, area, layer_field::n_lainnya));
   std::size_t with_findings = 0;
-  for (const auto* d : area.desa) with_findings += d->number("n_total").value_or(0) > 0 ? 1 : 0;
+  for (const auto* d : area.desa) with_findings += d->number(layer_field::n_total).value_or(0) > 0 ? 1 : 0;
   p.rows.push_back({pick(lang, "Desa dengan temuan", "Villages with findings"),
                     std::to_string(with_findings) + pick(lang, " dari ", " of ") + std::to_string(area.desa.size()),
                     false});
@@ -242,7 +243,7 @@ MapPage count_map(const ReportData& data, const Area& area, const std::string& l
   MapPage p;
   p.heading = pick(lang, "Peta jumlah temuan per desa", "Findings per village");
   std::vector<std::optional<double>> all;
-  for (const auto& d : data.desa.units) all.push_back(d.number("n_total"));
+  for (const auto& d : data.desa.units) all.push_back(d.number(layer_field::n_total));
   render::CountLegend legend = render::count_legend(all, data.k, lang);
   render::MapScene& s = p.scene;
   s.lang = lang;
@@ -251,7 +252,7 @@ MapPage count_map(const ReportData& data, const Area& area, const std::string& l
   frame_scene(s, data, area);
   add_context(s, data, area, s.extent);
   for (const auto* d : area.desa) {
-    render::SceneUnit u = legend.fill_of(d->number("n_total"));
+    render::SceneUnit u = legend.fill_of(d->number(layer_field::n_total));
     u.shape = &d->shape;
     s.units.push_back(u);
   }
@@ -321,15 +322,15 @@ TablePage top_table(const ReportData& data, const Area& area, const std::string&
     p.columns.push_back(category_label(c, lang));
     p.widths.push_back(0.9);
   }
-  auto desa = ranked(area, "n_total");
+  auto desa = ranked(area, layer_field::n_total);
   if (desa.size() > 10) desa.resize(10);
   bool withheld = false;
   for (std::size_t i = 0; i < desa.size(); ++i) {
     std::vector<std::string> row = {std::to_string(i + 1), desa[i]->nama};
     if (area.kabupaten) row.push_back(desa[i]->nama_kec);
-    row.push_back(format_count(desa[i]->number("n_total").value_or(0), lang));
+    row.push_back(format_count(desa[i]->number(layer_field::n_total).value_or(0), lang));
     for (const auto& c : data.categories) {
-      auto v = desa[i]->number("n_" + c.code);
+      auto v = desa[i]->number(layer_field::count_of(c.code));
       withheld = withheld || !v;
       row.push_back(v ? format_count(*v, lang) : "–");
     }

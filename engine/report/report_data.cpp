@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "core/gdal_init.hpp"
+#include "core/layer_fields.hpp"
 #include "project/project_settings.hpp"
 
 namespace peta::report {
@@ -74,7 +75,7 @@ ReportData load_report_data(const ProjectSettings& settings, const std::string& 
   for (const auto& a : settings.indicator_statistics)
     if (d.desa.has_field("mz_" + a.key) && d.desa.has_field("mlag_" + a.key)) d.indicators.push_back(a);
   for (const auto& c : settings.categories.categories())
-    if (d.desa.has_field("n_" + c.code)) d.categories.push_back(c);
+    if (d.desa.has_field(layer_field::count_of(c.code))) d.categories.push_back(c);
   d.k = settings.privacy.k;
   d.public_profile = settings.privacy.public_profile;
   std::tie(d.date_min, d.date_max) = date_range(d.gpkg);

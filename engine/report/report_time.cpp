@@ -8,6 +8,7 @@
 
 #include "core/error.hpp"
 #include "core/gdal_init.hpp"
+#include "core/layer_fields.hpp"
 
 namespace peta::report {
 namespace {
@@ -31,7 +32,7 @@ std::set<std::string> shown_categories(const std::vector<Category>& categories, 
 void read_periods(GDALDataset& ds, const std::string& gpkg, const std::set<std::string>& shown, ReportTime& t) {
   OGRLayer* layer = ds.GetLayerByName("hitungan_periode_kec");
   if (!layer) return;
-  const int kec = field_index(layer, "kode_kec", gpkg), per = field_index(layer, "periode", gpkg),
+  const int kec = field_index(layer, layer_field::kode_kec, gpkg), per = field_index(layer, "periode", gpkg),
             kat = field_index(layer, "kategori", gpkg), n = field_index(layer, "n", gpkg);
   struct Row {
     std::string kec, kat;
@@ -91,7 +92,7 @@ std::string sql_text(const std::string& s) {
 void read_visits(GDALDataset& ds, const std::string& gpkg, ReportTime& t) {
   OGRLayer* layer = ds.GetLayerByName("kunjungan");
   if (!layer) return;
-  const int kec = field_index(layer, "kode_kec", gpkg), mulai = field_index(layer, "mulai", gpkg),
+  const int kec = field_index(layer, layer_field::kode_kec, gpkg), mulai = field_index(layer, "mulai", gpkg),
             selesai = field_index(layer, "selesai", gpkg), tim = field_index(layer, "tim", gpkg),
             temuan = field_index(layer, "temuan", gpkg), desa = field_index(layer, "desa_temuan", gpkg);
   layer->ResetReading();
@@ -107,7 +108,7 @@ void read_visits(GDALDataset& ds, const std::string& gpkg, ReportTime& t) {
   });
   OGRLayer* points = ds.GetLayerByName("temuan");
   if (!points || points->GetLayerDefn()->GetFieldIndex("tanggal") < 0 ||
-      points->GetLayerDefn()->GetFieldIndex("kode_kec") < 0)
+      points->GetLayerDefn()->GetFieldIndex(layer_field::kode_kec) < 0)
     return;
   for (auto& v : t.visits) {
     OGRLayer* sql = ds.ExecuteSQL(("SELECT COUNT(*) FROM temuan WHERE kode_kec = " + sql_text(v.kode_kec) +

@@ -63,8 +63,10 @@
   var state = { lang: 'id', category: '', measure: 'count', kecamatan: '', severity: '', status: '', from: '', to: '' };
   var meta = null, desaLayer = null, kecamatanLayer = null, labelLayer = null, byKode = {}, values = {}, hidden = {};
   var classes = [], rateBasis = 'per_km2', priorityCategories = [], privacyK = 5;
-  // The status view's measures (from /api/status, i.e. the findings store) and their fields.
-  var STATUS_FIELDS = { terbuka: 'n_terbuka', selesai: 'n_selesai', lewat: 'n_lewat_target', persen: 'persen_selesai' };
+  // The layers' field names, as the engine declares them (core/layer_fields.hpp), from /api/meta's "fields".
+  var FIELDS = null;
+  // The status view's measures (from /api/status, i.e. the findings store) and their fields (set from FIELDS).
+  var STATUS_FIELDS = { terbuka: null, selesai: null, lewat: null, persen: null };
   var statusAnswer = null;
   var renderCount = 0, request = 0;
 
@@ -317,7 +319,7 @@
     document.body.dataset.state = 'ready';
   }
   function inKecamatan(kode) {
-    return !state.kecamatan || (byKode[kode] && byKode[kode].feature.properties.kode_kec === state.kecamatan);
+    return !state.kecamatan || (byKode[kode] && byKode[kode].feature.properties[FIELDS.kode_kec] === state.kecamatan);
   }
   function rowsFromLayer(valueOfKode) {
     var rows = [];
@@ -425,12 +427,12 @@
       html += '<tr' + (x.code === c ? ' class="current"' : '') + '><td>' + escapeHtml(x.label) + '</td><td class="n">' +
         n + '</td><td>' + (x.gi_bin ? escapeHtml(t('bins')[String(x.gi_bin)]) : '') + '</td></tr>';
     });
-    if (s.n_lainnya) html += '<tr><td>' + t('other') + '</td><td class="n">' + number(s.n_lainnya, 0) + '</td><td></td></tr>';
+    if (s[FIELDS.other]) html += '<tr><td>' + t('other') + '</td><td class="n">' + number(s[FIELDS.other], 0) + '</td><td></td></tr>';
     var leftOut = (s.total_leaves_out || []).map(function (code) {
       var info = categoryInfo(code);
       return info ? categoryLabel(info) : code;
     });
-    html += '<tr' + (c ? '' : ' class="current"') + '><td>' + t('total') + '</td><td class="n">' + number(s.n_total, 0) +
+    html += '<tr' + (c ? '' : ' class="current"') + '><td>' + t('total') + '</td><td class="n">' + number(s[FIELDS.total], 0) +
       '</td><td class="muted">' + (leftOut.length ? escapeHtml(t('leavesOut') + ' ' + leftOut.join(', ')) : '') +
       '</td></tr></table>';
     if (s.severity.length) {
@@ -473,6 +475,8 @@
   Promise.all([getJson('api/meta'), getJson('api/layers/kecamatan.geojson'), getJson('api/layers/desa.geojson')])
     .then(function (loaded) {
       meta = loaded[0];
+      FIELDS = meta.fields;
+      Object.keys(STATUS_FIELDS).forEach(function (m) { STATUS_FIELDS[m] = FIELDS[m]; });
       desaLayer = L.geoJSON(loaded[2], {
         style: styleOf,
         onEachFeature: function (feature, layer) {
