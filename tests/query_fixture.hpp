@@ -13,6 +13,7 @@
 #include <ogr_srs_api.h>
 
 #include <map>
+#include <stdexcept>
 #include <tuple>
 #include <string>
 #include <vector>
@@ -20,6 +21,11 @@
 #include "aggregate/category_taxonomy.hpp"
 
 namespace peta::test {
+
+// Adds `f` to `layer`; a fixture that cannot be written is a broken test, not a passing one.
+inline void create_feature(OGRLayerH layer, OGRFeatureH f) {
+  if (OGR_L_CreateFeature(layer, f) != OGRERR_NONE) throw std::runtime_error("query fixture: feature not written");
+}
 
 struct FixtureFinding {
   const char* desa;
@@ -179,7 +185,7 @@ inline void write_query_fixture(const std::string& path, bool with_hotspots = tr
       OGR_F_SetFieldInteger(f, OGR_F_GetFieldIndex(f, "lisa_q_stunting"), static_cast<int>(d.lisa_q));
     }
     OGR_F_SetGeometryDirectly(f, rectangle(113.0 + 0.01 * d.x, -7.8, 0.01, 0.01));
-    OGR_L_CreateFeature(desa, f);
+    create_feature(desa, f);
     OGR_F_Destroy(f);
   }
   for (auto [kode, nama, x0, width, luas] : {std::tuple{"35.13.01", "Sumber", 113.0, 0.03, 6.0},
@@ -197,7 +203,7 @@ inline void write_query_fixture(const std::string& path, bool with_hotspots = tr
       if (below_k) OGR_F_SetFieldNull(f, OGR_F_GetFieldIndex(f, "n_stunting"));
     }
     OGR_F_SetGeometryDirectly(f, rectangle(x0, -7.8, width, 0.01));
-    OGR_L_CreateFeature(kec, f);
+    create_feature(kec, f);
     OGR_F_Destroy(f);
   }
   if (with_temuan) {
@@ -224,7 +230,7 @@ inline void write_query_fixture(const std::string& path, bool with_hotspots = tr
       OGRGeometryH p = OGR_G_CreateGeometry(wkbPoint);
       OGR_G_SetPoint_2D(p, 0, 113.005, -7.795);
       OGR_F_SetGeometryDirectly(f, p);
-      OGR_L_CreateFeature(t, f);
+      create_feature(t, f);
       OGR_F_Destroy(f);
     }
   }

@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "aggregate/period.hpp"
+#include "aggregate/space_time_cube.hpp"
 #include "core/date.hpp"
-#include "hotspots/emerging_hotspots.hpp"
 
 namespace peta {
 

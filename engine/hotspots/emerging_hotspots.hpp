@@ -31,6 +31,7 @@
 #include <string>
 #include <vector>
 
+#include "aggregate/space_time_cube.hpp"
 #include "hotspots/spatial_weights.hpp"
 
 namespace peta {
@@ -65,13 +66,8 @@ struct EmergingSettings {
   GiStandardisation standardisation = GiStandardisation::whole_cube;
 };
 
-// values[t * n + i]: location i at step t (time-major slices). `weights`: spatial neighbours (any weights:
-// only the structure is used; self links are ignored and i is always in its own neighbourhood).
-struct SpaceTimeCube {
-  std::size_t locations = 0, steps = 0;
-  std::vector<double> values;
-  double at(std::size_t i, std::size_t t) const { return values[t * locations + i]; }
-};
+// The cube (aggregate/space_time_cube.hpp): values[t * n + i], location i at step t. `weights`: spatial neighbours
+// (any weights: only the structure is used; self links are ignored and i is always in its own neighbourhood).
 
 struct EmergingResult {
   std::vector<double> z;  // space-time Gi* z, same layout as the cube (t * n + i); NaN when undefined

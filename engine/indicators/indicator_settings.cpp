@@ -6,7 +6,7 @@
 #include <set>
 
 #include "core/error.hpp"
-#include "project/json_object_reader.hpp"
+#include "core/json_object_reader.hpp"
 
 namespace peta {
 

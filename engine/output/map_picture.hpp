@@ -3,6 +3,7 @@
 // desa filled by class with thin borders, kecamatan outlines and the kabupaten boundary over them, kecamatan and
 // desa names placed without collisions, a legend (with a hatched class for withheld counts), a scale bar in
 // metres (the map is drawn in EPSG:32749) and a north arrow.
+#include <functional>
 #include <string>
 
 #include "output/qml_style.hpp"
@@ -23,7 +24,9 @@ struct MapPictureSpec {
   double png_scale = 1.6;
 };
 
-// Writes `png_path`. Throws peta::Error when a source cannot be read or the PNG written.
-void render_map_picture(const MapPictureSpec& spec, const LayerStyle& style, const std::string& png_path);
+// Draws the picture into `png_path` (render/map_picture.hpp: render_map_picture). The output set is given one by
+// its caller, so that the layer writers do not depend on the renderer; without one, no picture is drawn.
+using MapPictureDrawer =
+    std::function<void(const MapPictureSpec& spec, const LayerStyle& style, const std::string& png_path)>;
 
 }  // namespace peta

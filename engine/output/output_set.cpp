@@ -41,7 +41,8 @@ struct OutputSet::Impl final : LayerSink {
       extras = std::make_unique<output_detail::QgisExtras>(
           staging, output_detail::ExtrasFormats{options.geojson, options.shapefile,
                                                 options.geopackage ? options.geopackage_name : std::string(),
-                                                options.project_title, options.density_raster, options.flatgeobuf});
+                                                options.project_title, options.density_raster, options.flatgeobuf,
+                                                options.draw_picture});
   }
 
   void write(const Feature& feature) override {

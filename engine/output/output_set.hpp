@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "output/layer.hpp"
+#include "output/map_picture.hpp"
 
 namespace peta {
 
@@ -34,6 +35,9 @@ struct OutputOptions {
   // begins ("commit"): the run's progress display follows the layer writing through it. May be empty.
   std::function<void(const std::string& step)> on_step;
   bool flatgeobuf = false;  // <layer>.fgb per layer (flatgeobuf_layer_writer.hpp)
+  // Draws the picture <gpkg stem>_desa.png among the QGIS extras (render/map_picture.hpp: render_map_picture);
+  // empty: no picture.
+  MapPictureDrawer draw_picture;
 };
 
 class LayerSink {

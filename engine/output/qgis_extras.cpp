@@ -6,7 +6,6 @@
 #include "core/error.hpp"
 #include "output/data_dictionary.hpp"
 #include "output/gpkg_layer_styles.hpp"
-#include "output/map_picture.hpp"
 #include "output/qgis_project.hpp"
 
 namespace peta::output_detail {
@@ -130,7 +129,7 @@ void QgisExtras::write_picture() {
   auto desa = std::find_if(layers_.begin(), layers_.end(), [](const Written& w) {
     return w.schema.name == "desa" && w.schema.geometry == GeometryKind::multipolygon;
   });
-  if (desa == layers_.end() || desa->extent.empty()) return;
+  if (!formats_.draw_picture || desa == layers_.end() || desa->extent.empty()) return;
   const LayerStyle& style = desa->styles.front();
   auto has = [&](const char* name) {
     return std::any_of(layers_.begin(), layers_.end(), [&](const Written& w) {
@@ -163,7 +162,7 @@ void QgisExtras::write_picture() {
     return;
   }
   const std::string name = stem() + "_desa.png";
-  render_map_picture(spec, style, staging_.temp_path(name).string());
+  formats_.draw_picture(spec, style, staging_.temp_path(name).string());
   staging_.stage(name);
 }
 

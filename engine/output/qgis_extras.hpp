@@ -15,6 +15,7 @@
 
 #include "output/atomic_file.hpp"
 #include "output/layer.hpp"
+#include "output/map_picture.hpp"
 #include "output/style_rules.hpp"
 
 namespace peta::output_detail {
@@ -26,6 +27,7 @@ struct ExtrasFormats {
   std::string project_title;
   std::string density_raster;  // file name of the KDE raster written after the layers; empty: none
   bool flatgeobuf = false;     // <layer>.fgb: styled by <layer>.qml as GeoJSON and shapefiles are
+  MapPictureDrawer draw_picture;  // empty: no picture
 };
 
 class QgisExtras {

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "core/error.hpp"
-#include "project/json_object_reader.hpp"
+#include "core/json_object_reader.hpp"
 
 namespace peta::profile {
 namespace {

@@ -14,6 +14,7 @@
 #include "project/report_files_stage.hpp"
 #include "project/run_progress.hpp"
 #include "project/store_findings_stage.hpp"
+#include "render/map_picture.hpp"
 
 namespace peta {
 namespace {
@@ -122,7 +123,7 @@ RunSummary run_in_folder(const ProjectSettings& settings, const RunOptions& opti
   // The density raster is named once the findings are known (set_density_raster below).
   OutputSet outputs(OutputOptions{out.folder, out.geojson, out.shapefile, out.geopackage, out.geopackage_name, out.qgis,
                                  settings.name, "", [&progress](const std::string& step) { progress.layer_step(step); },
-                                 out.flatgeobuf});
+                                 out.flatgeobuf, render_map_picture});
   RejectionSpool spool(out.folder);
 
   // The programme's visits (Ngantor di Kecamatan), when the project names them.

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "core/error.hpp"
-#include "project/json_object_reader.hpp"
+#include "core/json_object_reader.hpp"
 #include "project/project_settings.hpp"
 #include "project/time_settings.hpp"
 

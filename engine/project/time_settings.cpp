@@ -1,7 +1,7 @@
 #include "project/time_settings.hpp"
 
 #include "core/error.hpp"
-#include "project/json_object_reader.hpp"
+#include "core/json_object_reader.hpp"
 
 namespace peta {
 

@@ -1,6 +1,6 @@
 #include "query/date_range_note.hpp"
 
-#include "query/date_text.hpp"
+#include "core/date_text.hpp"
 
 namespace peta::query {
 

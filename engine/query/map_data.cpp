@@ -9,7 +9,7 @@
 
 #include "core/layer_fields.hpp"
 #include "hotspots/emerging_hotspots.hpp"
-#include "query/date_text.hpp"
+#include "core/date_text.hpp"
 #include "query/store_query.hpp"
 #include "store/finding_status.hpp"
 #include "query/unit_counts.hpp"

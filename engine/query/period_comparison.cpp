@@ -6,7 +6,7 @@
 
 #include "aggregate/period_counts.hpp"
 #include "core/date.hpp"
-#include "query/date_text.hpp"
+#include "core/date_text.hpp"
 
 namespace peta::query {
 

@@ -8,7 +8,7 @@
 #include <optional>
 
 #include "core/layer_fields.hpp"
-#include "query/date_text.hpp"
+#include "core/date_text.hpp"
 #include "query/priority_score.hpp"
 #include "query/unit_counts.hpp"
 

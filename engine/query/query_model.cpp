@@ -14,7 +14,7 @@
 #include "core/error.hpp"
 #include "core/gdal_init.hpp"
 #include "core/layer_fields.hpp"
-#include "query/date_text.hpp"
+#include "core/date_text.hpp"
 
 namespace peta::query {
 namespace {

@@ -6,7 +6,7 @@
 #include <cctype>
 #include <charconv>
 
-#include "query/date_text.hpp"
+#include "core/date_text.hpp"
 
 namespace peta::query {
 namespace {

@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "query/date_text.hpp"
+#include "core/date_text.hpp"
 #include "query/query_model.hpp"
 #include "store/finding_store.hpp"
 #include "store/store_aggregates.hpp"

@@ -8,7 +8,7 @@
 
 #include "core/layer_fields.hpp"
 #include "output/class_breaks.hpp"
-#include "query/date_text.hpp"
+#include "core/date_text.hpp"
 #include "store/finding_status.hpp"
 #include "store/store_aggregates.hpp"
 

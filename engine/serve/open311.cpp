@@ -4,7 +4,7 @@
 #include <climits>
 #include <set>
 
-#include "query/date_text.hpp"
+#include "core/date_text.hpp"
 #include "query/store_query.hpp"
 #include "store/finding_status.hpp"
 
@@ -26,7 +26,7 @@ std::string datetime(int day) { return query::day_text(day) + "T00:00:00+07:00";
 // day number; the comparison is by local date as written.
 int parse_day(const std::string& key, const std::string& value) {
   const std::string date = value.substr(0, std::min<std::size_t>(value.size(), 10));
-  const auto d = query::parse_date(date);
+  const auto d = parse_date(date);
   const bool rest_ok = value.size() == 10 || (value.size() > 10 && value[10] == 'T');
   if (!d || date.size() != 10 || date[4] != '-' || !rest_ok)
     throw query::QueryError(key + ": expected a W3C datetime such as 2026-03-01T00:00:00+07:00, got '" +

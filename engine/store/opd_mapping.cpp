@@ -2,7 +2,7 @@
 
 #include "core/embedded_geodata.hpp"
 #include "core/error.hpp"
-#include "project/json_object_reader.hpp"
+#include "core/json_object_reader.hpp"
 
 namespace peta::store {
 

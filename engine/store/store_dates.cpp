@@ -3,12 +3,12 @@
 #include <chrono>
 #include <cstdio>
 
-#include "query/date_text.hpp"
+#include "core/date_text.hpp"
 
 namespace peta::store {
 
 std::optional<int> day_number(std::string_view text) {
-  auto ymd = query::parse_date(text);
+  auto ymd = parse_date(text);
   if (!ymd) return std::nullopt;
   using namespace std::chrono;
   const year_month_day d{year(*ymd / 10000), month(static_cast<unsigned>(*ymd / 100 % 100)),

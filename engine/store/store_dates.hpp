@@ -6,7 +6,7 @@
 
 namespace peta::store {
 
-// The forms query::parse_date accepts ("2024-03-07", "07/03/2024", ...) as a day number; nullopt otherwise.
+// The forms parse_date accepts ("2024-03-07", "07/03/2024", ...) as a day number; nullopt otherwise.
 std::optional<int> day_number(std::string_view text);
 // A day number as YYYY-MM-DD.
 std::string date_text(int day);

@@ -16,6 +16,7 @@
 #include <ogrsf_frmts.h>
 
 #include "core/error.hpp"
+#include "render/map_picture.hpp"
 
 namespace fs = std::filesystem;
 using namespace peta;
@@ -105,7 +106,9 @@ LayerSchema ditolak_schema() {
 }
 
 void write_all_layers(const fs::path& folder) {
-  OutputSet out({folder.string()});
+  OutputOptions options{folder.string()};
+  options.draw_picture = render_map_picture;
+  OutputSet out(options);
   auto& desa = out.open_layer(desa_schema());
   for (const auto& f : desa_features()) desa.write(f);
   auto& temuan = out.open_layer(temuan_schema());

@@ -21,6 +21,7 @@
 #include "output/qgis_project.hpp"
 #include "output/qml_style.hpp"
 #include "output/style_rules.hpp"
+#include "render/map_picture.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -224,7 +225,9 @@ TEST(QgisCheck, FixtureWithHotspotFieldsOpensStyledInQgis) {
   ASSERT_TRUE(pyqgis_available()) << "PyQGIS is missing: run scripts/setup.sh (python3-qgis, qgis-providers)";
   const std::string dir = test::temp_dir("qgis-fixture");
   {
-    OutputSet out(OutputOptions{dir, true, true, true, "peta.gpkg", true, "uji"});
+    OutputOptions options{dir, true, true, true, "peta.gpkg", true, "uji"};
+    options.draw_picture = render_map_picture;
+    OutputSet out(options);
     LayerSink& sink = out.open_layer(hotspot_schema());
     for (const auto& f : hotspot_features()) sink.write(f);
     auto finals = out.commit();

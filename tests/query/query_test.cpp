@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "project/project_settings.hpp"
-#include "query/date_text.hpp"
+#include "core/date_text.hpp"
 #include "query/map_data.hpp"
 #include "query/priority_score.hpp"
 #include "query/query_engine.hpp"

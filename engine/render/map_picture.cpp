@@ -1,4 +1,4 @@
-#include "output/map_picture.hpp"
+#include "render/map_picture.hpp"
 
 #include <algorithm>
 #include <cmath>

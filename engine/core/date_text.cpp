@@ -1,9 +1,9 @@
-#include "query/date_text.hpp"
+#include "core/date_text.hpp"
 
 #include <cctype>
 #include <cstdio>
 
-namespace peta::query {
+namespace peta {
 namespace {
 
 bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
@@ -47,4 +47,4 @@ std::string format_date(int v) {
   return text;
 }
 
-}  // namespace peta::query
+}  // namespace peta

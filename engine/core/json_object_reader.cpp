@@ -1,4 +1,4 @@
-#include "project/json_object_reader.hpp"
+#include "core/json_object_reader.hpp"
 
 #include <algorithm>
 #include <cstring>

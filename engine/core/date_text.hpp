@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace peta::query {
+namespace peta {
 
 // "2024-03-07", "2024/03/07", "2024-03-07T10:00:00" (time ignored), "07/03/2024", "07-03-2024" -> 20240307.
 // nullopt for anything else, including impossible dates (2023-02-29).
@@ -12,4 +12,4 @@ std::optional<int> parse_date(std::string_view text);
 // 20240307 -> "2024-03-07".
 std::string format_date(int yyyymmdd);
 
-}  // namespace peta::query
+}  // namespace peta
