@@ -204,7 +204,9 @@ TEST_F(RealProbolinggo, CountsAndArea) {
   EXPECT_NEAR(r.desa_area_geodesic_km2, 1724.52, 0.01);
   EXPECT_TRUE(r.still_invalid.empty());
   // CPU time, not wall time: the test machine is shared. Measured ≈0.5 s.
-  if (!kSanitized) EXPECT_LT(r.total_cpu_seconds, 2.0) << "wall " << seconds_ << " s";
+  if (!kSanitized) {
+    EXPECT_LT(r.total_cpu_seconds, 2.0) << "wall " << seconds_ << " s";
+  }
 }
 
 TEST_F(RealProbolinggo, OverlapsMatchTheReadme) {

@@ -147,7 +147,9 @@ TEST(Date, ExhaustiveRoundTrip) {
     ASSERT_EQ(read_iso(dmy), d.iso()) << dmy;
     ASSERT_EQ(read_iso(dmy_dots), d.iso()) << dmy_dots;
     ASSERT_EQ(read_iso(ymd_slash), d.iso()) << ymd_slash;
-    if (d >= first) ASSERT_EQ(date_from_excel_serial(61 + (d.days() - first.days()))->iso(), d.iso());
+    if (d >= first) {
+      ASSERT_EQ(date_from_excel_serial(61 + (d.days() - first.days()))->iso(), d.iso());
+    }
     ++checked;
   }
   EXPECT_EQ(checked, 109573);  // 300 years: 300 * 365 + 73 leap days (not 1900, 2100)

@@ -106,7 +106,7 @@ TEST(DatedFindings, XlsxDateCells) {
       f.SetField(2, "113.1919");
       f.SetField(3, "jalan");
       f.SetField(4, days[i][0], days[i][1], days[i][2]);  // a real date cell (date style in the workbook)
-      layer->CreateFeature(&f);
+      ASSERT_EQ(layer->CreateFeature(&f), OGRERR_NONE);
     }
   }
   auto r = test::run_findings(dir, nlohmann::json::array({{{"path", dir + "/temuan.xlsx"}, {"publish", {"tanggal"}}}}));

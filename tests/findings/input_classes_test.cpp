@@ -51,7 +51,7 @@ void write_workbook(const std::string& path, bool data_sheet_has_rows) {
   if (!data_sheet_has_rows) return;
   OGRFeature f(layer->GetLayerDefn());
   f.SetField(0, "1");
-  layer->CreateFeature(&f);
+  ASSERT_EQ(layer->CreateFeature(&f), OGRERR_NONE);
 }
 
 TEST(InputClasses, WorkbookWithoutDataNamesItsSheets) {

@@ -100,7 +100,9 @@ TEST(LineCutter, SelfCrossingLineIsCutFastWithLengthsConserved) {
   const auto start = std::chrono::steady_clock::now();
   const auto pieces = cutter.cut(lines);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  if (!test::kSanitized) EXPECT_LT(seconds, 5.0);
+  if (!test::kSanitized) {
+    EXPECT_LT(seconds, 5.0);
+  }
   std::map<int, double> got, want;
   for (const auto& p : pieces) got[p.desa] += p.length_m;
   for (std::size_t i = 0; i + 1 < lines[0].size(); ++i)

@@ -46,7 +46,7 @@ void write_lines(const std::string& path, const char* driver_name, int epsg) {
       line.addPoint(p.x, p.y);
     }
     f.SetGeometry(&line);
-    layer->CreateFeature(&f);
+    ASSERT_EQ(layer->CreateFeature(&f), OGRERR_NONE);
   };
   add("r1", kLine);
   add("r2", {{113.0, -7.0}, {113.01, -7.0}});  // in the sea

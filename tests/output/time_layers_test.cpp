@@ -54,7 +54,9 @@ TEST(TimeLayers, TrendFieldsValuesAndStyle) {
   append_trend_values(f, 0, trends);
   ASSERT_EQ(f.values.size(), categories.size());
   EXPECT_EQ(std::get<std::string>(f.values[0]), "panas_baru");
-  if (f.values.size() > 1) EXPECT_TRUE(std::holds_alternative<std::monostate>(f.values[1]));
+  if (f.values.size() > 1) {
+    EXPECT_TRUE(std::holds_alternative<std::monostate>(f.values[1]));
+  }
 
   LayerSchema desa{"desa", GeometryKind::multipolygon, fields};
   desa.fields.insert(desa.fields.begin(), FieldDef{"nama", FieldType::text, "", 80, 0, "Nama", "Name", ""});

@@ -118,7 +118,7 @@ TEST(VisitSchedule, XlsxWithDateCells) {
     f.SetField(1, 2026, 4, 7);
     f.SetField(2, 2026, 4, 9);
     f.SetField(3, "Tim 2");
-    layer->CreateFeature(&f);
+    ASSERT_EQ(layer->CreateFeature(&f), OGRERR_NONE);
   }
   const VisitTable t = read_visits(dir + "/kunjungan.xlsx", probolinggo());
   ASSERT_EQ(t.visits.size(), 1u);

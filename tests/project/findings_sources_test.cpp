@@ -159,7 +159,7 @@ void write_xlsx(const std::string& path) {
   notes->CreateField(&note);
   OGRFeature nf(notes->GetLayerDefn());
   nf.SetField("isi", "dibuat staf kecamatan");
-  notes->CreateFeature(&nf);
+  ASSERT_EQ(notes->CreateFeature(&nf), OGRERR_NONE);
   OGRLayer* layer = ds->CreateLayer("data", nullptr, wkbNone, nullptr);
   for (const char* name : {"no", "lintang", "bujur", "kategori"}) {
     OGRFieldDefn fd(name, OFTString);
@@ -171,7 +171,7 @@ void write_xlsx(const std::string& path) {
   for (auto& row : rows) {
     OGRFeature f(layer->GetLayerDefn());
     for (int i = 0; i < 4; ++i) f.SetField(i, row[i]);
-    layer->CreateFeature(&f);
+    ASSERT_EQ(layer->CreateFeature(&f), OGRERR_NONE);
   }
 }
 

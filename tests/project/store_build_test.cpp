@@ -112,7 +112,9 @@ TEST(StoreBuild, LayersCountTheStoreWithStatusAgeAndOverdue) {
   EXPECT_EQ(v["umur_hari"], 61);
   const int days = target_days(stored[0].category);
   EXPECT_EQ(v["lewat_target"], days < 61 ? 1 : 0);
-  if (days < 61) EXPECT_EQ(v["hari_lewat"], 61 - days);
+  if (days < 61) {
+    EXPECT_EQ(v["hari_lewat"], 61 - days);
+  }
   EXPECT_EQ(v["pertama_dilihat"], "2026-03-01");
   EXPECT_FALSE(v["opd"].get<std::string>().empty());
   EXPECT_TRUE(v.contains("tingkat"));  // the published source column, from the stored values

@@ -115,8 +115,12 @@ TEST(HonestNumbers, RateUnderAFilterOverAllCategoriesIsRescaled) {
   // Bravo: 6 findings, none severe: rate 0. Delta: 2 severe of 5 over 4 km²: 5 / 4 * 10 * 2 / 5 = 5.
   for (std::size_t i = 0; i < r.rows.size(); ++i) {
     const auto name = std::get<std::string>(cell(r, i, "nama"));
-    if (name == "Bravo") EXPECT_EQ(std::get<double>(cell(r, i, "laju")), 0.0);
-    if (name == "Delta") EXPECT_NEAR(std::get<double>(cell(r, i, "laju")), 5.0, 1e-9);
+    if (name == "Bravo") {
+      EXPECT_EQ(std::get<double>(cell(r, i, "laju")), 0.0);
+    }
+    if (name == "Delta") {
+      EXPECT_NEAR(std::get<double>(cell(r, i, "laju")), 5.0, 1e-9);
+    }
   }
 }
 

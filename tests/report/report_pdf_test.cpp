@@ -217,7 +217,9 @@ TEST_F(Report, KecamatanBookletHoldsTheHeadingsAndTheLayersNumbers) {
   int withheld_in_top = 0;
   for (std::size_t i = 0; i < std::min<std::size_t>(10, desa.size()); ++i)
     withheld_in_top += desa[i]["n_stunting"].is_null() ? 1 : 0;
-  if (withheld_in_top) EXPECT_NE(top.find("– disembunyikan"), std::string::npos);
+  if (withheld_in_top) {
+    EXPECT_NE(top.find("– disembunyikan"), std::string::npos);
+  }
 }
 
 TEST_F(Report, AllBookletsInOnePdfWithATableOfContents) {

@@ -93,7 +93,7 @@ test::ServeProcess* ServeAbuse::server_ = nullptr;
 
 TEST_F(ServeAbuse, ABodyIsRefusedWith413AndNeverReadAsASecondRequest) {
   const std::string smuggled = "GET /api/meta HTTP/1.1\r\n" + kHost + "\r\n";
-  for (const std::string framing :
+  for (const std::string& framing :
        {"Content-Length: " + std::to_string(smuggled.size()), std::string("Transfer-Encoding: chunked"),
         std::string("Content-Length: -1"), std::string("Content-Length: 18446744073709551617")}) {
     const std::string body = framing.rfind("Transfer", 0) == 0
