@@ -2,6 +2,8 @@
 
 #include <optional>
 
+#include <sqlite3.h>
+
 #include <cpl_conv.h>
 #include <gdal_priv.h>
 
@@ -34,6 +36,7 @@ class GeoPackageWriter final : public FormatWriter {
       } restore{user_cache};
       dataset_ = create_dataset("GPKG", path, where_file_);
     }
+    fill_without_journal();
   }
 
   void begin_layer(const LayerSchema& schema) override {
@@ -75,6 +78,23 @@ class GeoPackageWriter final : public FormatWriter {
   }
 
  private:
+  // The file is new and written under a temporary name, renamed into place only when complete
+  // (StagingFolder): a crash or an error leaves no file behind whatever state it is in, so SQLite's rollback
+  // journal (a copy of every page changed, for a rollback nobody will do) and its fsyncs at each commit buy
+  // nothing here. Only for this new file: the store's GeoPackage keeps its journal.
+  void fill_without_journal() {
+    auto* db = static_cast<sqlite3*>(dataset_->GetInternalHandle("SQLITE_HANDLE"));
+    if (!db) return;
+    for (const char* pragma : {"PRAGMA journal_mode = OFF", "PRAGMA synchronous = OFF"}) {
+      char* message = nullptr;
+      if (sqlite3_exec(db, pragma, nullptr, nullptr, &message) != SQLITE_OK) {
+        const std::string m = message ? message : "";
+        sqlite3_free(message);
+        throw Error(where_file_ + ": " + pragma + ": " + m);
+      }
+    }
+  }
+
   void begin_transaction() {
     if (dataset_->StartTransaction(FALSE) != OGRERR_NONE)
       throw Error(where_ + ": cannot start a transaction: " + CPLGetLastErrorMsg());

@@ -34,12 +34,17 @@ struct OutputOptions {
   // begins ("commit"): the run's progress display follows the layer writing through it. May be empty.
   std::function<void(const std::string& step)> on_step;
   bool flatgeobuf = false;  // <layer>.fgb per layer (flatgeobuf_layer_writer.hpp)
+  // Each format written on its own thread (format_writers.hpp); the files are the same either way. Errors of a
+  // format writer then surface at a later write, open_layer() or commit(), with the same message.
+  bool parallel_writers = true;
 };
 
 class LayerSink {
  public:
   virtual ~LayerSink() = default;
   virtual void write(const Feature& feature) = 0;
+  // A feature the caller no longer needs: the parallel writers keep it without a copy.
+  virtual void write(Feature&& feature) { write(static_cast<const Feature&>(feature)); }
 };
 
 class OutputSet {
