@@ -47,12 +47,12 @@ Feature square(int i) {
   return f;
 }
 
-struct Run {
+struct WrittenSet {
   std::string folder;
   std::vector<std::string> files;  // as commit() lists them, folder replaced by "OUT"
 };
 
-Run write_all(const std::string& name, bool parallel) {
+WrittenSet write_all(const std::string& name, bool parallel) {
   OutputOptions o;
   o.folder = test::temp_dir(name);
   o.parallel_writers = parallel;
@@ -68,7 +68,7 @@ Run write_all(const std::string& name, bool parallel) {
   }
   LayerSink& t = out.open_layer({"ringkas", GeometryKind::none, {{"nama", FieldType::text, "nama"}}});
   for (int i = 0; i < 3; ++i) t.write(Feature{{}, {std::string("baris ") + std::to_string(i)}});  // ... and moved
-  Run run{o.folder, {}};
+  WrittenSet run{o.folder, {}};
   for (auto& f : out.commit()) run.files.push_back("OUT" + f.substr(o.folder.size()));
   return run;
 }
@@ -112,8 +112,8 @@ std::string gpkg_content(const std::string& path) {
 }
 
 TEST(FormatWriters, ParallelWritersGiveTheSameFilesAsSerial) {
-  const Run serial = write_all("writers-serial", false);
-  const Run parallel = write_all("writers-parallel", true);
+  const WrittenSet serial = write_all("writers-serial", false);
+  const WrittenSet parallel = write_all("writers-parallel", true);
   EXPECT_EQ(serial.files, parallel.files);
   ASSERT_GE(serial.files.size(), 20u);  // 3 layers x (GeoJSON, shapefile set, dictionary, style) + GeoPackage, project
   int compared = 0;
