@@ -13,6 +13,27 @@
 namespace peta::output_detail {
 namespace fs = std::filesystem;
 
+namespace {
+struct Order {
+  std::uint64_t step;
+  std::uint32_t slot;
+};
+thread_local const Order* t_order = nullptr;
+thread_local Order t_order_value{};
+constexpr std::uint32_t kDrivingThreadSlot = UINT32_MAX;
+}  // namespace
+
+StagingFolder::ThreadOrder::ThreadOrder(std::uint64_t step, std::uint32_t slot) {
+  t_order_value = {step, slot};
+  t_order = &t_order_value;
+}
+StagingFolder::ThreadOrder::~ThreadOrder() { t_order = nullptr; }
+
+std::uint64_t StagingFolder::next_step() {
+  std::lock_guard lock(mutex_);
+  return ++step_;
+}
+
 StagingFolder::StagingFolder(fs::path final_folder) : final_folder_(std::move(final_folder)) {
   if (final_folder_.empty()) throw Error("output folder: empty path");
   std::error_code ec;
@@ -44,18 +65,27 @@ StagingFolder::~StagingFolder() {
 fs::path StagingFolder::temp_path(const std::string& file_name) const { return temp_folder_ / file_name; }
 
 void StagingFolder::stage(const std::string& file_name) {
+  std::lock_guard lock(mutex_);
   if (committed_) throw Error("output " + file_name + ": staged after commit");
-  if (std::find(staged_.begin(), staged_.end(), file_name) != staged_.end())
+  if (std::any_of(staged_.begin(), staged_.end(), [&](const Staged& s) { return s.name == file_name; }))
     throw Error("output " + (final_folder_ / file_name).string() + ": written twice in one run");
-  staged_.push_back(file_name);
+  if (t_order) staged_.push_back({t_order->step, t_order->slot, file_name});
+  else staged_.push_back({step_, kDrivingThreadSlot, file_name});
 }
 
-void StagingFolder::remove_at_commit(const std::string& file_name) { stale_.push_back(file_name); }
+void StagingFolder::remove_at_commit(const std::string& file_name) {
+  std::lock_guard lock(mutex_);
+  stale_.push_back(file_name);
+}
 
 std::vector<std::string> StagingFolder::commit() {
+  std::lock_guard lock(mutex_);
   if (committed_) throw Error("output folder " + final_folder_.string() + ": committed twice");
+  std::stable_sort(staged_.begin(), staged_.end(),
+                   [](const Staged& a, const Staged& b) { return a.step != b.step ? a.step < b.step : a.slot < b.slot; });
   std::vector<std::string> finals;
-  for (const auto& name : staged_) {
+  for (const auto& staged : staged_) {
+    const std::string& name = staged.name;
     const fs::path to = final_folder_ / name;
     std::error_code ec;
     fs::rename(temp_folder_ / name, to, ec);
@@ -63,7 +93,7 @@ std::vector<std::string> StagingFolder::commit() {
     finals.push_back(to.string());
   }
   for (const auto& name : stale_) {
-    if (std::find(staged_.begin(), staged_.end(), name) != staged_.end()) continue;
+    if (std::any_of(staged_.begin(), staged_.end(), [&](const Staged& s) { return s.name == name; })) continue;
     std::error_code ec;
     fs::remove(final_folder_ / name, ec);
   }

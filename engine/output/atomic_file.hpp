@@ -4,8 +4,10 @@
 // name only by commit(). Without commit() the destructor removes the staging folder and leaves
 // every existing final file untouched. The folder's .lock is held (flock) while the run lives, and a new
 // StagingFolder first removes what dead runs left in the folder (stale_run_files.hpp).
+#include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -24,9 +26,23 @@ class StagingFolder {
   // Where a file to be published as <final_folder>/<file_name> is written meanwhile.
   std::filesystem::path temp_path(const std::string& file_name) const;
   // Marks <temp>/<file_name> as complete: commit() renames it over <final_folder>/<file_name>.
+  // Thread-safe: format writers may run on their own threads (format_writers.hpp).
   void stage(const std::string& file_name);
   // A final sibling that must not outlive commit() unless it is staged too (a stale .qix, ...).
   void remove_at_commit(const std::string& file_name);
+
+  // The order commit() lists the files in is the order a serial run stages them, even when writers run on
+  // their own threads: the driving thread numbers its steps (next_step()), a writer's thread stages under
+  // (the step it is carrying out, its slot) through a ThreadOrder, and the driving thread's own files come
+  // after the writers' of the same step. Without steps and threads: the order of the stage() calls.
+  std::uint64_t next_step();
+  class ThreadOrder {  // while alive, this thread's stage() calls are ordered as (step, slot)
+   public:
+    ThreadOrder(std::uint64_t step, std::uint32_t slot);
+    ~ThreadOrder();
+    ThreadOrder(const ThreadOrder&) = delete;
+    ThreadOrder& operator=(const ThreadOrder&) = delete;
+  };
 
   // Renames every staged file to its final name, removes stale siblings and the staging folder.
   // Returns the final paths in staging order.
@@ -40,7 +56,14 @@ class StagingFolder {
   std::unique_ptr<RunLock> lock_;
   bool created_final_folder_ = false;
   bool committed_ = false;
-  std::vector<std::string> staged_;
+  struct Staged {
+    std::uint64_t step;
+    std::uint32_t slot;
+    std::string name;
+  };
+  std::mutex mutex_;  // guards staged_, stale_ and step_
+  std::uint64_t step_ = 0;
+  std::vector<Staged> staged_;
   std::vector<std::string> stale_;
 };
 

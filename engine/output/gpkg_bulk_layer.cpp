@@ -152,6 +152,8 @@ void GpkgBulkLayer::write(const Feature& feature) {
   sqlite3_reset(insert_);
   if (rc != SQLITE_DONE) fail("cannot write a feature");
   ++rows_;
+  if (const Coord* c = std::get_if<Coord>(&feature.geometry); c && spatial_)
+    rtree_.add_point(sqlite3_last_insert_rowid(db_), c->x, c->y);
 }
 
 void GpkgBulkLayer::finish() {
@@ -159,7 +161,9 @@ void GpkgBulkLayer::finish() {
   finished_ = true;
   sqlite3_finalize(insert_);
   insert_ = nullptr;
-  if (spatial_ && rows_ > 0) store::rebuild_gpkg_rtree(db_, table_, "fid", "geom", "rtree_" + table_ + "_geom");
+  if (spatial_ && rows_ > 0)
+    store::pack_gpkg_rtree(db_, "rtree_" + table_ + "_geom", rtree_, static_cast<std::size_t>(rows_));
+  rtree_.clear();
   // What the held-back triggers and GDAL's CreateFeature would have kept: the feature count and the extent.
   exec("UPDATE gpkg_ogr_contents SET feature_count = " + std::to_string(rows_) +
        " WHERE lower(table_name) = lower(" + literal(table_) + ")");

@@ -76,7 +76,9 @@ std::vector<OgrFieldSpec> full_name_fields(const LayerSchema& schema, OGRFieldTy
 }
 
 OGRSpatialReference* wgs84_lonlat() {
-  static OGRSpatialReference srs = [] {
+  // One per thread: the format writers run on their own threads (format_writers.hpp), and GDAL 3.6's
+  // OGRSpatialReference is not safe to share between threads (it refreshes internal state on use).
+  thread_local OGRSpatialReference srs = [] {
     OGRSpatialReference s;
     if (s.importFromEPSG(4326) != OGRERR_NONE) throw Error("EPSG:4326: PROJ database not available");
     s.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);

@@ -26,8 +26,8 @@ struct OgrFieldSpec {
 // Full-name fields for a format with types (GeoJSON, GeoPackage): integers as Integer64, reals, text, and
 // dates as `date_type` (OFTDate, or OFTString where the format has no date type).
 std::vector<OgrFieldSpec> full_name_fields(const LayerSchema& schema, OGRFieldType date_type);
-// EPSG:4326 with longitude first (OAMS_TRADITIONAL_GIS_ORDER); shared, never modified (GDAL 3.6's
-// CreateLayer takes a non-const pointer and clones it).
+// EPSG:4326 with longitude first (OAMS_TRADITIONAL_GIS_ORDER); one per thread (the format writers run on
+// their own threads), never modified (GDAL 3.6's CreateLayer takes a non-const pointer and clones it).
 OGRSpatialReference* wgs84_lonlat();
 OGRwkbGeometryType ogr_geometry_type(GeometryKind kind);
 // The driver by short name; throws peta::Error if GDAL lacks it.

@@ -5,6 +5,7 @@
 #include "core/error.hpp"
 #include "output/atomic_file.hpp"
 #include "output/flatgeobuf_layer_writer.hpp"
+#include "output/format_writers.hpp"
 #include "output/geojson_layer_writer.hpp"
 #include "output/geopackage_writer.hpp"
 #include "output/qgis_extras.hpp"
@@ -30,13 +31,15 @@ void check_file_name(const std::string& name, const char* key) {
 
 struct OutputSet::Impl final : LayerSink {
   explicit Impl(OutputOptions opts) : options(std::move(opts)), staging(options.folder) {
+    std::vector<std::unique_ptr<output_detail::FormatWriter>> list;
     if (options.geopackage) {
       check_file_name(options.geopackage_name, "geopackage_name");
-      writers.push_back(output_detail::make_geopackage_writer(staging, options.geopackage_name));
+      list.push_back(output_detail::make_geopackage_writer(staging, options.geopackage_name));
     }
-    if (options.geojson) writers.push_back(output_detail::make_geojson_writer(staging));
-    if (options.shapefile) writers.push_back(output_detail::make_shapefile_writer(staging));
-    if (options.flatgeobuf) writers.push_back(output_detail::make_flatgeobuf_writer(staging));
+    if (options.geojson) list.push_back(output_detail::make_geojson_writer(staging));
+    if (options.shapefile) list.push_back(output_detail::make_shapefile_writer(staging));
+    if (options.flatgeobuf) list.push_back(output_detail::make_flatgeobuf_writer(staging));
+    writers = std::make_unique<output_detail::FormatWriters>(staging, std::move(list), options.parallel_writers);
     if (options.qgis)
       extras = std::make_unique<output_detail::QgisExtras>(
           staging, output_detail::ExtrasFormats{options.geojson, options.shapefile,
@@ -45,25 +48,33 @@ struct OutputSet::Impl final : LayerSink {
                                                 options.draw_picture});
   }
 
-  void write(const Feature& feature) override {
+  void check(const Feature& feature) const {
     if (!layer_open) throw Error("output layer " + layer_name + ": written after it was closed");
     if (feature.values.size() != field_count)
       throw Error("output layer " + layer_name + ": feature has " + std::to_string(feature.values.size()) +
                   " values, schema has " + std::to_string(field_count) + " fields");
-    for (auto& w : writers) w->write(feature);
+  }
+  void write(const Feature& feature) override {
+    check(feature);
     if (extras) extras->observe(feature);
+    writers->write(feature);
+  }
+  void write(Feature&& feature) override {
+    check(feature);
+    if (extras) extras->observe(feature);
+    writers->write(std::move(feature));
   }
 
   void end_layer() {
     if (!layer_open) return;
     layer_open = false;
-    for (auto& w : writers) w->end_layer();
+    writers->end_layer();
     if (extras) extras->end_layer();
   }
 
   OutputOptions options;
   output_detail::StagingFolder staging;  // declared before the writers: outlives them
-  std::vector<std::unique_ptr<output_detail::FormatWriter>> writers;
+  std::unique_ptr<output_detail::FormatWriters> writers;
   std::unique_ptr<output_detail::QgisExtras> extras;
   std::set<std::string> layer_names;
   std::string layer_name;
@@ -98,7 +109,7 @@ LayerSink& OutputSet::open_layer(const LayerSchema& schema) {
   if (!impl_->layer_names.insert(schema.name).second)
     throw Error("output layer " + schema.name + ": opened twice");
   impl_->end_layer();
-  for (auto& w : impl_->writers) w->begin_layer(schema);
+  impl_->writers->begin_layer(schema);
   if (impl_->extras) impl_->extras->begin_layer(schema);
   impl_->layer_name = schema.name;
   impl_->field_count = schema.fields.size();
@@ -116,8 +127,8 @@ std::vector<std::string> OutputSet::commit() {
   if (impl_->committed) throw Error("output folder " + impl_->options.folder + ": commit() called twice");
   impl_->end_layer();
   if (impl_->options.on_step) impl_->options.on_step("commit");
-  for (auto& w : impl_->writers) w->finish();
-  impl_->writers.clear();
+  impl_->writers->finish();
+  impl_->writers.reset();
   if (impl_->extras) impl_->extras->finish();
   auto finals = impl_->staging.commit();
   impl_->committed = true;

@@ -38,12 +38,17 @@ struct OutputOptions {
   // Draws the picture <gpkg stem>_desa.png among the QGIS extras (render/map_picture.hpp: render_map_picture);
   // empty: no picture.
   MapPictureDrawer draw_picture;
+  // Each format written on its own thread (format_writers.hpp); the files are the same either way. Errors of a
+  // format writer then surface at a later write, open_layer() or commit(), with the same message.
+  bool parallel_writers = true;
 };
 
 class LayerSink {
  public:
   virtual ~LayerSink() = default;
   virtual void write(const Feature& feature) = 0;
+  // A feature the caller no longer needs: the parallel writers keep it without a copy.
+  virtual void write(Feature&& feature) { write(static_cast<const Feature&>(feature)); }
 };
 
 class OutputSet {

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
-#include <optional>
 #include <vector>
 
 #include "core/error.hpp"
@@ -44,7 +43,7 @@ struct Cell {
 
 // Position along a Hilbert curve over a 2^16 x 2^16 grid of the world (lon/lat; about 600 m cells, enough to
 // order points for packing).
-std::int64_t hilbert_key(double x, double y) {
+std::uint32_t hilbert_key(double x, double y) {
   const std::uint32_t n = 1u << 16;
   auto cell = [&](double v, double lo, double hi) {
     const double t = std::clamp((v - lo) / (hi - lo), 0.0, 1.0);
@@ -65,15 +64,7 @@ std::int64_t hilbert_key(double x, double y) {
       std::swap(cx, cy);
     }
   }
-  return static_cast<std::int64_t>(d);
-}
-
-// SQL: peta_hilbert(geom) -> the Hilbert key of the geometry's envelope centre; NULL for an empty or NULL one.
-void sql_hilbert(sqlite3_context* ctx, int, sqlite3_value** argv) {
-  const auto* blob = static_cast<const unsigned char*>(sqlite3_value_blob(argv[0]));
-  const auto env = gpkg_envelope(blob, static_cast<std::size_t>(sqlite3_value_bytes(argv[0])));
-  if (!env) return sqlite3_result_null(ctx);
-  sqlite3_result_int64(ctx, hilbert_key((env->minx + env->maxx) / 2, (env->miny + env->maxy) / 2));
+  return static_cast<std::uint32_t>(d);  // < 2^32: 16 bits an axis
 }
 
 class Statement {
@@ -167,8 +158,14 @@ class NodeWriter {
 
 }  // namespace
 
-void rebuild_gpkg_rtree(sqlite3* db, const std::string& table, const std::string& fid_column,
-                        const std::string& geom_column, const std::string& rtree) {
+void RtreeEntries::add(std::int64_t id, const Envelope& e) {
+  const auto u = static_cast<std::uint64_t>(id);
+  entries_.push_back({hilbert_key((e.minx + e.maxx) / 2, (e.miny + e.maxy) / 2), static_cast<std::uint32_t>(u),
+                      static_cast<std::uint32_t>(u >> 32), value_down(e.minx), value_up(e.maxx), value_down(e.miny),
+                      value_up(e.maxy)});
+}
+
+void pack_gpkg_rtree(sqlite3* db, const std::string& rtree, RtreeEntries& entries, std::size_t table_rows) {
   int node_size = 0;
   {
     Statement s(db, "SELECT length(data) FROM " + quoted(rtree + "_node") + " WHERE nodeno = 1");
@@ -177,77 +174,54 @@ void rebuild_gpkg_rtree(sqlite3* db, const std::string& table, const std::string
   const std::size_t capacity = node_size > 4 ? static_cast<std::size_t>(node_size - 4) / kBytesPerCell : 0;
   if (capacity < 4)
     throw Error("R-tree bulk load: " + rtree + " has no usable root node (size " + std::to_string(node_size) + ")");
-  std::int64_t rows = 0, min_fid = 0, max_fid = -1;
-  {
-    Statement s(db, "SELECT COUNT(*), MIN(" + quoted(fid_column) + "), MAX(" + quoted(fid_column) + ") FROM " + quoted(table));
-    if (s.step()) {
-      rows = sqlite3_column_int64(s.get(), 0);
-      min_fid = sqlite3_column_int64(s.get(), 1);
-      max_fid = sqlite3_column_int64(s.get(), 2);
-    }
-  }
   for (const char* shadow : {"_node", "_parent", "_rowid"}) Statement(db, "DELETE FROM " + quoted(rtree + shadow)).step();
 
-  // Node numbers 1 .. reserved are kept for the root and the inner nodes (counted for every row, an upper
-  // bound); leaves are numbered after them, in the order they are written.
-  const auto bound = level_sizes(static_cast<std::size_t>(rows), capacity);
+  auto& all = entries.entries();
+  std::sort(all.begin(), all.end(), [](const RtreeEntries::Entry& a, const RtreeEntries::Entry& b) {
+    if (a.key != b.key) return a.key < b.key;
+    return a.id() < b.id();
+  });
+  std::int64_t min_id = 0, max_id = -1;
+  for (const auto& e : all) {
+    if (max_id < min_id) min_id = max_id = e.id();
+    min_id = std::min(min_id, e.id());
+    max_id = std::max(max_id, e.id());
+  }
+
+  // Node numbers 1 .. reserved are kept for the root and the inner nodes (counted for every row of the table,
+  // an upper bound); leaves are numbered after them, in the order they are written.
+  const auto bound = level_sizes(std::max(table_rows, all.size()), capacity);
   std::int64_t reserved = 1;
   for (std::size_t i = 1; i < bound.size(); ++i) reserved += static_cast<std::int64_t>(bound[i]);
-  // Leaf of each row (by fid - min_fid), written to %_rowid in fid order at the end: appends, not random inserts.
-  std::vector<std::uint32_t> leaf_of(max_fid >= min_fid ? static_cast<std::size_t>(max_fid - min_fid + 1) : 0, 0);
+  // Leaf of each row (by id - min_id), written to %_rowid in id order at the end: appends, not random inserts.
+  std::vector<std::uint32_t> leaf_of(max_id >= min_id ? static_cast<std::size_t>(max_id - min_id + 1) : 0, 0);
 
-  if (sqlite3_create_function(db, "peta_hilbert", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, &sql_hilbert,
-                              nullptr, nullptr) != SQLITE_OK)
-    throw Error(std::string("R-tree bulk load: cannot register peta_hilbert: ") + sqlite3_errmsg(db));
   NodeWriter writer(db, rtree, node_size);
   std::vector<Cell> leaves;  // one cell per leaf: its node number and box (the level above is packed from them)
-  std::vector<Cell> current;
-  current.reserve(capacity);
-  std::vector<Cell> first_leaf;  // kept back: when it is the only one, it is the root
-  std::int64_t next_leaf = reserved + 1;
-  auto flush_leaf = [&] {
-    if (current.empty()) return;
-    Box box = current[0].box;
-    for (const auto& c : current) box.expand(c.box);
-    if (first_leaf.empty() && leaves.empty()) {
-      first_leaf = current;
-    } else {
-      if (!first_leaf.empty()) {
-        writer.write(next_leaf, first_leaf.data(), first_leaf.size(), 0);
-        Box b0 = first_leaf[0].box;
-        for (const auto& c : first_leaf) {
-          b0.expand(c.box);
-          leaf_of[static_cast<std::size_t>(c.ref - min_fid)] = static_cast<std::uint32_t>(next_leaf);
-        }
-        leaves.push_back({next_leaf++, b0});
-        first_leaf.clear();
+  std::vector<Cell> cells;
+  cells.reserve(capacity);
+  if (all.size() <= capacity) {
+    // One leaf (or none): it is the root.
+    for (const auto& e : all) {
+      cells.push_back({e.id(), {e.minx, e.maxx, e.miny, e.maxy}});
+      leaf_of[static_cast<std::size_t>(e.id() - min_id)] = 1;
+    }
+    writer.write(1, cells.data(), cells.size(), 0);
+  } else {
+    std::int64_t next_leaf = reserved + 1;
+    for (std::size_t i = 0; i < all.size(); i += capacity) {
+      const std::size_t count = std::min(capacity, all.size() - i);
+      cells.clear();
+      for (std::size_t k = i; k < i + count; ++k) {
+        const auto& e = all[k];
+        cells.push_back({e.id(), {e.minx, e.maxx, e.miny, e.maxy}});
+        leaf_of[static_cast<std::size_t>(e.id() - min_id)] = static_cast<std::uint32_t>(next_leaf);
       }
-      writer.write(next_leaf, current.data(), current.size(), 0);
-      for (const auto& c : current) leaf_of[static_cast<std::size_t>(c.ref - min_fid)] = static_cast<std::uint32_t>(next_leaf);
+      Box box = cells[0].box;
+      for (const auto& c : cells) box.expand(c.box);
+      writer.write(next_leaf, cells.data(), cells.size(), 0);
       leaves.push_back({next_leaf++, box});
     }
-    current.clear();
-  };
-  {
-    Statement s(db, "SELECT " + quoted(fid_column) + ", " + quoted(geom_column) + " FROM " + quoted(table) + " WHERE " +
-                        quoted(geom_column) + " IS NOT NULL ORDER BY peta_hilbert(" + quoted(geom_column) + ")");
-    while (s.step()) {
-      const auto* blob = static_cast<const unsigned char*>(sqlite3_column_blob(s.get(), 1));
-      const auto env = gpkg_envelope(blob, static_cast<std::size_t>(sqlite3_column_bytes(s.get(), 1)));
-      if (!env) continue;
-      current.push_back({sqlite3_column_int64(s.get(), 0),
-                         {value_down(env->minx), value_up(env->maxx), value_down(env->miny), value_up(env->maxy)}});
-      if (current.size() == capacity) flush_leaf();
-    }
-  }
-  flush_leaf();
-  sqlite3_create_function(db, "peta_hilbert", 1, SQLITE_UTF8, nullptr, nullptr, nullptr, nullptr);
-
-  if (leaves.empty()) {
-    // One leaf (or none): it is the root.
-    writer.write(1, first_leaf.data(), first_leaf.size(), 0);
-    for (const auto& c : first_leaf) leaf_of[static_cast<std::size_t>(c.ref - min_fid)] = 1;
-  } else {
     // Inner levels: consecutive cells (in Hilbert order) grouped by `capacity`, until one node is left.
     std::vector<Cell> level = std::move(leaves);
     int depth = 0;
@@ -265,9 +239,8 @@ void rebuild_gpkg_rtree(sqlite3* db, const std::string& table, const std::string
           writer.parent(level[k].ref, nodeno);
         }
         up.push_back({nodeno, box});
-        // The root is written last, when the depth is known; the others now.
-        if (!root_level) writer.write(nodeno, &level[i], count, 0);
-        else writer.write(1, &level[i], count, depth);
+        // The root carries the depth.
+        writer.write(nodeno, &level[i], count, root_level ? depth : 0);
       }
       level = std::move(up);
     }
@@ -275,7 +248,29 @@ void rebuild_gpkg_rtree(sqlite3* db, const std::string& table, const std::string
   }
   Statement rowid(db, "INSERT INTO " + quoted(rtree + "_rowid") + " VALUES (?, ?)");
   for (std::size_t i = 0; i < leaf_of.size(); ++i)
-    if (leaf_of[i]) rowid.run(min_fid + static_cast<std::int64_t>(i), leaf_of[i]);
+    if (leaf_of[i]) rowid.run(min_id + static_cast<std::int64_t>(i), leaf_of[i]);
+}
+
+void rebuild_gpkg_rtree(sqlite3* db, const std::string& table, const std::string& fid_column,
+                        const std::string& geom_column, const std::string& rtree) {
+  std::size_t rows = 0;
+  {
+    Statement s(db, "SELECT COUNT(*) FROM " + quoted(table));
+    if (s.step()) rows = static_cast<std::size_t>(sqlite3_column_int64(s.get(), 0));
+  }
+  RtreeEntries entries;
+  entries.reserve(rows);
+  {
+    // A plain scan in rowid order: the sort is done in memory by pack_gpkg_rtree.
+    Statement s(db, "SELECT " + quoted(fid_column) + ", " + quoted(geom_column) + " FROM " + quoted(table) +
+                        " WHERE " + quoted(geom_column) + " IS NOT NULL");
+    while (s.step()) {
+      const auto* blob = static_cast<const unsigned char*>(sqlite3_column_blob(s.get(), 1));
+      const auto env = gpkg_envelope(blob, static_cast<std::size_t>(sqlite3_column_bytes(s.get(), 1)));
+      if (env) entries.add(sqlite3_column_int64(s.get(), 0), *env);
+    }
+  }
+  pack_gpkg_rtree(db, rtree, entries, rows);
 }
 
 }  // namespace peta::store

@@ -10,12 +10,55 @@
 // tree depth; then a 2-byte cell count and cells of a big-endian 64-bit id and 4 big-endian float32 (minx, maxx,
 // miny, maxy); %_parent (nodeno, parentnode) for every node but the root; %_rowid (rowid, nodeno) for every
 // entry. Coordinates are rounded outwards to float as rtree.c rounds them. Tests check the result with SQLite's
-// own rtreecheck(). Memory: 4 bytes a row plus the inner nodes; the rows are ordered by SQLite's external sort.
+// own rtreecheck().
+//
+// The entries are kept in memory (RtreeEntries, 28 bytes each: id, float box, Hilbert key) and sorted in C++:
+// a writer that knows its rows' envelopes as it inserts them (output/gpkg_bulk_layer) adds them as it goes and
+// the table is never read back; the store, which adds to rows already there, reads every envelope once in rowid
+// order (a plain scan, no SQL sort). GDAL 3.7+'s sqlite_rtree_bulk_load.c also keeps the entries in memory, but
+// inserts them into an in-memory R*-tree; here they are packed bottom-up in Hilbert order (full nodes, as
+// FlatGeobuf's packed index), which needs one sort and no node splits.
 #include <sqlite3.h>
 
+#include <cstdint>
 #include <string>
+#include <vector>
+
+#include "store/gpkg_geometry.hpp"
 
 namespace peta::store {
+
+// The envelopes an R-tree is packed from. Memory: 28 bytes an entry.
+class RtreeEntries {
+ public:
+  void reserve(std::size_t n) { entries_.reserve(n); }
+  // A row's envelope (in lon/lat: the Hilbert key is over the whole world, so that the packed tree does not
+  // depend on which rows are present).
+  void add(std::int64_t id, const Envelope& envelope);
+  void add_point(std::int64_t id, double x, double y) { add(id, Envelope{x, x, y, y}); }
+  std::size_t size() const { return entries_.size(); }
+  bool empty() const { return entries_.empty(); }
+  void clear() { entries_ = {}; }
+
+  struct Entry {
+    std::uint32_t key;         // Hilbert position of the envelope's centre
+    std::uint32_t id_low, id_high;  // the row's id, split so the entry stays 4-byte aligned (28 bytes, not 32)
+    float minx, maxx, miny, maxy;   // rounded outwards, as rtree.c rounds
+    std::int64_t id() const {
+      return static_cast<std::int64_t>((static_cast<std::uint64_t>(id_high) << 32) | id_low);
+    }
+  };
+  std::vector<Entry>& entries() { return entries_; }
+
+ private:
+  std::vector<Entry> entries_;
+};
+
+// Replaces the content of the R-tree virtual table `rtree` with `entries`, packed in Hilbert order (ties in id
+// order), in the caller's transaction. The node size is the existing tree's. `table_rows` (>= entries: rows
+// without geometry count too) sizes the block of node numbers kept for the inner nodes, so the tree's node
+// numbers depend only on the table. Sorts `entries` in place. Throws peta::Error with SQLite's message.
+void pack_gpkg_rtree(sqlite3* db, const std::string& rtree, RtreeEntries& entries, std::size_t table_rows);
 
 // Replaces the content of the R-tree virtual table `rtree` with the envelopes of the geometries (GeoPackage
 // binary) of `table`.`geom_column`, keyed by `fid_column`, in the caller's transaction. Empty and NULL

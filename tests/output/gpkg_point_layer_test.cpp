@@ -12,6 +12,7 @@
 
 #include "core/error.hpp"
 #include "output/output_set.hpp"
+#include "store/sqlite_rtree_bulk.hpp"
 #include "test_support.hpp"
 
 namespace peta {
@@ -111,6 +112,42 @@ TEST(GpkgPointLayer, TheRtreeHasEveryPointAndChecksOk) {
   EXPECT_NEAR(std::stod(db.text("SELECT max_y FROM gpkg_contents WHERE table_name = 'temuan'")), -8.1 + 25 * 0.0039, 1e-9);
 }
 
+// The tree packed from the points kept while writing is the one the store's packer makes from the table
+// (read back, as the store does for rows already there): the same nodes, parents and leaf of every row.
+TEST(GpkgPointLayer, ThePackedTreeIsTheOneReadBackFromTheTable) {
+  const std::string path = write_points(test::temp_dir("gpkg-repack"), kCount);
+  auto shadow = [](sqlite3* db) {
+    std::string all;
+    for (const char* sql : {"SELECT nodeno, hex(data) FROM rtree_temuan_geom_node ORDER BY nodeno",
+                            "SELECT nodeno, parentnode FROM rtree_temuan_geom_parent ORDER BY nodeno",
+                            "SELECT rowid, nodeno FROM rtree_temuan_geom_rowid ORDER BY rowid"}) {
+      sqlite3_stmt* s = nullptr;
+      EXPECT_EQ(sqlite3_prepare_v2(db, sql, -1, &s, nullptr), SQLITE_OK);
+      while (s && sqlite3_step(s) == SQLITE_ROW)
+        all += std::string(reinterpret_cast<const char*>(sqlite3_column_text(s, 0))) + ":" +
+               reinterpret_cast<const char*>(sqlite3_column_text(s, 1)) + "\n";
+      sqlite3_finalize(s);
+      all += "--\n";
+    }
+    return all;
+  };
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  const std::string written = shadow(db);
+  ASSERT_EQ(sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr), SQLITE_OK);
+  store::rebuild_gpkg_rtree(db, "temuan", "fid", "geom", "rtree_temuan_geom");
+  ASSERT_EQ(sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK);
+  const std::string rebuilt = shadow(db);
+  sqlite3_close(db);
+  EXPECT_EQ(written, rebuilt);
+  // 24,743 points in leaves of 51: 486 leaves, 10 inner nodes, the root: depth 2, node numbers 1..11 inner.
+  Db check(path);
+  EXPECT_EQ(check.integer("SELECT COUNT(*) FROM rtree_temuan_geom_node"), 486 + 10 + 1);
+  EXPECT_EQ(check.integer("SELECT COUNT(*) FROM rtree_temuan_geom_parent"), 486 + 10);
+  EXPECT_EQ(check.text("SELECT hex(substr(data, 1, 2)) FROM rtree_temuan_geom_node WHERE nodeno = 1"), "0002");
+  EXPECT_EQ(check.text("SELECT rtreecheck('rtree_temuan_geom')"), "ok");
+}
+
 TEST(GpkgPointLayer, GdalReadsItBack) {
   const std::string path = write_points(test::temp_dir("gpkg-gdal"), kCount);
   GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
@@ -149,7 +186,9 @@ TEST(GpkgPointLayer, AValueOfTheWrongTypeNamesTheField) {
   Feature f = point_feature(1);
   f.values[3] = std::string("tiga");
   try {
+    // The writer runs on its own thread: its error surfaces at a later call, at the latest at commit().
     sink.write(f);
+    out.commit();
     FAIL() << "no error";
   } catch (const Error& e) {
     EXPECT_NE(std::string(e.what()).find("field jumlah"), std::string::npos) << e.what();
