@@ -9,21 +9,6 @@
 
 namespace peta {
 
-GiStarSlots::GiStarSlots(const SpatialWeights& w) : self_weight(w.size(), 0.0) {
-  const auto& off = w.offsets();
-  const auto& nb = w.neighbour_array();
-  const auto& wt = w.weight_array();
-  other_offsets.push_back(0);
-  other_weights.reserve(wt.size());
-  for (std::size_t i = 0; i < w.size(); ++i) {
-    for (std::size_t e = off[i]; e < off[i + 1]; ++e) {
-      if (nb[e] == i) self_weight[i] = wt[e];
-      else other_weights.push_back(wt[e]);
-    }
-    other_offsets.push_back(other_weights.size());
-  }
-}
-
 void apply_inference(GetisOrd& r, const std::vector<PermutationOutcome>& outcomes) {
   r.p_sim.resize(outcomes.size());
   r.z_sim.resize(outcomes.size());
@@ -74,12 +59,7 @@ GetisOrd getis_ord_star(const SpatialWeights& input, const std::vector<double>& 
   }
 
   // Permutations: the self term stays, the other slots take random observations.
-  const GiStarSlots slots(w);
-  const double* values = y.data();
-  auto outcomes = conditional_permutation_test(w, r.G, settings.permutation,
-                                               [&](std::size_t i, std::span<const std::uint32_t> draws) {
-                                                 return slots.simulate(i, draws, values) / sum;
-                                               });
+  auto outcomes = conditional_lag_test(w, r.G, settings.permutation, y, [&](std::size_t, double lag) { return lag / sum; });
   apply_inference(r, outcomes);
   if (settings.fdr)
     for (int k = 0; k < 3; ++k) r.fdr_thresholds[k] = fdr_threshold(r.p_norm, r.fdr_thresholds[k]);

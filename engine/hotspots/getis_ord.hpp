@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "hotspots/local_moran.hpp"
+#include "hotspots/spatial_lag.hpp"
 #include "hotspots/spatial_weights.hpp"
 
 namespace peta {
@@ -38,21 +39,6 @@ GetisOrd getis_ord_star(const SpatialWeights& weights, const std::vector<double>
 
 // ArcGIS-style bin of a z-score given its two-sided p-value and the thresholds for 99/95/90 %.
 int confidence_bin(double z, double p, const double thresholds[3], bool strict);
-
-// Gi* weights split for permutations: row i's self weight and its other weights in slot order.
-struct GiStarSlots {
-  explicit GiStarSlots(const SpatialWeights& gi_weights);
-  std::vector<double> self_weight;
-  std::vector<double> other_weights;
-  std::vector<std::size_t> other_offsets;
-  // sum_j w_ij y_j with the neighbour slots filled by `draws`.
-  double simulate(std::size_t i, std::span<const std::uint32_t> draws, const double* y) const {
-    const double* wi = other_weights.data() + other_offsets[i];
-    double s = self_weight[i] * y[i];
-    for (std::size_t m = 0; m < draws.size(); ++m) s += wi[m] * y[draws[m]];
-    return s;
-  }
-};
 
 // Fills p_sim and z_sim of `r` from permutation outcomes.
 void apply_inference(GetisOrd& r, const std::vector<PermutationOutcome>& outcomes);

@@ -16,7 +16,7 @@ LocalHotspots local_hotspots(const SpatialWeights& weights, const std::vector<do
   const SpatialWeights moran_w = weights.row_standardised();
   SpatialWeights gi_w = weights.binary().with_self(1.0);
   if (gi_settings.row_standardised) gi_w = gi_w.row_standardised();
-  const GiStarSlots slots(gi_w);
+  const LagSlots slots(gi_w);
   const auto& off = moran_w.offsets();
   const double* mw = moran_w.weight_array().data();
   const double* gw = slots.other_weights.data();

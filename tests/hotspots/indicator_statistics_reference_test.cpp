@@ -28,6 +28,7 @@
 #include "hotspots/polygon_layer_reader.hpp"
 #include "indicators/indicator_statistics.hpp"
 #include "indicators/indicator_weights.hpp"
+#include "reference_script.hpp"
 
 namespace peta {
 namespace {
@@ -36,27 +37,6 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 const std::string kDesa = std::string(PETA_SHARED_DATA) + "/probolinggo/desa.geojson";
-const std::string kScript = std::string(PETA_SOURCE_DIR) + "/tests/reference/indicator_statistics_reference.py";
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-json run_reference() {
-  const std::size_t key = std::hash<std::string>{}(slurp(kScript) + slurp(kDesa));
-  const fs::path cached = fs::temp_directory_path() / ("peta_indicator_reference_" + std::to_string(key) + ".json");
-  if (!fs::exists(cached)) {
-    const fs::path partial = cached.string() + "." + std::to_string(getpid());
-    const std::string command = "/usr/bin/python3 '" + kScript + "' '" + kDesa + "' '" + partial.string() + "'";
-    if (std::system(command.c_str()) != 0) throw std::runtime_error("reference script failed: " + command);
-    fs::rename(partial, cached);
-  }
-  return json::parse(slurp(cached.string()));
-}
-
 struct Fixture {
   json ref;
   std::vector<MultiPolygon> metric;
@@ -67,7 +47,7 @@ struct Fixture {
 const Fixture& fixture() {
   static const Fixture f = [] {
     Fixture f;
-    f.ref = run_reference();
+    f.ref = test::run_reference_script("indicator_statistics_reference.py", kDesa);
     f.metric = project_to_metric(read_polygon_layer(kDesa, "", "kode").polygons);
     f.queen = contiguity_weights(f.metric);
     f.area = f.ref["area_km2"].get<std::vector<double>>();
@@ -89,6 +69,37 @@ double max_abs_diff(const std::vector<double>& a, const std::vector<double>& b) 
   double m = 0;
   for (std::size_t i = 0; i < std::min(a.size(), b.size()); ++i) m = std::max(m, std::fabs(a[i] - b[i]));
   return m;
+}
+
+// Two independent estimates of each pseudo p-value from 999 draws differ with variance ~ 2 p (1 - p) / 1000:
+// few beyond 3.29 standard errors, no drift, and mostly the same units significant. Islands: p = 1.
+struct PValueAgreement {
+  std::size_t compared = 0, beyond = 0, both = 0, either = 0;
+  double mean_z = 0;
+};
+
+PValueAgreement compare_p_sim(const std::vector<double>& ours, const std::vector<double>& theirs,
+                              const SpatialWeights& w, const char* what) {
+  PValueAgreement a;
+  EXPECT_EQ(ours.size(), theirs.size());
+  double sum_z = 0;
+  for (std::size_t i = 0; i < std::min(ours.size(), theirs.size()); ++i) {
+    if (w.cardinality(i) == 0) {
+      EXPECT_DOUBLE_EQ(ours[i], 1.0) << what << " island " << i;
+      continue;
+    }
+    ++a.compared;
+    const double p = (ours[i] + theirs[i]) / 2;
+    const double z = (ours[i] - theirs[i]) / std::sqrt(2 * p * (1 - p) / 1000 + 1e-6);
+    sum_z += z;
+    a.beyond += std::fabs(z) > 3.29;
+    a.both += ours[i] <= 0.05 && theirs[i] <= 0.05;
+    a.either += ours[i] <= 0.05 || theirs[i] <= 0.05;
+  }
+  a.mean_z = a.compared ? sum_z / double(a.compared) : 0;
+  std::cout << what << " p_sim: " << a.beyond << " of " << a.compared << " beyond 3.29 se, mean z " << a.mean_z
+            << ", significant in both " << a.both << " of " << a.either << "\n";
+  return a;
 }
 
 GlobalMoranSettings no_permutations(WeightsTransform t = WeightsTransform::row_standardised) {
@@ -177,31 +188,14 @@ TEST(IndicatorStatisticsVsPysal, BivariateMoranEqualsEsda) {
   EXPECT_EQ(l.quadrant, ref["q"].get<std::vector<int>>());
   std::cout << "bivariate I " << g.I << ", max |diff| local Ii " << d << "\n";
 
-  // Pseudo p-values: two independent estimates from 999 draws each differ with variance ~ 2 p (1 - p) / 1000.
-  const std::vector<double> theirs = doubles(ref["p_sim"]);
-  std::size_t beyond = 0, compared = 0, both = 0, either = 0;
-  double sum_z = 0;
-  for (std::size_t i = 0; i < theirs.size(); ++i) {
-    if (f.queen.cardinality(i) == 0) {
-      EXPECT_DOUBLE_EQ(l.p_sim[i], 1.0);
-      EXPECT_EQ(l.cluster[i], 0);
-      continue;
-    }
-    ++compared;
-    const double p = (l.p_sim[i] + theirs[i]) / 2;
-    const double z = (l.p_sim[i] - theirs[i]) / std::sqrt(2 * p * (1 - p) / 1000 + 1e-6);
-    sum_z += z;
-    beyond += std::fabs(z) > 3.29;
-    both += l.p_sim[i] <= 0.05 && theirs[i] <= 0.05;
-    either += l.p_sim[i] <= 0.05 || theirs[i] <= 0.05;
-  }
-  std::cout << "bivariate local p_sim: " << beyond << " of " << compared << " beyond 3.29 se, mean z "
-            << sum_z / double(compared) << ", significant in both " << both << " of " << either << "\n";
-  EXPECT_EQ(compared, 329u);
-  EXPECT_LE(beyond, 3u);
-  EXPECT_LT(std::fabs(sum_z / double(compared)), 0.15);
-  EXPECT_GE(double(both), 0.85 * double(either));
-  EXPECT_GT(either, 10u);  // the comparison has significant desa to agree on
+  for (std::size_t i = 0; i < l.cluster.size(); ++i)
+    if (f.queen.cardinality(i) == 0) EXPECT_EQ(l.cluster[i], 0);
+  const PValueAgreement a = compare_p_sim(l.p_sim, doubles(ref["p_sim"]), f.queen, "bivariate local");
+  EXPECT_EQ(a.compared, 329u);
+  EXPECT_LE(a.beyond, 3u);
+  EXPECT_LT(std::fabs(a.mean_z), 0.15);
+  EXPECT_GE(double(a.both), 0.85 * double(a.either));
+  EXPECT_GT(a.either, 10u);  // the comparison has significant desa to agree on
 }
 
 TEST(IndicatorStatisticsVsPysal, MoranRateEqualsEsda) {

@@ -110,14 +110,9 @@ def folded_p(sims, observed):
     return (larger + 1.0) / (PERMUTATIONS + 1.0)
 
 
-def moran_local_bv(x, y, w, neighbour_lists, rng):  # esda.Moran_Local_BV
-    n = len(x)
-    zx = (x - x.mean()) / x.std()
-    zy = (y - y.mean()) / y.std()
-    lag = w @ zy
-    den = (zx * zx).sum()
-    ii = (n - 1) * zx * lag / den
-    q = np.where(zx > 0, np.where(lag > 0, 1, 4), np.where(lag > 0, 2, 3))
+def conditional_sims(n, neighbour_lists, rng, simulate):
+    """esda's crand scheme: one set of random rank rows shared by all i, applied to a fresh shuffle of the other
+    units for each i; simulate(i, row, draws) gives unit i's PERMUTATIONS statistics (units without neighbours: 0)."""
     k_max = max(len(r) for r in neighbour_lists)
     ranks = np.array([rng.permutation(n - 1)[:k_max] for _ in range(PERMUTATIONS)])
     sims = np.zeros((n, PERMUTATIONS))
@@ -126,8 +121,20 @@ def moran_local_bv(x, y, w, neighbour_lists, rng):  # esda.Moran_Local_BV
             continue
         others = np.delete(np.arange(n), i)
         rng.shuffle(others)
-        draws = others[ranks[:, :len(row)]]
-        sims[i] = (n - 1) * zx[i] * (zy[draws] * w[i, row]).sum(axis=1) / den
+        sims[i] = simulate(i, row, others[ranks[:, :len(row)]])
+    return sims
+
+
+def moran_local_bv(x, y, w, neighbour_lists, rng):  # esda.Moran_Local_BV
+    n = len(x)
+    zx = (x - x.mean()) / x.std()
+    zy = (y - y.mean()) / y.std()
+    lag = w @ zy
+    den = (zx * zx).sum()
+    ii = (n - 1) * zx * lag / den
+    q = np.where(zx > 0, np.where(lag > 0, 1, 4), np.where(lag > 0, 2, 3))
+    sims = conditional_sims(n, neighbour_lists, rng,
+                            lambda i, row, draws: (n - 1) * zx[i] * (zy[draws] * w[i, row]).sum(axis=1) / den)
     return {"Is": ii, "q": q, "zx": zx, "lag": lag, "p_sim": folded_p(sims, ii)}
 
 
