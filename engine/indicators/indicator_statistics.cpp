@@ -77,6 +77,7 @@ IndicatorResult analyse_indicator(const IndicatorAnalysisSettings& settings, con
     GetisOrdSettings gi;
     gi.permutation = global.permutation;
     gi.fdr = options.fdr;
+    gi.row_standardised = settings.weights.row_standardised;  // "standar": esda's G_Local transform "R" or "B"
     r.gi = getis_ord_star(w, r.x, gi);
   }
   if (x.rate) {

@@ -2,7 +2,8 @@
 // Spatial statistics on any per-desa indicator (indicator_values.hpp), as GeoDa and PySAL compute them:
 //   univariate: global Moran's I (and the Moran scatterplot: each desa's standardised value against the
 //               spatial lag of the standardised values), Local Moran with quadrants and the LISA significance
-//               classes 0.05 / 0.01 / 0.001, Getis-Ord Gi* with its permutation p-values, Geary's C; for a count or
+//               classes 0.05 / 0.01 / 0.001, Getis-Ord Gi* with its permutation p-values (esda.G_Local(star=True)
+//               with the entry's "standar": transform "R" for baris, "B" for biner), Geary's C; for a count or
 //               rate indicator also the EB-standardised Moran (Assunção & Reis, esda.Moran_Rate) and the spatial
 //               Empirical Bayes rates (esda.smoothing.Spatial_Empirical_Bayes);
 //   bivariate:  global and local bivariate Moran of x against the spatial lag of y (esda.Moran_BV,

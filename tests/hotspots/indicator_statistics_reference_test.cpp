@@ -1,12 +1,15 @@
 // The indicator statistics against PySAL on the real Probolinggo desa: tests/reference/
 // indicator_statistics_reference.py (run with Debian's /usr/bin/python3) builds libpysal weights and numpy
-// transcriptions of esda's Geary, Moran_BV, Moran_Local_BV, Moran_Rate and Moran on a w_subset; run once with
-// esda 2.4.3 importable it also checked every one of those values against esda's own classes (atol 1e-11).
-// The indicator is the desa area (km², UTM 49S); the second variable and the counts are seeded synthetic values.
-// Deterministic values agree within 1e-9, permutation p-values statistically.
+// transcriptions of esda's Geary, Moran_BV, Moran_Local_BV, Moran_Rate, G_Local(star=True) with transform "R"
+// and "B", and Moran on a w_subset, on the 330 desa; run with esda 2.4.3 importable (PYTHONPATH=<esda 2.4.3
+// source tree>: esda is not packaged in Debian 12) it also checked every one of those values against esda's own
+// classes (atol 1e-11), G_Local included.
+// The indicator is the unit's area (km², UTM 49S); the second variable and the counts are seeded synthetic
+// values. Deterministic values agree within 1e-9, permutation p-values statistically.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -20,6 +23,7 @@
 #include "hotspots/bivariate_moran.hpp"
 #include "hotspots/contiguity_weights.hpp"
 #include "hotspots/geary.hpp"
+#include "hotspots/getis_ord.hpp"
 #include "hotspots/local_moran.hpp"
 #include "hotspots/metric_geometry.hpp"
 #include "hotspots/moran.hpp"
@@ -100,6 +104,29 @@ PValueAgreement compare_p_sim(const std::vector<double>& ours, const std::vector
   std::cout << what << " p_sim: " << a.beyond << " of " << a.compared << " beyond 3.29 se, mean z " << a.mean_z
             << ", significant in both " << a.both << " of " << a.either << "\n";
   return a;
+}
+
+// NaN where the reference has null (JSON has no NaN).
+std::vector<double> doubles_or_nan(const json& j) {
+  std::vector<double> v;
+  for (const auto& x : j) v.push_back(x.is_null() ? std::nan("") : x.get<double>());
+  return v;
+}
+
+// Gs, EGs, VGs and Zs within 1e-9 (Zs NaN exactly where the reference's is).
+void expect_gi_equals(const GetisOrd& g, const json& ref, const char* what) {
+  EXPECT_LT(max_abs_diff(g.G, doubles(ref["Gs"])), 1e-12) << what;
+  EXPECT_LT(max_abs_diff(g.expected, doubles(ref["EGs"])), 1e-12) << what;
+  EXPECT_LT(max_abs_diff(g.variance, doubles(ref["VGs"])), 1e-12) << what;
+  const std::vector<double> zs = doubles_or_nan(ref["Zs"]);
+  ASSERT_EQ(g.z.size(), zs.size());
+  double worst = 0;
+  for (std::size_t i = 0; i < zs.size(); ++i) {
+    EXPECT_EQ(std::isnan(g.z[i]), std::isnan(zs[i])) << what << " unit " << i;
+    if (!std::isnan(zs[i])) worst = std::max(worst, std::fabs(g.z[i] - zs[i]));
+  }
+  EXPECT_LT(worst, 1e-9) << what;
+  std::cout << what << " max |diff| Zs " << worst << "\n";
 }
 
 GlobalMoranSettings no_permutations(WeightsTransform t = WeightsTransform::row_standardised) {
@@ -196,6 +223,51 @@ TEST(IndicatorStatisticsVsPysal, BivariateMoranEqualsEsda) {
   EXPECT_LT(std::fabs(a.mean_z), 0.15);
   EXPECT_GE(double(a.both), 0.85 * double(a.either));
   EXPECT_GT(a.either, 10u);  // the comparison has significant desa to agree on
+}
+
+// Gi* as esda.G_Local(star=True) with either transform, on the desa; the one island (Gili Ketapang) has no z
+// under "R" (no weight at all) and its own value as its only neighbour under "B".
+TEST(IndicatorStatisticsVsPysal, GiStarBothTransformsEqualEsda) {
+  const auto& f = fixture();
+  for (const char* transform : {"R", "B"}) {
+    GetisOrdSettings s;
+    s.row_standardised = std::string(transform) == "R";
+    const GetisOrd g = getis_ord_star(f.queen, f.area, s);
+    const json& ref = f.ref["g_local"][transform];
+    expect_gi_equals(g, ref, (std::string("desa Gi* ") + transform).c_str());
+    const PValueAgreement a = compare_p_sim(g.p_sim, doubles(ref["p_sim"]), f.queen, transform);
+    EXPECT_EQ(a.compared, 329u);
+    EXPECT_LE(a.beyond, 3u);
+    EXPECT_LT(std::fabs(a.mean_z), 0.15);
+    EXPECT_GE(double(a.both), 0.85 * double(a.either));
+    EXPECT_GT(a.either, 10u);
+  }
+  const std::size_t island = f.queen.islands().at(0);
+  EXPECT_TRUE(std::isnan(getis_ord_star(f.queen, f.area, {.row_standardised = true}).z[island]));
+  EXPECT_TRUE(std::isfinite(getis_ord_star(f.queen, f.area, {}).z[island]));
+}
+
+// The "standar" of a "statistik" entry reaches Gi*: baris is esda's "R", biner its "B".
+TEST(IndicatorStatisticsVsPysal, StandarChoosesTheGiStarTransform) {
+  const auto& f = fixture();
+  Boundaries units;
+  units.desa.resize(f.area.size());
+  IndicatorRegistry registry;
+  IndicatorVector x;
+  for (double v : f.area) x.emplace_back(v);
+  registry.add("x", x);
+  const IndicatorSources sources{units, nullptr, &registry};
+  IndicatorStatisticsOptions options;
+  options.permutations = 0;
+  for (const char* transform : {"R", "B"}) {
+    IndicatorAnalysisSettings a;
+    a.key = "x";
+    a.indicator = "x";
+    a.weights.row_standardised = std::string(transform) == "R";
+    const IndicatorResult r = analyse_indicator(a, sources, f.queen, options);
+    ASSERT_TRUE(r.gi.has_value());
+    expect_gi_equals(*r.gi, f.ref["g_local"][transform], (std::string("statistik Gi* ") + transform).c_str());
+  }
 }
 
 TEST(IndicatorStatisticsVsPysal, MoranRateEqualsEsda) {
