@@ -37,9 +37,9 @@ struct IndicatorStatisticsOptions {
 struct IndicatorResult {
   IndicatorAnalysisSettings settings;
   std::string weights;                 // the weights, described ("queen, baris")
-  std::vector<long> position;          // per desa: its index among the analysed desa, or -1 (no value)
-  std::vector<std::string> missing;    // desa left out: "35.13.01.2001 Nama"
-  std::vector<std::string> islands;    // analysed desa without a neighbour
+  std::vector<long> position;          // per unit (desa or kecamatan): its index among the analysed, or -1 (no value)
+  std::vector<std::string> missing;    // units left out: "35.13.01.2001 Nama"
+  std::vector<std::string> islands;    // analysed units without a neighbour
   std::size_t links = 0;               // neighbour links among the analysed desa
   std::vector<double> x, y;            // the analysed values (y: bivariate only)
   std::optional<GlobalMoran> moran;
@@ -54,7 +54,8 @@ struct IndicatorResult {
   std::size_t n() const { return x.size(); }
 };
 
-// The analysis of one "statistik" entry. `weights` are the desa weights the entry chose (indicator_weights.hpp).
+// The analysis of one "statistik" entry on sources.units (the desa, or the kecamatan at that level). `weights`
+// are the units' weights the entry chose (indicator_weights.hpp).
 IndicatorResult analyse_indicator(const IndicatorAnalysisSettings& settings, const IndicatorSources& sources,
                                   const SpatialWeights& weights, const IndicatorStatisticsOptions& options);
 

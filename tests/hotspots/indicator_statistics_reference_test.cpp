@@ -1,9 +1,9 @@
 // The indicator statistics against PySAL on the real Probolinggo desa: tests/reference/
 // indicator_statistics_reference.py (run with Debian's /usr/bin/python3) builds libpysal weights and numpy
 // transcriptions of esda's Geary, Moran_BV, Moran_Local_BV, Moran_Rate, G_Local(star=True) with transform "R"
-// and "B", and Moran on a w_subset, on the 330 desa; run with esda 2.4.3 importable (PYTHONPATH=<esda 2.4.3
-// source tree>: esda is not packaged in Debian 12) it also checked every one of those values against esda's own
-// classes (atol 1e-11), G_Local included.
+// and "B", and Moran on a w_subset, on the 330 desa and on the 24 kecamatan; run with esda 2.4.3 importable
+// (PYTHONPATH=<esda 2.4.3 source tree>: esda is not packaged in Debian 12) it also checked every one of those
+// values against esda's own classes (atol 1e-11), G_Local and the kecamatan level included.
 // The indicator is the unit's area (km², UTM 49S); the second variable and the counts are seeded synthetic
 // values. Deterministic values agree within 1e-9, permutation p-values statistically.
 #include <gtest/gtest.h>
@@ -30,9 +30,13 @@
 #include "hotspots/moran_rate.hpp"
 #include "hotspots/point_weights.hpp"
 #include "hotspots/polygon_layer_reader.hpp"
+#include "boundaries/boundary_loader.hpp"
+#include "hotspots/weights_io.hpp"
+#include "indicators/indicator_run.hpp"
 #include "indicators/indicator_statistics.hpp"
 #include "indicators/indicator_weights.hpp"
 #include "reference_script.hpp"
+#include "test_support.hpp"
 
 namespace peta {
 namespace {
@@ -41,6 +45,7 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 const std::string kDesa = std::string(PETA_SHARED_DATA) + "/probolinggo/desa.geojson";
+const std::string kKecamatan = std::string(PETA_SHARED_DATA) + "/probolinggo/kecamatan.geojson";
 struct Fixture {
   json ref;
   std::vector<MultiPolygon> metric;
@@ -51,7 +56,7 @@ struct Fixture {
 const Fixture& fixture() {
   static const Fixture f = [] {
     Fixture f;
-    f.ref = test::run_reference_script("indicator_statistics_reference.py", kDesa);
+    f.ref = test::run_reference_script("indicator_statistics_reference.py", kDesa, {kKecamatan});
     f.metric = project_to_metric(read_polygon_layer(kDesa, "", "kode").polygons);
     f.queen = contiguity_weights(f.metric);
     f.area = f.ref["area_km2"].get<std::vector<double>>();
@@ -250,8 +255,7 @@ TEST(IndicatorStatisticsVsPysal, GiStarBothTransformsEqualEsda) {
 // The "standar" of a "statistik" entry reaches Gi*: baris is esda's "R", biner its "B".
 TEST(IndicatorStatisticsVsPysal, StandarChoosesTheGiStarTransform) {
   const auto& f = fixture();
-  Boundaries units;
-  units.desa.resize(f.area.size());
+  std::vector<AdminUnit> units(f.area.size());
   IndicatorRegistry registry;
   IndicatorVector x;
   for (double v : f.area) x.emplace_back(v);
@@ -318,6 +322,111 @@ TEST(IndicatorStatisticsVsPysal, MissingValuesAsWSubset) {
   LocalSettings none;
   none.permutation.permutations = 0;
   EXPECT_LT(max_abs_diff(local_moran(sub, values, none).Ii, doubles(ref["local_Is"])), 1e-9);
+}
+
+// The kecamatan level ("tingkat": "kecamatan") on the 24 kecamatan of the regency, through the project file's
+// settings and run_indicator_statistics: weights built on the kecamatan polygons (queen, knn, a GAL keyed by
+// kecamatan code), Moran, Geary, Local Moran, Gi* (both transforms) and bivariate Moran as esda computes them.
+TEST(IndicatorStatisticsVsPysal, KecamatanLevelEqualsEsda) {
+  const auto& f = fixture();
+  const json& ref = f.ref["kecamatan"];
+  BoundarySettings bs;
+  bs.desa.path = kDesa;
+  bs.kecamatan = BoundarySource{};
+  bs.kecamatan->path = kKecamatan;
+  const Boundaries b = load_boundaries(bs).boundaries;
+  ASSERT_EQ(b.kecamatan.size(), 24u);
+  // The reference's order is the file's; peta's is by code: map through the codes.
+  const auto codes = ref["kode"].get<std::vector<std::string>>();
+  std::vector<std::size_t> to_ref(24);
+  for (std::size_t k = 0; k < 24; ++k)
+    to_ref[k] = std::size_t(std::find(codes.begin(), codes.end(), b.kecamatan[k].code.dotted()) - codes.begin());
+  auto ours = [&](const std::vector<double>& v) {  // a reference vector in peta's order
+    std::vector<double> out;
+    for (std::size_t k = 0; k < 24; ++k) out.push_back(v.at(to_ref[k]));
+    return out;
+  };
+  auto theirs_json = [&](const json& j) {
+    json out = json::array();
+    for (std::size_t k = 0; k < 24; ++k) out.push_back(j.at(to_ref[k]));
+    return out;
+  };
+  IndicatorRegistry registry;
+  IndicatorVector x, y;
+  for (double v : ours(doubles(ref["area_km2"]))) x.emplace_back(v);
+  for (double v : ours(doubles(ref["y"]))) y.emplace_back(v);
+  registry.add("x", x);
+  registry.add("y", y);
+  const IndicatorSources desa{b.desa, nullptr, nullptr};
+  const IndicatorSources kecamatan{b.kecamatan, nullptr, &registry, AnalysisLevel::kecamatan};
+
+  // libpysal's fuzzy queen on 0.5 m buffers = peta's contiguity (1 m tolerance) on the kecamatan polygons.
+  std::vector<MultiPolygon> lonlat;
+  for (const auto& k : b.kecamatan) lonlat.push_back(k.geometry);
+  const SpatialWeights queen = unit_weights({}, b.kecamatan, project_to_metric(lonlat), {});
+  std::vector<std::vector<SpatialWeights::Index>> ref_rows(24);
+  for (std::size_t k = 0; k < 24; ++k)
+    for (auto j : ref["queen"][to_ref[k]].get<std::vector<std::size_t>>())
+      ref_rows[k].push_back(SpatialWeights::Index(std::find(to_ref.begin(), to_ref.end(), j) - to_ref.begin()));
+  ASSERT_EQ(queen, SpatialWeights::from_lists(ref_rows));
+  EXPECT_TRUE(queen.islands().empty());
+
+  const std::string dir = test::temp_dir("kecamatan-reference");
+  std::vector<std::string> ids;
+  for (const auto& k : b.kecamatan) ids.push_back(k.code.dotted());
+  write_gal(dir + "/kecamatan.gal", queen, ids, {"kecamatan", "kode"});
+  const json entries = {
+      {{"indikator", "x"}, {"kunci", "q"}, {"tingkat", "kecamatan"}},
+      {{"indikator", "x"}, {"kunci", "qb"}, {"tingkat", "kecamatan"}, {"bobot", {{"standar", "biner"}}}},
+      {{"indikator", "x"}, {"kunci", "k4"}, {"tingkat", "kecamatan"}, {"bobot", {{"jenis", "knn"}, {"k", 4}}},
+       {"metode", {"moran", "geary"}}},
+      {{"indikator", "x"}, {"kunci", "gal"}, {"tingkat", "kecamatan"},
+       {"bobot", {{"jenis", "file"}, {"path", "kecamatan.gal"}}}, {"metode", {"moran"}}},
+      {{"bivariat", {{"x", "x"}, {"y", "y"}}}, {"kunci", "bv"}, {"tingkat", "kecamatan"}}};
+  const auto analyses = read_indicator_settings(entries, dir);
+  IndicatorStatisticsOptions options;
+  options.permutations = 999;
+  const IndicatorStatistics s = run_indicator_statistics(analyses, desa, &kecamatan, {}, options);
+  ASSERT_EQ(s.results.size(), 5u);
+  const IndicatorResult& q = s.results[0];
+  EXPECT_EQ(q.n(), 24u);
+  EXPECT_EQ(q.links, queen.link_count());
+  EXPECT_NEAR(q.moran->I, ref["moran"]["I"].get<double>(), 1e-9);
+  EXPECT_NEAR(q.moran->z_normal, ref["moran"]["z_norm"].get<double>(), 1e-9);
+  EXPECT_NEAR(q.moran->variance_normal, ref["moran"]["VI_norm"].get<double>(), 1e-12);
+  EXPECT_NEAR(q.geary->C, ref["geary"]["C"].get<double>(), 1e-9);
+  EXPECT_NEAR(q.geary->z_randomisation, ref["geary"]["z_rand"].get<double>(), 1e-9);
+  EXPECT_LT(max_abs_diff(q.local.Ii, ours(doubles(ref["local_moran"]["Is"]))), 1e-9);
+  EXPECT_LT(max_abs_diff(q.local.z, ours(doubles(ref["local_moran"]["z"]))), 1e-12);
+  EXPECT_LT(max_abs_diff(q.local.lag, ours(doubles(ref["local_moran"]["lag"]))), 1e-12);
+  json gi_r = ref["g_local"]["R"], gi_b = ref["g_local"]["B"];
+  for (json* g : {&gi_r, &gi_b})
+    for (const char* key : {"Gs", "EGs", "VGs", "Zs", "p_sim"}) (*g)[key] = theirs_json((*g)[key]);
+  expect_gi_equals(*q.gi, gi_r, "kecamatan Gi* R");
+  const IndicatorResult& qb = s.results[1];
+  EXPECT_EQ(qb.weights, "queen, biner");
+  EXPECT_NEAR(qb.moran->I, ref["moran_binary"]["I"].get<double>(), 1e-9);
+  expect_gi_equals(*qb.gi, gi_b, "kecamatan Gi* B");
+  // 24 units: each p from 999 draws, so the two estimates agree within sampling error unit by unit.
+  for (const auto& [ours_p, theirs_p] : {std::pair{&q.gi->p_sim, &gi_r["p_sim"]}, std::pair{&qb.gi->p_sim, &gi_b["p_sim"]}}) {
+    const PValueAgreement a = compare_p_sim(*ours_p, doubles(*theirs_p), queen, "kecamatan Gi*");
+    EXPECT_EQ(a.compared, 24u);
+    EXPECT_LE(a.beyond, 1u);
+  }
+  EXPECT_NEAR(s.results[2].moran->I, ref["knn4"]["moran_I"].get<double>(), 1e-9);
+  EXPECT_NEAR(s.results[2].geary->C, ref["knn4"]["geary_C"].get<double>(), 1e-9);
+  EXPECT_EQ(s.results[3].weights, "file kecamatan.gal, baris");
+  EXPECT_DOUBLE_EQ(s.results[3].moran->I, q.moran->I);
+  const IndicatorResult& bv = s.results[4];
+  EXPECT_NEAR(bv.moran_bv->I, ref["moran_bv_I"].get<double>(), 1e-9);
+  EXPECT_LT(max_abs_diff(bv.local.Ii, ours(doubles(ref["moran_local_bv"]["Is"]))), 1e-9);
+  EXPECT_EQ(bv.local.quadrant, theirs_json(ref["moran_local_bv"]["q"]).get<std::vector<int>>());
+
+  // The scatterplot data names the kecamatan.
+  const std::string csv = moran_scatter_csv(b.kecamatan, q);
+  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 25);
+  EXPECT_NE(csv.find("\n35.13.01,Sukapura,"), std::string::npos);
+  std::cout << "kecamatan Moran I " << q.moran->I << " (p_sim " << q.moran->p_sim << "), Geary C " << q.geary->C << "\n";
 }
 
 TEST(IndicatorStatistics, LisaSignificanceClassesAsGeoDa) {
