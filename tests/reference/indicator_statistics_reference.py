@@ -254,20 +254,34 @@ def check_g_local(e, close, y, w_lists, ref, where):
         close(g.Zs[ok], theirs[ok], "%s G_Local %s Zs" % (where, transform))
 
 
-def kecamatan_reference(path):
-    """The statistics on the kecamatan polygons: their area and a seeded second variable."""
+def polygon_units(path, k):
+    """The units of a polygon layer: codes, area (km², UTM 49S), centroids, fuzzy queen and KNN-k neighbours."""
     gdf = gpd.read_file(path).reset_index(drop=True)
     n = len(gdf)
     metric = gdf.to_crs(32749)
     area = (metric.geometry.area / 1e6).to_numpy()
     centroids = np.column_stack([metric.geometry.centroid.x, metric.geometry.centroid.y])
     queen = lists(weights.fuzzy_contiguity(metric.copy(), buffering=True, buffer=0.5, silence_warnings=True), n)
-    knn = lists(weights.KNN(centroids, k=4, silence_warnings=True), n)
+    knn = lists(weights.KNN(centroids, k=k, silence_warnings=True), n)
+    return gdf["kode"].tolist(), n, area, centroids, queen, knn
+
+
+def g_local_both(y, neighbour_lists, seeds):
+    out = {}
+    for transform, seed in zip(("R", "B"), seeds):
+        g = g_local_star(y, neighbour_lists, transform, np.random.default_rng(seed))
+        out[transform] = {k: finite_list(v) if k == "Zs" else np.asarray(v).tolist() for k, v in g.items()}
+    return out
+
+
+def kecamatan_reference(path):
+    """The statistics on the kecamatan polygons: their area and a seeded second variable."""
+    codes, n, area, centroids, queen, knn = polygon_units(path, 4)
     rng = np.random.default_rng(20261207)
     y = centroids[:, 0] / 1000.0 + rng.normal(0.0, 5.0, n)
     wb = dense(queen)
     wr = row_standardise(wb)
-    out = {"n": n, "kode": gdf["kode"].tolist(), "area_km2": area.tolist(), "y": y.tolist(), "queen": queen}
+    out = {"n": n, "kode": codes, "area_km2": area.tolist(), "y": y.tolist(), "queen": queen}
     out["moran"] = {k: float(v) for k, v in moran(area, wr).items()}
     out["moran_binary"] = {k: float(v) for k, v in moran(area, wb).items()}
     out["geary"] = {k: float(v) for k, v in geary(area, wr).items()}
@@ -275,23 +289,14 @@ def kecamatan_reference(path):
     out["moran_bv_I"] = float(moran_bv(area, y, wr))
     lbv = moran_local_bv(area, y, wr, queen, np.random.default_rng(21))
     out["moran_local_bv"] = {k: np.asarray(v).tolist() for k, v in lbv.items()}
-    out["g_local"] = {}
-    for transform, seed in (("R", 22), ("B", 23)):
-        g = g_local_star(area, queen, transform, np.random.default_rng(seed))
-        out["g_local"][transform] = {k: finite_list(v) if k == "Zs" else np.asarray(v).tolist() for k, v in g.items()}
+    out["g_local"] = g_local_both(area, queen, (22, 23))
     wk = row_standardise(dense(knn))
     out["knn4"] = {"lists": knn, "moran_I": float(moran(area, wk)["I"]), "geary_C": float(geary(area, wk)["C"])}
     return out
 
 
 def main(desa_path, out_path, kecamatan_path=None):
-    gdf = gpd.read_file(desa_path).reset_index(drop=True)
-    n = len(gdf)
-    metric = gdf.to_crs(32749)
-    area = (metric.geometry.area / 1e6).to_numpy()
-    centroids = np.column_stack([metric.geometry.centroid.x, metric.geometry.centroid.y])
-    base = lists(weights.fuzzy_contiguity(metric.copy(), buffering=True, buffer=0.5, silence_warnings=True), n)
-    knn = lists(weights.KNN(centroids, k=6, silence_warnings=True), n)
+    codes, n, area, centroids, base, knn = polygon_units(desa_path, 6)
 
     # A second, deterministic indicator with a spatial trend (the "potential"), and counts over a population.
     rng = np.random.default_rng(20261206)
@@ -301,7 +306,7 @@ def main(desa_path, out_path, kecamatan_path=None):
 
     wb = dense(base)
     wr = row_standardise(wb)
-    out = {"n": n, "kode": gdf["kode"].tolist(), "area_km2": area.tolist(), "y": y.tolist(),
+    out = {"n": n, "kode": codes, "area_km2": area.tolist(), "y": y.tolist(),
            "population": population.tolist(), "events": events.tolist()}
     out["moran"] = {k: float(v) for k, v in moran(area, wr).items()}
     out["geary"] = {k: float(v) for k, v in geary(area, wr).items()}
@@ -327,10 +332,7 @@ def main(desa_path, out_path, kecamatan_path=None):
     out["subset"] = {"keep": keep, "islands": [k for k, r in zip(keep, sub_lists) if not r],
                      "moran": {k: float(v) for k, v in moran(area[keep], ws).items()},
                      "local_Is": local_moran(area[keep], ws)["Is"].tolist()}
-    out["g_local"] = {}
-    for transform, seed in (("R", 13), ("B", 14)):
-        g = g_local_star(area, base, transform, np.random.default_rng(seed))
-        out["g_local"][transform] = {k: finite_list(v) if k == "Zs" else np.asarray(v).tolist() for k, v in g.items()}
+    out["g_local"] = g_local_both(area, base, (13, 14))
     if kecamatan_path:
         out["kecamatan"] = kecamatan_reference(kecamatan_path)
     check_with_esda(out, base, None, area, y, events, population, keep)
