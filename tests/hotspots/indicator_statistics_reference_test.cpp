@@ -255,7 +255,7 @@ TEST(IndicatorStatisticsVsPysal, GiStarBothTransformsEqualEsda) {
 // The "standar" of a "statistik" entry reaches Gi*: baris is esda's "R", biner its "B".
 TEST(IndicatorStatisticsVsPysal, StandarChoosesTheGiStarTransform) {
   const auto& f = fixture();
-  std::vector<AdminUnit> units(f.area.size());
+  const std::vector<AdminUnit> units(f.area.size(), AdminUnit{AdminCode::none(), "", "", {}, 0.0});
   IndicatorRegistry registry;
   IndicatorVector x;
   for (double v : f.area) x.emplace_back(v);
