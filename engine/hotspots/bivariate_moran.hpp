@@ -15,11 +15,9 @@
 
 namespace peta {
 
-struct BivariateMoran {
+struct BivariateMoran : GlobalPermutationResult {
   std::size_t n = 0;
   double I = 0;
-  int permutations = 0;
-  double p_sim = 1, mean_sim = 0, sd_sim = 0, z_sim = 0, p_z_sim = 0;  // p_z_sim one-tailed, as esda
 };
 
 BivariateMoran bivariate_moran(const SpatialWeights& weights, const std::vector<double>& x, const std::vector<double>& y,

@@ -10,14 +10,12 @@
 
 namespace peta {
 
-struct GearyC {
+struct GearyC : GlobalPermutationResult {
   std::size_t n = 0;
   double C = 0;
   double expected = 1;
   double variance_normal = 0, z_normal = 0, p_normal = 0;  // p one-tailed, as esda
   double variance_randomisation = 0, z_randomisation = 0, p_randomisation = 0;
-  int permutations = 0;
-  double p_sim = 1, mean_sim = 0, sd_sim = 0, z_sim = 0, p_z_sim = 0;
 };
 
 // `weights` as built (binary); transformed as settings.transform says (esda's default "r").

@@ -1,5 +1,6 @@
 #include "hotspots/getis_ord.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 #include <string>
@@ -9,21 +10,6 @@
 
 namespace peta {
 
-GiStarSlots::GiStarSlots(const SpatialWeights& w) : self_weight(w.size(), 0.0) {
-  const auto& off = w.offsets();
-  const auto& nb = w.neighbour_array();
-  const auto& wt = w.weight_array();
-  other_offsets.push_back(0);
-  other_weights.reserve(wt.size());
-  for (std::size_t i = 0; i < w.size(); ++i) {
-    for (std::size_t e = off[i]; e < off[i + 1]; ++e) {
-      if (nb[e] == i) self_weight[i] = wt[e];
-      else other_weights.push_back(wt[e]);
-    }
-    other_offsets.push_back(other_weights.size());
-  }
-}
-
 void apply_inference(GetisOrd& r, const std::vector<PermutationOutcome>& outcomes) {
   r.p_sim.resize(outcomes.size());
   r.z_sim.resize(outcomes.size());
@@ -31,6 +17,38 @@ void apply_inference(GetisOrd& r, const std::vector<PermutationOutcome>& outcome
     r.p_sim[i] = outcomes[i].p_sim;
     r.z_sim[i] = outcomes[i].z_sim;
   }
+}
+
+SpatialWeights gi_star_weights(const SpatialWeights& input, bool row_standardised) {
+  if (!row_standardised) return input.binary().with_self(1.0);
+  // esda fills the diagonal with the row's largest weight, then row-standardises; an island's row stays empty.
+  std::vector<std::size_t> offsets(1, 0);
+  std::vector<SpatialWeights::Index> neighbours;
+  std::vector<double> weights;
+  for (std::size_t i = 0; i < input.size(); ++i) {
+    const auto row = input.neighbours(i);
+    const auto wt = input.weights(i);
+    double largest = 0;
+    for (std::size_t m = 0; m < row.size(); ++m)
+      if (row[m] != i) largest = std::max(largest, wt[m]);
+    bool placed = largest == 0;  // no neighbour (or only zero weights): no self weight either
+    for (std::size_t m = 0; m < row.size(); ++m) {
+      if (row[m] == i) continue;
+      if (!placed && row[m] > i) {
+        neighbours.push_back(SpatialWeights::Index(i));
+        weights.push_back(largest);
+        placed = true;
+      }
+      neighbours.push_back(row[m]);
+      weights.push_back(wt[m]);
+    }
+    if (!placed) {
+      neighbours.push_back(SpatialWeights::Index(i));
+      weights.push_back(largest);
+    }
+    offsets.push_back(neighbours.size());
+  }
+  return SpatialWeights(std::move(offsets), std::move(neighbours), std::move(weights)).row_standardised();
 }
 
 int confidence_bin(double z, double p, const double thresholds[3], bool strict) {
@@ -45,8 +63,7 @@ GetisOrd getis_ord_star(const SpatialWeights& input, const std::vector<double>& 
   if (input.size() != n)
     throw Error("getis_ord_star: " + std::to_string(n) + " values for weights of " + std::to_string(input.size()));
   if (n < 3) throw Error("getis_ord_star: needs at least 3 observations");
-  SpatialWeights w = input.binary().with_self(1.0);
-  if (settings.row_standardised) w = w.row_standardised();
+  const SpatialWeights w = gi_star_weights(input, settings.row_standardised);
 
   GetisOrd r;
   r.islands = input.islands();
@@ -70,16 +87,11 @@ GetisOrd getis_ord_star(const SpatialWeights& input, const std::vector<double>& 
     r.expected[i] = wi / nd;
     r.variance[i] = wi * (nd - wi) / (nd - 1) / (nd * nd) * variance / (mean * mean);
     r.z[i] = (r.G[i] - r.expected[i]) / std::sqrt(r.variance[i]);
-    r.p_norm[i] = normal_p_two_sided(r.z[i]);
+    r.p_norm[i] = std::isnan(r.z[i]) ? 1.0 : normal_p_two_sided(r.z[i]);
   }
 
   // Permutations: the self term stays, the other slots take random observations.
-  const GiStarSlots slots(w);
-  const double* values = y.data();
-  auto outcomes = conditional_permutation_test(w, r.G, settings.permutation,
-                                               [&](std::size_t i, std::span<const std::uint32_t> draws) {
-                                                 return slots.simulate(i, draws, values) / sum;
-                                               });
+  auto outcomes = conditional_lag_test(w, r.G, settings.permutation, y, [&](std::size_t, double lag) { return lag / sum; });
   apply_inference(r, outcomes);
   if (settings.fdr)
     for (int k = 0; k < 3; ++k) r.fdr_thresholds[k] = fdr_threshold(r.p_norm, r.fdr_thresholds[k]);

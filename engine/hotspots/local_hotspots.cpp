@@ -14,9 +14,8 @@ LocalHotspots local_hotspots(const SpatialWeights& weights, const std::vector<do
   LocalHotspots out{local_moran(weights, values, moran_only), getis_ord_star(weights, values, gi_only)};
 
   const SpatialWeights moran_w = weights.row_standardised();
-  SpatialWeights gi_w = weights.binary().with_self(1.0);
-  if (gi_settings.row_standardised) gi_w = gi_w.row_standardised();
-  const GiStarSlots slots(gi_w);
+  const SpatialWeights gi_w = gi_star_weights(weights, gi_settings.row_standardised);
+  const LagSlots slots(gi_w);
   const auto& off = moran_w.offsets();
   const double* mw = moran_w.weight_array().data();
   const double* gw = slots.other_weights.data();

@@ -1,7 +1,6 @@
 #include "hotspots/local_moran.hpp"
 
 #include <cmath>
-#include <numeric>
 #include <string>
 
 #include "core/error.hpp"
@@ -9,28 +8,13 @@
 
 namespace peta {
 
-LocalMoran local_moran(const SpatialWeights& input, const std::vector<double>& values, const LocalSettings& settings,
-                       WeightsTransform transform) {
-  const std::size_t n = values.size();
-  if (input.size() != n)
-    throw Error("local_moran: " + std::to_string(n) + " values for weights of " + std::to_string(input.size()));
-  if (n < 3) throw Error("local_moran: needs at least 3 observations");
-  SpatialWeights w = transform == WeightsTransform::row_standardised ? input.row_standardised()
-                     : transform == WeightsTransform::binary         ? input.binary()
-                                                                     : input;
-
-  LocalMoran r;
-  const double mean = std::accumulate(values.begin(), values.end(), 0.0) / double(n);
-  double ss = 0;
-  for (double v : values) ss += (v - mean) * (v - mean);
-  const double sd = std::sqrt(ss / double(n));
-  r.z.resize(n);
-  for (std::size_t i = 0; i < n; ++i) r.z[i] = sd > 0 ? (values[i] - mean) / sd : 0.0;
+void local_moran_of(LocalMoran& r, const std::vector<double>& lagged, const SpatialWeights& w,
+                    const LocalSettings& settings) {
+  const std::size_t n = r.z.size();
   double den = 0;
   for (double v : r.z) den += v * v;
   const double factor = den > 0 ? double(n - 1) / den : 0.0;
-
-  r.lag = w.lag(r.z);
+  r.lag = w.lag(lagged);
   r.Ii.resize(n);
   r.quadrant.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
@@ -39,19 +23,21 @@ LocalMoran local_moran(const SpatialWeights& input, const std::vector<double>& v
     r.quadrant[i] = high ? (lag_high ? kHighHigh : kHighLow) : (lag_high ? kLowHigh : kLowLow);
   }
   r.islands = w.islands();
-
-  const auto& off = w.offsets();
-  const auto& wt = w.weight_array();
   const double* z = r.z.data();
-  auto outcomes = conditional_permutation_test(
-      w, r.Ii, settings.permutation, [&](std::size_t i, std::span<const std::uint32_t> draws) {
-        const double* wi = wt.data() + off[i];
-        double lag = 0;
-        for (std::size_t m = 0; m < draws.size(); ++m) lag += wi[m] * z[draws[m]];
-        return factor * z[i] * lag;
-      });
-
+  auto outcomes = conditional_lag_test(w, r.Ii, settings.permutation, lagged,
+                                       [&](std::size_t i, double lag) { return factor * z[i] * lag; });
   apply_inference(r, outcomes, settings, w);
+}
+
+LocalMoran local_moran(const SpatialWeights& input, const std::vector<double>& values, const LocalSettings& settings,
+                       WeightsTransform transform) {
+  const std::size_t n = values.size();
+  if (input.size() != n)
+    throw Error("local_moran: " + std::to_string(n) + " values for weights of " + std::to_string(input.size()));
+  if (n < 3) throw Error("local_moran: needs at least 3 observations");
+  LocalMoran r;
+  r.z = standardised(values, 0);
+  local_moran_of(r, r.z, transformed(input, transform), settings);
   return r;
 }
 

@@ -37,6 +37,12 @@ LocalMoran local_moran(const SpatialWeights& weights, const std::vector<double>&
                        const LocalSettings& settings = {},
                        WeightsTransform transform = WeightsTransform::row_standardised);
 
+// The Local Moran of r.z (set by the caller: the standardised values) against the spatial lag of `lagged`
+// (r.z itself, or the second variable of a bivariate Local Moran) under the transformed weights `w`: fills
+// lag, Ii, quadrant, islands and the conditional-permutation inference.
+void local_moran_of(LocalMoran& r, const std::vector<double>& lagged, const SpatialWeights& w,
+                    const LocalSettings& settings);
+
 // Fills p_sim, z_sim, p_z_sim, significant, cluster and p_threshold of `r` from permutation outcomes
 // (used by local_moran and by local_hotspots, which shares the draws with Gi*).
 void apply_inference(LocalMoran& r, const std::vector<PermutationOutcome>& outcomes, const LocalSettings& settings,

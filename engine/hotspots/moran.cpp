@@ -1,7 +1,6 @@
 #include "hotspots/moran.hpp"
 
 #include <cmath>
-#include <numeric>
 #include <string>
 
 #include "core/error.hpp"
@@ -9,15 +8,6 @@
 
 namespace peta {
 namespace {
-
-SpatialWeights transformed(const SpatialWeights& w, WeightsTransform t) {
-  switch (t) {
-    case WeightsTransform::row_standardised: return w.row_standardised();
-    case WeightsTransform::binary: return w.binary();
-    case WeightsTransform::as_given: break;
-  }
-  return w;
-}
 
 // z' W z for centred values z.
 double cross_product(const SpatialWeights& w, const std::vector<double>& z) {
@@ -43,14 +33,9 @@ GlobalMoran global_moran(const SpatialWeights& input, const std::vector<double>&
   if (n < 4) throw Error("global_moran: needs at least 4 observations");
   const SpatialWeights w = transformed(input, settings.transform);
 
-  const double mean = std::accumulate(values.begin(), values.end(), 0.0) / double(n);
-  std::vector<double> z(n);
-  double m2 = 0, m4 = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    z[i] = values[i] - mean;
-    m2 += z[i] * z[i];
-    m4 += z[i] * z[i] * z[i] * z[i];
-  }
+  const CentredValues c = centred(values);
+  const std::vector<double>& z = c.d;
+  const double m2 = c.m2, m4 = c.m4;
   const double s0 = w.s0(), s1 = w.s1(), s2 = w.s2();
   const double nd = double(n);
   const double scale = nd / s0 / m2;
@@ -70,33 +55,8 @@ GlobalMoran global_moran(const SpatialWeights& input, const std::vector<double>&
   r.z_randomisation = (r.I - r.expected) / std::sqrt(r.variance_randomisation);
   r.p_randomisation = normal_p_two_sided(r.z_randomisation);
 
-  const int perms = settings.permutation.permutations;
-  r.permutations = std::max(perms, 0);
-  if (perms > 0) {
-    std::vector<double> sims(std::size_t(perms), 0.0);
-    parallel_chunks(std::size_t(perms), settings.permutation.threads, 8, [&](std::size_t begin, std::size_t end) {
-      std::vector<double> shuffled(n);
-      for (std::size_t p = begin; p < end; ++p) {
-        shuffled = z;
-        RandomStream rng(stream_seed(settings.permutation.seed, p));
-        for (std::size_t i = n - 1; i > 0; --i) std::swap(shuffled[i], shuffled[rng.below(std::uint32_t(i + 1))]);
-        sims[p] = scale * cross_product(w, shuffled);
-      }
-    });
-    std::size_t larger = 0;
-    double sum = 0, sum_sq = 0;
-    for (double s : sims) {
-      larger += s >= r.I;
-      sum += s;
-      sum_sq += s * s;
-    }
-    PermutationOutcome o = summarise_permutations(r.I, larger, sum, sum_sq, perms);
-    r.p_sim = o.p_sim;
-    r.mean_sim = o.mean;
-    r.sd_sim = o.sd;
-    r.z_sim = o.z_sim;
-    r.p_z_sim = normal_sf(std::fabs(o.z_sim));
-  }
+  static_cast<GlobalPermutationResult&>(r) = global_permutation_test(
+      z, r.I, settings.permutation, [&](const std::vector<double>& shuffled) { return scale * cross_product(w, shuffled); });
   return r;
 }
 

@@ -4,18 +4,17 @@
 #include <vector>
 
 #include "hotspots/permutation.hpp"
+#include "hotspots/spatial_lag.hpp"
 #include "hotspots/spatial_weights.hpp"
 
 namespace peta {
-
-enum class WeightsTransform { row_standardised, binary, as_given };
 
 struct GlobalMoranSettings {
   WeightsTransform transform = WeightsTransform::row_standardised;  // esda's default "r"
   PermutationSettings permutation;  // full (unconditional) permutations of the values
 };
 
-struct GlobalMoran {
+struct GlobalMoran : GlobalPermutationResult {
   std::size_t n = 0;
   double I = 0;
   double expected = 0;                // E[I] = -1 / (n - 1)
@@ -23,10 +22,6 @@ struct GlobalMoran {
   double z_normal = 0, p_normal = 0;  // two-tailed
   double variance_randomisation = 0;  // under randomisation (kurtosis-corrected)
   double z_randomisation = 0, p_randomisation = 0;
-  int permutations = 0;
-  double p_sim = 1;                   // folded pseudo p-value
-  double mean_sim = 0, sd_sim = 0;
-  double z_sim = 0, p_z_sim = 0;      // p_z_sim one-tailed, as esda
 };
 
 GlobalMoran global_moran(const SpatialWeights& weights, const std::vector<double>& values,

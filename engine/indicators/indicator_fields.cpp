@@ -12,8 +12,9 @@ bool has_gi(const IndicatorResult& r) { return r.gi.has_value(); }
 
 }  // namespace
 
-void IndicatorFields::extend(LayerSchema& schema, const IndicatorStatistics& s) {
+void IndicatorFields::extend(LayerSchema& schema, const IndicatorStatistics& s, AnalysisLevel level) {
   for (const auto& r : s.results) {
+    if (r.settings.level != level) continue;
     const std::string& k = r.settings.key;
     const std::string what = r.settings.bivariate() ? r.settings.x + " ~ " + r.settings.y : r.settings.indicator;
     auto add = [&](const std::string& prefix, const std::string& abbreviation, FieldType type, const std::string& id,
@@ -21,7 +22,8 @@ void IndicatorFields::extend(LayerSchema& schema, const IndicatorStatistics& s) 
       const std::string name = prefix + k;
       for (const auto& f : schema.fields)
         if (f.name == name || (!f.short_name.empty() && f.short_name == abbreviation + k))
-          throw Error("statistik: kunci '" + k + "' gives the field " + name + ", which the desa layer already has");
+          throw Error("statistik: kunci '" + k + "' gives the field " + name + ", which the " + level_name(level) +
+                      " layer already has");
       schema.fields.push_back({name, type, abbreviation + k, type == FieldType::real ? 18 : 4,
                                type == FieldType::real ? 6 : 0, id + ": " + what, en + ": " + what, unit});
     };
@@ -51,7 +53,7 @@ void IndicatorFields::extend(LayerSchema& schema, const IndicatorStatistics& s) 
   }
 }
 
-void IndicatorFields::apply(Feature& f, std::size_t d, const IndicatorStatistics& s) {
+void IndicatorFields::apply(Feature& f, std::size_t d, const IndicatorStatistics& s, AnalysisLevel level) {
   // One emplace per branch: a FieldValue ternary draws a false -Wmaybe-uninitialized from GCC 12.
   auto real = [&](double v) {
     if (std::isfinite(v)) f.values.emplace_back(v);
@@ -59,6 +61,7 @@ void IndicatorFields::apply(Feature& f, std::size_t d, const IndicatorStatistics
   };
   auto integer = [&](long long v) { f.values.emplace_back(static_cast<std::int64_t>(v)); };
   for (const auto& r : s.results) {
+    if (r.settings.level != level) continue;
     const long p = r.position[d];
     std::size_t count = 3 + (r.settings.bivariate() ? 1 : 0);  // nilai, [nilai2], mz, mlag
     if (has_lisa(r)) count += 4;

@@ -5,26 +5,36 @@
 #include <map>
 
 #include "core/atomic_write.hpp"
+#include "core/error.hpp"
 #include "hotspots/metric_geometry.hpp"
 #include "indicators/indicator_weights.hpp"
 
 namespace peta {
 
 IndicatorStatistics run_indicator_statistics(const std::vector<IndicatorAnalysisSettings>& analyses,
-                                             const IndicatorSources& sources, const ContiguitySettings& contiguity,
+                                             const IndicatorSources& desa, const IndicatorSources* kecamatan,
+                                             const ContiguitySettings& contiguity,
                                              const IndicatorStatisticsOptions& options) {
   IndicatorStatistics out;
-  if (analyses.empty()) return out;
-  std::vector<MultiPolygon> lonlat;
-  for (const auto& d : sources.boundaries.desa) lonlat.push_back(d.geometry);
-  const std::vector<MultiPolygon> metric = project_to_metric(lonlat, contiguity.threads);
-  std::map<std::string, SpatialWeights> built;  // by choice, the standardisation aside
+  std::map<AnalysisLevel, std::vector<MultiPolygon>> metric;  // per level, projected when first needed
+  std::map<std::string, SpatialWeights> built;                // by level and choice, the standardisation aside
   for (const auto& a : analyses) {
+    const bool at_kecamatan = a.level == AnalysisLevel::kecamatan;
+    if (at_kecamatan && (!kecamatan || kecamatan->units.empty()))
+      throw Error("statistik " + a.key + ": \"tingkat\": \"kecamatan\" needs the kecamatan boundaries");
+    const IndicatorSources& sources = at_kecamatan ? *kecamatan : desa;
+    auto polygons = metric.find(a.level);
+    if (polygons == metric.end()) {
+      std::vector<MultiPolygon> lonlat;
+      for (const auto& u : sources.units) lonlat.push_back(u.geometry);
+      polygons = metric.emplace(a.level, project_to_metric(lonlat, contiguity.threads)).first;
+    }
     WeightsChoice binary = a.weights;
     binary.row_standardised = false;
-    const std::string id = binary.describe() + "|" + binary.path;
+    const std::string id = std::string(level_name(a.level)) + "|" + binary.describe() + "|" + binary.path;
     auto it = built.find(id);
-    if (it == built.end()) it = built.emplace(id, desa_weights(a.weights, sources.boundaries, metric, contiguity)).first;
+    if (it == built.end())
+      it = built.emplace(id, unit_weights(a.weights, sources.units, polygons->second, contiguity)).first;
     out.results.push_back(analyse_indicator(a, sources, it->second, options));
   }
   return out;
@@ -60,6 +70,7 @@ nlohmann::json indicator_statistics_json(const IndicatorStatistics& s) {
     j["kunci"] = r.settings.key;
     if (r.settings.bivariate()) j["bivariat"] = {{"x", r.settings.x}, {"y", r.settings.y}};
     else j["indikator"] = r.settings.indicator;
+    if (r.settings.level != AnalysisLevel::desa) j["tingkat"] = level_name(r.settings.level);
     j["bobot"] = r.weights;
     j["n"] = r.n();
     j["tautan"] = r.links;
@@ -105,9 +116,10 @@ std::string indicator_statistics_text(const IndicatorStatistics& s, const std::s
   char line[512];
   for (const auto& r : s.results) {
     const std::string what = r.settings.bivariate() ? r.settings.x + " ~ lag " + r.settings.y : r.settings.indicator;
-    std::snprintf(line, sizeof line, "  [%s] %s (%s; n = %zu%s)\n", r.settings.key.c_str(), what.c_str(),
-                  r.weights.c_str(), r.n(),
-                  r.missing.empty() ? "" : (en ? ", some desa without a value" : ", sebagian desa tanpa nilai"));
+    const std::string unit = level_name(r.settings.level);
+    std::snprintf(line, sizeof line, "  [%s] %s (%s; n = %zu%s%s)\n", r.settings.key.c_str(), what.c_str(),
+                  r.weights.c_str(), r.n(), r.settings.level == AnalysisLevel::desa ? "" : (" " + unit).c_str(),
+                  r.missing.empty() ? "" : ((en ? ", some " : ", sebagian ") + unit + (en ? " without a value" : " tanpa nilai")).c_str());
     out += line;
     if (r.moran) {
       std::snprintf(line, sizeof line, "      Moran I = %.4f (z = %.2f, %s = %.3g)\n", r.moran->I, r.moran->z_normal,
@@ -133,21 +145,21 @@ std::string indicator_statistics_text(const IndicatorStatistics& s, const std::s
   return out;
 }
 
-std::string moran_scatter_csv(const Boundaries& b, const IndicatorResult& r) {
+std::string moran_scatter_csv(const std::vector<AdminUnit>& units, const IndicatorResult& r) {
   std::string out = r.settings.bivariate() ? "kode,nama,x,y,zx,lag_zy,kuadran,ii,p_sim,kelas_sig\n"
                                            : "kode,nama,nilai,z,lag_z,kuadran,ii,p_sim,kelas_sig\n";
   const bool inference = r.settings.has(IndicatorMethod::lisa);
   char buf[512];
-  for (std::size_t d = 0; d < b.desa.size(); ++d) {
+  for (std::size_t d = 0; d < units.size(); ++d) {
     if (r.position[d] < 0) continue;
     const auto i = static_cast<std::size_t>(r.position[d]);
-    std::string name = b.desa[d].name;
+    std::string name = units[d].name;
     if (name.find_first_of(",\"\n") != std::string::npos) {
       std::string q = "\"";
       for (char c : name) q += c == '"' ? std::string("\"\"") : std::string(1, c);
       name = q + "\"";
     }
-    out += b.desa[d].code.dotted() + "," + name + ",";
+    out += units[d].code.dotted() + "," + name + ",";
     if (r.settings.bivariate()) std::snprintf(buf, sizeof buf, "%.17g,%.17g,", r.x[i], r.y[i]);
     else std::snprintf(buf, sizeof buf, "%.17g,", r.x[i]);
     out += buf;
@@ -174,7 +186,8 @@ std::vector<std::string> write_indicator_files(const std::string& folder, const 
   files.push_back(json_path);
   for (const auto& r : s.results) {
     const std::string path = folder + "/moran_" + r.settings.key + ".csv";
-    write_atomically(path, [&](std::ostream& o) { o << moran_scatter_csv(b, r); });
+    const auto& units = r.settings.level == AnalysisLevel::kecamatan ? b.kecamatan : b.desa;
+    write_atomically(path, [&](std::ostream& o) { o << moran_scatter_csv(units, r); });
     files.push_back(path);
   }
   return files;

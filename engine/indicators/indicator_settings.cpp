@@ -22,6 +22,8 @@ std::string WeightsChoice::describe() const {
   return s + (row_standardised ? ", baris" : ", biner");
 }
 
+const char* level_name(AnalysisLevel level) { return level == AnalysisLevel::kecamatan ? "kecamatan" : "desa"; }
+
 bool IndicatorAnalysisSettings::has(IndicatorMethod m) const {
   return std::find(methods.begin(), methods.end(), m) != methods.end();
 }
@@ -65,7 +67,7 @@ std::vector<IndicatorAnalysisSettings> read_indicator_settings(const nlohmann::j
   std::set<std::string> keys;
   for (std::size_t i = 0; i < j.size(); ++i) {
     const std::string where = "statistik[" + std::to_string(i) + "]";
-    JsonObjectReader r(j[i], where, {"indikator", "bivariat", "kunci", "bobot", "metode"});
+    JsonObjectReader r(j[i], where, {"indikator", "bivariat", "kunci", "bobot", "metode", "tingkat"});
     IndicatorAnalysisSettings a;
     if (r.has("indikator") == r.has("bivariat"))
       throw Error(where + ": give either \"indikator\" or \"bivariat\" (exactly one)");
@@ -84,6 +86,9 @@ std::vector<IndicatorAnalysisSettings> read_indicator_settings(const nlohmann::j
         !std::all_of(a.key.begin(), a.key.end(), [](unsigned char c) { return std::islower(c) || std::isdigit(c); }))
       throw Error(r.where("kunci") + ": '" + a.key + "' must be 1 to 5 lower-case letters or digits, starting with a letter");
     if (!keys.insert(a.key).second) throw Error(r.where("kunci") + ": '" + a.key + "' is used twice");
+    const std::string level = r.text("tingkat").value_or("desa");
+    if (level == "kecamatan") a.level = AnalysisLevel::kecamatan;
+    else if (level != "desa") throw Error(r.where("tingkat") + ": '" + level + "' is not one of desa, kecamatan");
     if (r.has("bobot")) a.weights = read_weights(r.at("bobot"), r.where("bobot"), base);
     if (r.has("metode")) {
       a.methods.clear();

@@ -15,12 +15,13 @@ int lisa_significance_class(double p) {
 }
 
 IndicatorResult analyse_indicator(const IndicatorAnalysisSettings& settings, const IndicatorSources& sources,
-                                  const SpatialWeights& desa_weights, const IndicatorStatisticsOptions& options) {
-  const Boundaries& b = sources.boundaries;
-  const std::size_t n_desa = b.desa.size();
-  if (desa_weights.size() != n_desa)
-    throw Error("statistik " + settings.key + ": weights for " + std::to_string(desa_weights.size()) + " units, " +
-                std::to_string(n_desa) + " desa");
+                                  const SpatialWeights& unit_weights, const IndicatorStatisticsOptions& options) {
+  const std::vector<AdminUnit>& units = sources.units;
+  const std::size_t n_desa = units.size();  // desa, or kecamatan at that level
+  const std::string unit_word = level_name(sources.level);
+  if (unit_weights.size() != n_desa)
+    throw Error("statistik " + settings.key + ": weights for " + std::to_string(unit_weights.size()) + " units, " +
+                std::to_string(n_desa) + " " + unit_word);
   IndicatorResult r;
   r.settings = settings;
   r.weights = settings.weights.describe();
@@ -33,7 +34,7 @@ IndicatorResult analyse_indicator(const IndicatorAnalysisSettings& settings, con
   for (std::size_t d = 0; d < n_desa; ++d) {
     const bool has = x.values[d].has_value() && (!y || y->values[d].has_value());
     if (!has) {
-      r.missing.push_back(b.desa[d].code.dotted() + " " + b.desa[d].name);
+      r.missing.push_back(units[d].code.dotted() + " " + units[d].name);
       continue;
     }
     r.position[d] = static_cast<long>(r.x.size());
@@ -42,17 +43,17 @@ IndicatorResult analyse_indicator(const IndicatorAnalysisSettings& settings, con
   }
   const std::string label = settings.bivariate() ? settings.x + " ~ " + settings.y : settings.indicator;
   if (r.n() < 4)
-    throw Error("statistik " + settings.key + " (" + label + "): " + std::to_string(r.n()) +
-                " desa with a value, at least 4 needed");
+    throw Error("statistik " + settings.key + " (" + label + "): " + std::to_string(r.n()) + " " + unit_word +
+                " with a value, at least 4 needed");
   if (!r.missing.empty())
     r.warnings.push_back("statistik " + settings.key + " (" + label + "): " + std::to_string(r.missing.size()) +
-                         " desa without a value left out of the weights and the statistics");
+                         " " + unit_word + " without a value left out of the weights and the statistics");
 
-  const SpatialWeights w = subset_weights(desa_weights, r.position, r.n());
+  const SpatialWeights w = subset_weights(unit_weights, r.position, r.n());
   r.links = w.link_count();
   for (std::size_t d = 0; d < n_desa; ++d)
     if (r.position[d] >= 0 && w.cardinality(static_cast<std::size_t>(r.position[d])) == 0)
-      r.islands.push_back(b.desa[d].code.dotted() + " " + b.desa[d].name);
+      r.islands.push_back(units[d].code.dotted() + " " + units[d].name);
 
   const WeightsTransform transform =
       settings.weights.row_standardised ? WeightsTransform::row_standardised : WeightsTransform::binary;
@@ -77,6 +78,7 @@ IndicatorResult analyse_indicator(const IndicatorAnalysisSettings& settings, con
     GetisOrdSettings gi;
     gi.permutation = global.permutation;
     gi.fdr = options.fdr;
+    gi.row_standardised = settings.weights.row_standardised;  // "standar": esda's G_Local transform "R" or "B"
     r.gi = getis_ord_star(w, r.x, gi);
   }
   if (x.rate) {

@@ -2,7 +2,8 @@
 // Spatial statistics on any per-desa indicator (indicator_values.hpp), as GeoDa and PySAL compute them:
 //   univariate: global Moran's I (and the Moran scatterplot: each desa's standardised value against the
 //               spatial lag of the standardised values), Local Moran with quadrants and the LISA significance
-//               classes 0.05 / 0.01 / 0.001, Getis-Ord Gi* with its permutation p-values, Geary's C; for a count or
+//               classes 0.05 / 0.01 / 0.001, Getis-Ord Gi* with its permutation p-values (esda.G_Local(star=True)
+//               with the entry's "standar": transform "R" for baris, "B" for biner), Geary's C; for a count or
 //               rate indicator also the EB-standardised Moran (Assunção & Reis, esda.Moran_Rate) and the spatial
 //               Empirical Bayes rates (esda.smoothing.Spatial_Empirical_Bayes);
 //   bivariate:  global and local bivariate Moran of x against the spatial lag of y (esda.Moran_BV,
@@ -36,9 +37,9 @@ struct IndicatorStatisticsOptions {
 struct IndicatorResult {
   IndicatorAnalysisSettings settings;
   std::string weights;                 // the weights, described ("queen, baris")
-  std::vector<long> position;          // per desa: its index among the analysed desa, or -1 (no value)
-  std::vector<std::string> missing;    // desa left out: "35.13.01.2001 Nama"
-  std::vector<std::string> islands;    // analysed desa without a neighbour
+  std::vector<long> position;          // per unit (desa or kecamatan): its index among the analysed, or -1 (no value)
+  std::vector<std::string> missing;    // units left out: "35.13.01.2001 Nama"
+  std::vector<std::string> islands;    // analysed units without a neighbour
   std::size_t links = 0;               // neighbour links among the analysed desa
   std::vector<double> x, y;            // the analysed values (y: bivariate only)
   std::optional<GlobalMoran> moran;
@@ -53,7 +54,8 @@ struct IndicatorResult {
   std::size_t n() const { return x.size(); }
 };
 
-// The analysis of one "statistik" entry. `weights` are the desa weights the entry chose (indicator_weights.hpp).
+// The analysis of one "statistik" entry on sources.units (the desa, or the kecamatan at that level). `weights`
+// are the units' weights the entry chose (indicator_weights.hpp).
 IndicatorResult analyse_indicator(const IndicatorAnalysisSettings& settings, const IndicatorSources& sources,
                                   const SpatialWeights& weights, const IndicatorStatisticsOptions& options);
 

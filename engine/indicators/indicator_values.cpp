@@ -8,17 +8,20 @@
 namespace peta {
 
 const IndicatorVector* IndicatorRegistry::find(const std::string& name) const {
-  auto it = vectors_.find(name);
-  return it == vectors_.end() ? nullptr : &it->second;
+  auto it = entries_.find(name);
+  return it == entries_.end() ? nullptr : &it->second.values;
+}
+
+const RateParts* IndicatorRegistry::rate(const std::string& name) const {
+  auto it = entries_.find(name);
+  return it == entries_.end() || !it->second.rate ? nullptr : &*it->second.rate;
 }
 
 std::vector<std::string> IndicatorRegistry::names() const {
   std::vector<std::string> out;
-  for (const auto& [name, v] : vectors_) out.push_back(name);
+  for (const auto& [name, v] : entries_) out.push_back(name);
   return out;
 }
-
-namespace {
 
 IndicatorVector present(const std::vector<double>& v) {
   IndicatorVector out(v.size());
@@ -26,6 +29,8 @@ IndicatorVector present(const std::vector<double>& v) {
     if (std::isfinite(v[i])) out[i] = v[i];
   return out;
 }
+
+namespace {
 
 // "semua" is the hotspot statistics' code for all categories; "total" is its name in the indicators.
 const CategoryHotspots* category(const DesaHotspots& h, const std::string& code) {
@@ -50,20 +55,21 @@ std::string available(const IndicatorSources& s) {
 }  // namespace
 
 Indicator resolve_indicator(const std::string& name, const IndicatorSources& s) {
-  const std::size_t n = s.boundaries.desa.size();
+  const std::size_t n = s.units.size();
   Indicator out;
   out.name = name;
   if (s.registry)
     if (const IndicatorVector* v = s.registry->find(name)) {
       if (v->size() != n)
         throw Error("indicator '" + name + "': " + std::to_string(v->size()) + " values for " + std::to_string(n) +
-                    " desa");
+                    " " + level_name(s.level));
       out.values = *v;
+      if (const RateParts* rate = s.registry->rate(name)) out.rate = *rate;
       return out;
     }
   if (name == layer_field::luas_km2) {
     std::vector<double> area;
-    for (const auto& d : s.boundaries.desa) area.push_back(d.area_km2);
+    for (const auto& d : s.units) area.push_back(d.area_km2);
     out.values = present(area);
     return out;
   }

@@ -7,7 +7,7 @@
 
 namespace peta {
 
-SpatialWeights desa_weights(const WeightsChoice& choice, const Boundaries& b,
+SpatialWeights unit_weights(const WeightsChoice& choice, const std::vector<AdminUnit>& units,
                             const std::vector<MultiPolygon>& metric, const ContiguitySettings& contiguity) {
   switch (choice.kind) {
     case WeightsKind::queen:
@@ -17,16 +17,16 @@ SpatialWeights desa_weights(const WeightsChoice& choice, const Boundaries& b,
       return contiguity_weights(metric, s);
     }
     case WeightsKind::knn: {
-      if (static_cast<std::size_t>(choice.k) >= b.desa.size())
-        throw Error("bobot knn: k = " + std::to_string(choice.k) + " must be below the number of desa (" +
-                    std::to_string(b.desa.size()) + ")");
+      if (static_cast<std::size_t>(choice.k) >= units.size())
+        throw Error("bobot knn: k = " + std::to_string(choice.k) + " must be below the number of units (" +
+                    std::to_string(units.size()) + ")");
       return knn_weights(centroids(metric), static_cast<std::size_t>(choice.k));
     }
     case WeightsKind::distance_band:
       return distance_band_weights(centroids(metric), {.threshold_m = choice.distance_m});
     case WeightsKind::file: {
       std::vector<std::string> ids;
-      for (const auto& d : b.desa) ids.push_back(d.code.dotted());
+      for (const auto& d : units) ids.push_back(d.code.dotted());
       const bool gwt = choice.path.size() >= 4 && (choice.path.ends_with(".gwt") || choice.path.ends_with(".GWT"));
       return gwt ? read_gwt(choice.path, ids) : read_gal(choice.path, ids);
     }

@@ -105,6 +105,7 @@ void write_units(const ProjectSettings& settings, OutputSet& outputs, const Boun
     extras.extend(schema);
     if (visits) schema.fields.push_back(VisitFollowUp::kecamatan_field());
     if (status) StatusFields::extend(schema);
+    if (statistics.indicators) IndicatorFields::extend(schema, *statistics.indicators, AnalysisLevel::kecamatan);
     const auto profile_fields =
         profile ? profile::ProfileLayerFields::for_kecamatan(profile->profile, profile->kecamatan) : profile::ProfileLayerFields();
     profile_fields.extend(schema);
@@ -118,6 +119,7 @@ void write_units(const ProjectSettings& settings, OutputSet& outputs, const Boun
       extras.apply(f, kec_length[k], statistics.withheld.kecamatan(k));
       if (visits) f.values.push_back(visits->kecamatan_value(k));
       if (status) StatusFields::apply(f, status_of(status->kecamatan, b.kecamatan[k]));
+      if (statistics.indicators) IndicatorFields::apply(f, k, *statistics.indicators, AnalysisLevel::kecamatan);
       profile_fields.apply(f, k);
       sink.write(f);
     }

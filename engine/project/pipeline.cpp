@@ -156,7 +156,7 @@ RunSummary run_in_folder(const ProjectSettings& settings, const RunOptions& opti
   progress.report(RunStage::statistics, 0);
   // The statistics may analyse the profile's numeric fields too ("statistik": {"indikator": "<field>"}).
   const Statistics statistics =
-      run_statistics_stage(settings, b, findings, policy, summary, profile.empty() ? nullptr : &profile.profile);
+      run_statistics_stage(settings, b, findings, policy, summary, profile.empty() ? nullptr : &profile);
   progress.report(RunStage::layers, 0);
   {
     StageTimer t(summary, "write_layers");

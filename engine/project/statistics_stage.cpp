@@ -1,9 +1,11 @@
 #include "project/statistics_stage.hpp"
 
+#include "indicators/kecamatan_indicators.hpp"
+
 namespace peta {
 
 Statistics run_statistics_stage(const ProjectSettings& settings, const Boundaries& b, const FindingsResult& findings,
-                                const PublicationPolicy& policy, RunSummary& summary, const profile::DesaProfile* profile) {
+                                const PublicationPolicy& policy, RunSummary& summary, const profile::ProfileRun* profile) {
   Statistics s;
   // What the public profile withholds of the sensitive counts, complementary suppression included.
   if (policy.public_profile()) s.withheld = Suppression(b, findings.counts, settings.categories, policy.k());
@@ -25,14 +27,18 @@ Statistics run_statistics_stage(const ProjectSettings& settings, const Boundarie
                    : nullptr;
     IndicatorRegistry registry;  // per-desa vectors beyond counts and rates: the desa profile's numeric fields
     if (profile)
-      for (const auto& field : profile->fields)
+      for (const auto& field : profile->profile.fields)
         if (field.numeric() && !(field.sensitive && policy.public_profile()))
-          registry.add(field.name, profile::numeric_profile_field(*profile, field.name));
-    const IndicatorSources sources{b, published.get(), &registry};
+          registry.add(field.name, profile::numeric_profile_field(profile->profile, field.name));
+    const IndicatorSources sources{b.desa, published.get(), &registry};
+    // "tingkat": "kecamatan": the kecamatan layer's counts and rates, the profile's kecamatan fields.
+    const IndicatorRegistry kecamatan_registry =
+        kecamatan_indicators(b, published.get(), profile ? &profile->kecamatan : nullptr);
+    const IndicatorSources kecamatan{b.kecamatan, nullptr, &kecamatan_registry, AnalysisLevel::kecamatan};
     const IndicatorStatisticsOptions options{settings.hotspots.permutations, settings.hotspots.seed,
                                              settings.hotspots.alpha, settings.hotspots.fdr, settings.hotspots.weights.threads};
     s.indicators = std::make_unique<IndicatorStatistics>(
-        run_indicator_statistics(settings.indicator_statistics, sources, settings.hotspots.weights, options));
+        run_indicator_statistics(settings.indicator_statistics, sources, &kecamatan, settings.hotspots.weights, options));
     for (const auto& r : s.indicators->results)
       summary.warnings.insert(summary.warnings.end(), r.warnings.begin(), r.warnings.end());
     summary.indicator_statistics = indicator_statistics_json(*s.indicators);

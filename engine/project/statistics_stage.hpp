@@ -12,7 +12,7 @@
 #include "hotspots/desa_hotspots.hpp"
 #include "hotspots/desa_trends.hpp"
 #include "indicators/indicator_run.hpp"
-#include "profile/desa_profile.hpp"
+#include "profile/profile_stage.hpp"
 #include "project/findings_stage.hpp"
 
 namespace peta {
@@ -26,9 +26,9 @@ struct Statistics {
 };
 
 // `profile`: the desa profile tables, whose numeric fields (public ones in the public profile) the project's
-// "statistik" may name as indicators; nullptr when the project has none.
+// "statistik" may name as indicators (at kecamatan level their kecamatan values); nullptr when the project has none.
 Statistics run_statistics_stage(const ProjectSettings& settings, const Boundaries& b, const FindingsResult& findings,
                                 const PublicationPolicy& policy, RunSummary& summary,
-                                const profile::DesaProfile* profile = nullptr);
+                                const profile::ProfileRun* profile = nullptr);
 
 }  // namespace peta

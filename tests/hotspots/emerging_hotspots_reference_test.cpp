@@ -20,6 +20,7 @@
 #include "hotspots/emerging_hotspots.hpp"
 #include "hotspots/metric_geometry.hpp"
 #include "hotspots/polygon_layer_reader.hpp"
+#include "reference_script.hpp"
 
 namespace peta {
 namespace {
@@ -28,7 +29,6 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 const std::string kDesa = std::string(PETA_SHARED_DATA) + "/probolinggo/desa.geojson";
-const std::string kScript = std::string(PETA_SOURCE_DIR) + "/tests/reference/emerging_hotspots_reference.py";
 constexpr std::size_t kSteps = 24;
 
 struct Fixture {
@@ -82,14 +82,9 @@ json run_reference(const EmergingSettings& settings) {
   in["alpha"] = settings.alpha;
   in["standardisation"] =
       settings.standardisation == GiStandardisation::whole_cube ? "whole_cube" : "per_time_slice";
-  const fs::path dir = fs::temp_directory_path() / ("peta_ehsa_" + std::to_string(getpid()));
-  fs::create_directories(dir);
-  const fs::path input = dir / "in.json", output = dir / "out.json";
-  std::ofstream(input) << in.dump();
-  const std::string command = "/usr/bin/python3 '" + kScript + "' '" + input.string() + "' '" + output.string() + "'";
-  if (std::system(command.c_str()) != 0) throw std::runtime_error("reference script failed: " + command);
-  std::ifstream out(output);
-  json ref = json::parse(out);
+  const std::string dir = test::temp_dir("ehsa");
+  test::write_file(dir + "/in.json", in.dump());
+  json ref = test::run_reference_script("emerging_hotspots_reference.py", dir + "/in.json");
   fs::remove_all(dir);
   return ref;
 }

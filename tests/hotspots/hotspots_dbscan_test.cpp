@@ -14,6 +14,7 @@
 #include "core/error.hpp"
 #include "hotspots/dbscan.hpp"
 #include "hotspots/permutation.hpp"
+#include "reference_script.hpp"
 #include "test_support.hpp"
 
 namespace peta {
@@ -128,12 +129,10 @@ TEST(Dbscan, SameLabelsAsScikitLearn) {
   }
   // One Python run answers both settings (importing sklearn takes most of the time).
   const std::vector<std::pair<double, std::size_t>> runs{{40.0, 5}, {80.0, 10}};
-  const std::string script = std::string(PETA_SOURCE_DIR) + "/tests/reference/dbscan_reference.py";
-  const std::string out = dir + "/labels.json";
-  std::string command = "/usr/bin/python3 '" + script + "' '" + dir + "/points.csv' '" + out + "'";
-  for (auto [eps, min_points] : runs) command += " " + std::to_string(eps) + ":" + std::to_string(min_points);
-  ASSERT_EQ(std::system(command.c_str()), 0) << command << " (scripts/setup.sh installs python3-sklearn)";
-  const auto ref = nlohmann::json::parse(test::read_file(out));
+  std::vector<std::string> arguments;
+  for (auto [eps, min_points] : runs) arguments.push_back(std::to_string(eps) + ":" + std::to_string(min_points));
+  // scripts/setup.sh installs python3-sklearn.
+  const auto ref = test::run_reference_script("dbscan_reference.py", dir + "/points.csv", arguments);
   ASSERT_EQ(ref.size(), runs.size());
   for (std::size_t k = 0; k < runs.size(); ++k) {
     const auto [eps, min_points] = runs[k];

@@ -24,6 +24,7 @@
 #include "hotspots/moran.hpp"
 #include "hotspots/point_weights.hpp"
 #include "hotspots/polygon_layer_reader.hpp"
+#include "reference_script.hpp"
 
 namespace peta {
 namespace {
@@ -32,28 +33,6 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 const std::string kDesa = std::string(PETA_SHARED_DATA) + "/probolinggo/desa.geojson";
-const std::string kScript = std::string(PETA_SOURCE_DIR) + "/tests/reference/hotspots_reference.py";
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// Runs the reference script once per script version (each gtest case runs in its own process under
-// ctest, so the answer is cached in the temp folder under a hash of the script and the data).
-json run_reference() {
-  const std::size_t key = std::hash<std::string>{}(slurp(kScript) + slurp(kDesa));
-  const fs::path cached = fs::temp_directory_path() / ("peta_hotspots_reference_" + std::to_string(key) + ".json");
-  if (!fs::exists(cached)) {
-    const fs::path partial = cached.string() + "." + std::to_string(getpid());
-    const std::string command = "/usr/bin/python3 '" + kScript + "' '" + kDesa + "' '" + partial.string() + "'";
-    if (std::system(command.c_str()) != 0) throw std::runtime_error("reference script failed: " + command);
-    fs::rename(partial, cached);
-  }
-  return json::parse(slurp(cached.string()));
-}
 
 struct Fixture {
   json ref;
@@ -64,7 +43,7 @@ struct Fixture {
 const Fixture& fixture() {
   static const Fixture f = [] {
     Fixture f;
-    f.ref = run_reference();
+    f.ref = test::run_reference_script("hotspots_reference.py", kDesa);
     f.layer = read_polygon_layer(kDesa, "", "kode");
     f.metric = project_to_metric(f.layer.polygons);
     return f;

@@ -21,6 +21,7 @@
 #include "indicators/indicator_weights.hpp"
 #include "project/pipeline.hpp"
 #include "sample/sample_generator.hpp"
+#include "probolinggo_boundaries.hpp"
 #include "test_support.hpp"
 
 namespace peta {
@@ -28,14 +29,7 @@ namespace {
 
 using nlohmann::json;
 
-const Boundaries& boundaries() {
-  static const Boundaries b = [] {
-    BoundarySettings bs;
-    bs.desa.path = test::data("probolinggo/desa.geojson");
-    return load_boundaries(bs).boundaries;
-  }();
-  return b;
-}
+const Boundaries& boundaries() { return test::probolinggo_boundaries(); }
 
 SpatialWeights queen() {
   std::vector<MultiPolygon> g;
@@ -171,7 +165,7 @@ TEST(IndicatorStatistics, RegisteredVectorWithGapsLeavesThoseDesaOut) {
   a.indicator = "profil_uji";
   IndicatorStatisticsOptions o;
   o.permutations = 0;
-  const IndicatorResult r = analyse_indicator(a, {b, nullptr, &registry}, queen(), o);
+  const IndicatorResult r = analyse_indicator(a, {b.desa, nullptr, &registry}, queen(), o);
   EXPECT_EQ(r.n(), 264u);
   EXPECT_EQ(r.missing.size(), 66u);
   EXPECT_EQ(r.missing[0], b.desa[2].code.dotted() + " " + b.desa[2].name);
@@ -187,13 +181,13 @@ TEST(IndicatorStatistics, RegisteredVectorWithGapsLeavesThoseDesaOut) {
   // Indicator names: counts and rates need the hotspot statistics; an unknown one lists what there is.
   a.indicator = "tidak_ada";
   try {
-    analyse_indicator(a, {b, nullptr, &registry}, queen(), o);
+    analyse_indicator(a, {b.desa, nullptr, &registry}, queen(), o);
     FAIL();
   } catch (const Error& e) {
     EXPECT_EQ(std::string(e.what()), "unknown indicator 'tidak_ada' (available: luas_km2, profil_uji)");
   }
   a.indicator = "eb_total";
-  EXPECT_THROW(analyse_indicator(a, {b, nullptr, &registry}, queen(), o), Error);
+  EXPECT_THROW(analyse_indicator(a, {b.desa, nullptr, &registry}, queen(), o), Error);
 }
 
 TEST(IndicatorStatistics, BadSettingsNameTheKey) {
