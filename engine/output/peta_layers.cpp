@@ -293,7 +293,7 @@ DitolakLayer::DitolakLayer(std::vector<std::string> columns) : columns_(columns.
 Feature DitolakLayer::feature(const Rejection& r, const std::vector<int>& column_map) const {
   Feature out;
   if (r.has_point) out.geometry = r.lonlat;
-  out.values = {r.file, static_cast<std::int64_t>(r.row), r.field.empty() ? FieldValue{} : FieldValue{r.field}, r.reason,
+  out.values = {r.file, static_cast<std::int64_t>(r.row), r.field.empty() ? FieldValue{} : FieldValue{r.field}, std::string(r.code()),
                 r.detail, r.distance_m >= 0 ? FieldValue{r.distance_m} : FieldValue{}};
   for (std::size_t i = 0; i < columns_; ++i) {
     int c = column_map[i];
