@@ -4,7 +4,7 @@
 #include <cctype>
 #include <cmath>
 
-#include "boundaries/polygon_ops.hpp"
+#include "boundaries/unit_dissolve.hpp"
 #include "core/date.hpp"
 #include "findings/date_column.hpp"
 #include "output/source_fields.hpp"
@@ -174,15 +174,9 @@ LayerSchema kabupaten_schema(bool leaves_out_sensitive) {
 Feature kabupaten_feature(const Boundaries& b, std::size_t kab, const UnitCounts& counts,
                           const CategoryTaxonomy* leave_out_sensitive) {
   const AdminUnit& u = b.kabupaten[kab];
-  std::vector<const MultiPolygon*> pieces;
-  double kecamatan_area = 0;
   std::int64_t districts = 0, villages = 0, findings = 0;
-  for (std::size_t k = 0; k < b.kecamatan.size(); ++k) {
-    if (k >= b.kecamatan_kabupaten.size() || b.kecamatan_kabupaten[k] != static_cast<int>(kab)) continue;
-    ++districts;
-    pieces.push_back(&b.kecamatan[k].geometry);
-    kecamatan_area += b.kecamatan[k].area_km2;
-  }
+  for (std::size_t k = 0; k < b.kecamatan.size(); ++k)
+    if (k < b.kecamatan_kabupaten.size() && b.kecamatan_kabupaten[k] == static_cast<int>(kab)) ++districts;
   for (std::size_t d = 0; d < b.desa.size(); ++d) {
     // An orphan desa (in no kecamatan layer) still counts in the kabupaten its code names.
     const int kec = b.desa_kecamatan[d];
@@ -194,9 +188,10 @@ Feature kabupaten_feature(const Boundaries& b, std::size_t kab, const UnitCounts
   }
   Feature f;
   const bool given = !u.geometry.empty();
-  f.geometry = given ? u.geometry : dissolve(pieces, 0.01);
-  f.values = {u.code.dotted(), u.name.empty() ? FieldValue{} : FieldValue{u.name}, given ? u.area_km2 : kecamatan_area,
-              districts, villages, findings};
+  DissolvedOutline outline = given ? DissolvedOutline{u.geometry, u.area_km2} : dissolve_kabupaten(b, kab);
+  f.geometry = std::move(outline.geometry);
+  f.values = {u.code.dotted(), u.name.empty() ? FieldValue{} : FieldValue{u.name}, outline.area_km2, districts, villages,
+              findings};
   return f;
 }
 
