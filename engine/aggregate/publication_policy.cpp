@@ -47,7 +47,7 @@ SourceColumns PublicationPolicy::columns(const std::vector<std::string>& header,
 }
 
 void PublicationPolicy::scrub(Rejection& r, const SourceColumns& columns) const {
-  if (r.reason == "column_count") {
+  if (r.reason == RejectionReason::column_count) {
     r.values.clear();
     return;
   }

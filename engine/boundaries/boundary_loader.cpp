@@ -7,15 +7,13 @@
 
 #include "boundaries/ogr_boundary_reader.hpp"
 #include "boundaries/polygon_ops.hpp"
+#include "boundaries/unit_dissolve.hpp"
 #include "core/crs.hpp"
 #include "core/parallel.hpp"
 #include "core/error.hpp"
 
 namespace peta {
 namespace {
-
-// Holes smaller than this are sliver gaps between simplified neighbours, not enclaves (see README).
-constexpr double kDissolveDropHolesKm2 = 0.01;  // 1 ha
 
 std::string lower(std::string s) {
   for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -66,21 +64,6 @@ std::vector<AdminUnit> to_units(const RawLayer& raw, const std::string& level, A
     if (r) issues.repairs.push_back(std::move(*r));
   std::sort(units.begin(), units.end(), [](const AdminUnit& a, const AdminUnit& b) { return a.code < b.code; });
   return units;
-}
-
-// Kecamatan dissolved from their desa, for every kecamatan code in `codes`.
-std::vector<AdminUnit> dissolve_kecamatan(const std::vector<AdminUnit>& desa, const std::map<std::string, std::string>& names,
-                                          const std::vector<std::string>& codes) {
-  std::vector<AdminUnit> out;
-  for (const auto& kec : codes) out.push_back({*AdminCode::parse(kec), names.count(kec) ? names.at(kec) : std::string(), {}, {}, 0});
-  std::map<std::string, std::vector<const MultiPolygon*>> pieces_of;
-  for (const auto& d : desa) pieces_of[d.code.at(AdminLevel::kecamatan).dotted()].push_back(&d.geometry);
-  parallel_for(out.size(), thread_count(), [&](std::size_t k) {
-    const auto& pieces = pieces_of.at(codes[k]);
-    out[k].geometry = dissolve(pieces, kDissolveDropHolesKm2);
-    out[k].area_km2 = area_km2(out[k].geometry);
-  });
-  return out;
 }
 
 }  // namespace

@@ -22,7 +22,7 @@ bool is_missing(std::string_view t) {
   return lower == "-" || lower == "--" || lower == "n/a" || lower == "#n/a" || lower == "null" || lower == "none";
 }
 
-ParsedCoordinate reject(const char* reason, std::string detail) {
+ParsedCoordinate reject(RejectionReason reason, std::string detail) {
   ParsedCoordinate p;
   p.reason = reason;
   p.detail = std::move(detail);
@@ -109,23 +109,23 @@ ParsedCoordinate CoordinateParser::parse(std::string_view x_or_lon, std::string_
   const char* y_name = projected_ ? "northing" : "latitude";
   bool x_missing = is_missing(x), y_missing = is_missing(y);
   if (x_missing && y_missing)
-    return reject(kReasonCoordinateMissing, std::string("no coordinate: ") + x_name + " and " + y_name + " are empty");
-  if (x_missing) return reject(kReasonCoordinateMissing, std::string(x_name) + " is empty (" + y_name + " " + quote(y) + ")");
-  if (y_missing) return reject(kReasonCoordinateMissing, std::string(y_name) + " is empty (" + x_name + " " + quote(x) + ")");
+    return reject(RejectionReason::coordinate_missing, std::string("no coordinate: ") + x_name + " and " + y_name + " are empty");
+  if (x_missing) return reject(RejectionReason::coordinate_missing, std::string(x_name) + " is empty (" + y_name + " " + quote(y) + ")");
+  if (y_missing) return reject(RejectionReason::coordinate_missing, std::string(y_name) + " is empty (" + x_name + " " + quote(x) + ")");
   if (projected_) return resolve_projected(x, y);
   return resolve_degrees(x, y, Order::lon_lat_cells);
 }
 
 ParsedCoordinate CoordinateParser::parse_single(std::string_view combined) const {
   std::string_view t = trim_spaces(combined);
-  if (is_missing(t)) return reject(kReasonCoordinateMissing, "the coordinate cell is empty");
+  if (is_missing(t)) return reject(RejectionReason::coordinate_missing, "the coordinate cell is empty");
   std::size_t consumed = 0;
   AngleText first = parse_angle_prefix(t, consumed);
-  if (!first.ok) return reject(kReasonCoordinateUnparseable, "coordinate " + quote(t) + " cannot be read: " + first.error);
+  if (!first.ok) return reject(RejectionReason::coordinate_unparseable, "coordinate " + quote(t) + " cannot be read: " + first.error);
   std::string_view rest = trim_spaces(t.substr(consumed));
   if (!rest.empty() && (rest.front() == ',' || rest.front() == ';' || rest.front() == '/' || rest.front() == '|'))
     rest = trim_spaces(rest.substr(1));
-  if (rest.empty()) return reject(kReasonCoordinateUnparseable, "coordinate " + quote(t) + " holds only one value");
+  if (rest.empty()) return reject(RejectionReason::coordinate_unparseable, "coordinate " + quote(t) + " holds only one value");
   std::string_view first_text = trim_spaces(t.substr(0, consumed));
   if (projected_) return resolve_projected(first_text, rest);
   return resolve_degrees(first_text, rest, Order::lat_first_cell);
@@ -133,7 +133,7 @@ ParsedCoordinate CoordinateParser::parse_single(std::string_view combined) const
 
 ParsedCoordinate CoordinateParser::parse_kobo_geopoint(std::string_view geopoint) const {
   std::string_view t = trim_spaces(geopoint);
-  if (is_missing(t)) return reject(kReasonCoordinateMissing, "the geopoint is empty");
+  if (is_missing(t)) return reject(RejectionReason::coordinate_missing, "the geopoint is empty");
   std::array<std::string_view, 4> parts{};
   std::size_t n = 0, i = 0;
   while (i < t.size()) {
@@ -141,15 +141,15 @@ ParsedCoordinate CoordinateParser::parse_kobo_geopoint(std::string_view geopoint
     std::size_t j = i;
     while (j < t.size() && t[j] != ' ' && t[j] != '\t') ++j;
     if (j > i) {
-      if (n == parts.size()) return reject(kReasonCoordinateUnparseable, "geopoint " + quote(t) + " has more than 4 values");
+      if (n == parts.size()) return reject(RejectionReason::coordinate_unparseable, "geopoint " + quote(t) + " has more than 4 values");
       parts[n++] = t.substr(i, j - i);
     }
     i = j;
   }
-  if (n < 2) return reject(kReasonCoordinateUnparseable, "geopoint " + quote(t) + " needs a latitude and a longitude");
+  if (n < 2) return reject(RejectionReason::coordinate_unparseable, "geopoint " + quote(t) + " needs a latitude and a longitude");
   for (std::size_t k = 2; k < n; ++k)
     if (!parse_plain_decimal(parts[k]))
-      return reject(kReasonCoordinateUnparseable, "geopoint " + quote(t) + ": " + quote(parts[k]) + " is not a number");
+      return reject(RejectionReason::coordinate_unparseable, "geopoint " + quote(t) + ": " + quote(parts[k]) + " is not a number");
   return resolve_degrees(parts[0], parts[1], Order::kobo);
 }
 
@@ -158,10 +158,10 @@ ParsedCoordinate CoordinateParser::resolve_degrees(std::string_view first_text, 
   const bool cells = order == Order::lon_lat_cells;
   Reading a, b;
   if (!read_value(first_text, a))
-    return reject(kReasonCoordinateUnparseable, std::string(cells ? "longitude " : "coordinate ") + quote(first_text) +
+    return reject(RejectionReason::coordinate_unparseable, std::string(cells ? "longitude " : "coordinate ") + quote(first_text) +
                                                     " cannot be read: " + a.angle.error);
   if (!read_value(second_text, b))
-    return reject(kReasonCoordinateUnparseable, std::string(cells ? "latitude " : "coordinate ") + quote(second_text) +
+    return reject(RejectionReason::coordinate_unparseable, std::string(cells ? "latitude " : "coordinate ") + quote(second_text) +
                                                     " cannot be read: " + b.angle.error);
 
   // Which reading is the latitude: as the order says, unless hemisphere letters say otherwise.
@@ -172,7 +172,7 @@ ParsedCoordinate CoordinateParser::resolve_degrees(std::string_view first_text, 
     bool a_lat = is_latitude_axis(ha) || is_longitude_axis(hb);
     bool a_lon = is_longitude_axis(ha) || is_latitude_axis(hb);
     if (a_lat && a_lon)
-      return reject(kReasonCoordinateUnparseable, "coordinate " + quote(first_text) + " " + quote(second_text) +
+      return reject(RejectionReason::coordinate_unparseable, "coordinate " + quote(first_text) + " " + quote(second_text) +
                                                       " gives two " +
                                                       (is_latitude_axis(ha) ? "latitudes" : "longitudes"));
     first_is_lat = a_lat;
@@ -214,21 +214,21 @@ ParsedCoordinate CoordinateParser::resolve_degrees(std::string_view first_text, 
   if (order == Order::lat_first_cell && !by_hemisphere) {
     detail = "coordinate " + quote(first_text) + " " + quote(second_text) +
              " is out of range in either order (latitude -90..90, longitude -180..180)";
-    return reject(kReasonCoordinateOutOfRange, std::move(detail));
+    return reject(RejectionReason::coordinate_out_of_range, std::move(detail));
   }
   if (std::abs(lat.angle.value) > 90) detail = "latitude " + quote(lat.text) + " is outside -90..90";
   if (std::abs(lon.angle.value) > 180)
     detail += (detail.empty() ? "" : "; ") + std::string("longitude ") + quote(lon.text) + " is outside -180..180";
   if (cells && !by_hemisphere && std::abs(lon.angle.value) <= 90 && std::abs(lat.angle.value) <= 180)
     detail += " (longitude and latitude may be swapped)";
-  return reject(kReasonCoordinateOutOfRange, std::move(detail));
+  return reject(RejectionReason::coordinate_out_of_range, std::move(detail));
 }
 
 ParsedCoordinate CoordinateParser::resolve_projected(std::string_view x_text, std::string_view y_text) const {
   auto x = parse_plain_decimal(x_text);
-  if (!x) return reject(kReasonCoordinateUnparseable, "easting " + quote(x_text) + " is not a number");
+  if (!x) return reject(RejectionReason::coordinate_unparseable, "easting " + quote(x_text) + " is not a number");
   auto y = parse_plain_decimal(y_text);
-  if (!y) return reject(kReasonCoordinateUnparseable, "northing " + quote(y_text) + " is not a number");
+  if (!y) return reject(RejectionReason::coordinate_unparseable, "northing " + quote(y_text) + " is not a number");
   auto usable = [](Coord c) { return std::isfinite(c.x) && std::isfinite(c.y) && in_range(c); };
   Coord ll = to_lonlat_->apply({*x, *y});
   const Box& extent = options_.expected_extent;
@@ -237,7 +237,7 @@ ParsedCoordinate CoordinateParser::resolve_projected(std::string_view x_text, st
     if (usable(other) && extent.contains(other)) return accept(other, kFlagSwappedFixed);
   }
   if (!usable(ll))
-    return reject(kReasonCoordinateOutOfRange, "easting " + quote(x_text) + " and northing " + quote(y_text) +
+    return reject(RejectionReason::coordinate_out_of_range, "easting " + quote(x_text) + " and northing " + quote(y_text) +
                                                    " give no valid longitude/latitude from " + options_.source_crs);
   return accept(ll, 0);
 }

@@ -28,24 +28,22 @@
 //    transform) -> coordinate_out_of_range. `detail` is an English sentence naming the value.
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "core/geometry.hpp"
+#include "core/rejection_reason.hpp"
 
 namespace peta {
 
 class CrsTransform;
 
-inline constexpr const char* kReasonCoordinateMissing = "coordinate_missing";
-inline constexpr const char* kReasonCoordinateUnparseable = "coordinate_unparseable";
-inline constexpr const char* kReasonCoordinateOutOfRange = "coordinate_out_of_range";
-
 struct ParsedCoordinate {
   bool ok = false;
   Coord lonlat;                // EPSG:4326, when ok
   std::uint32_t flags = 0;     // kFlagLatSignFixed, kFlagSwappedFixed (core/finding.hpp)
-  std::string reason;          // one of the kReasonCoordinate* codes, when !ok
+  std::optional<RejectionReason> reason;  // coordinate_missing, _unparseable or _out_of_range, when !ok
   std::string detail;          // a sentence naming the value, when !ok
 };
 

@@ -58,7 +58,7 @@ void CsvFindingReader::split(RawFindingUnit& unit) const {
     if (cursor.broken()) {
       const std::size_t cell = cursor.broken_cell();
       batch.rejections.push_back(
-          {chunks_.path(), f.row, cell < width ? header_[cell] : "", "unclosed_quote",
+          {chunks_.path(), f.row, cell < width ? header_[cell] : "", RejectionReason::unclosed_quote,
            "a quote opened on line " + std::to_string(cursor.broken_quote_row()) +
                " never closes (no closing quote followed by a delimiter or line end within " +
                std::to_string(kMaxQuotedFieldLines) + " lines); this record ends with that line and reading " +
@@ -66,7 +66,7 @@ void CsvFindingReader::split(RawFindingUnit& unit) const {
            f.attributes.to_strings()});
       --batch.size;
     } else if (f.attributes.size() != width) {
-      batch.rejections.push_back({chunks_.path(), f.row, "", "column_count",
+      batch.rejections.push_back({chunks_.path(), f.row, "", RejectionReason::column_count,
                                   "expected " + std::to_string(width) + " fields, found " +
                                       std::to_string(f.attributes.size()),
                                   f.attributes.to_strings()});

@@ -9,8 +9,6 @@
 
 namespace peta {
 
-inline constexpr const char* kReasonGeometryInvalid = "geometry_invalid";
-
 // Empty when the lines (EPSG:4326) can be cut; else what is wrong, e.g. "part 2 has a single position
 // (113.4 -7.9)".
 std::string line_geometry_problem(const std::vector<LineString>& lines);

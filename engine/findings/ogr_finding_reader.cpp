@@ -177,20 +177,20 @@ bool OgrFindingReader::next_unit(RawFindingUnit& unit) {
     RowGeometry& g = unit.geometry[unit.rows.size - 1];
     OGRGeometry* geom = feature->GetGeometryRef();
     if (geom && impl_->to_lonlat && geom->transform(impl_->to_lonlat.get()) != OGRERR_NONE) {
-      unit.rows.rejections.push_back({path_, f.row, "", "coordinate_out_of_range",
+      unit.rows.rejections.push_back({path_, f.row, "", RejectionReason::coordinate_out_of_range,
                                       "the geometry cannot be transformed to EPSG:4326", f.attributes.to_strings()});
       --unit.rows.size;
       continue;
     }
     if (!read_geometry(geom, g)) {
-      unit.rows.rejections.push_back({path_, f.row, "", kReasonGeometryUnsupported,
+      unit.rows.rejections.push_back({path_, f.row, "", RejectionReason::geometry_unsupported,
                                       std::string("a ") + OGRGeometryTypeToName(geom->getGeometryType()) +
                                           " is neither a point nor a line",
                                       f.attributes.to_strings()});
       --unit.rows.size;
     } else if (g.kind == RowGeometry::Kind::lines) {
       if (std::string problem = line_geometry_problem(g.lines); !problem.empty()) {
-        unit.rows.rejections.push_back({path_, f.row, "geometri", kReasonGeometryInvalid,
+        unit.rows.rejections.push_back({path_, f.row, "geometri", RejectionReason::geometry_invalid,
                                         std::string("the ") + geom->getGeometryName() + ": " +
                                             problem,
                                         f.attributes.to_strings()});

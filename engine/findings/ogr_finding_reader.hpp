@@ -13,8 +13,6 @@
 
 namespace peta {
 
-inline constexpr const char* kReasonGeometryUnsupported = "geometry_unsupported";
-
 struct OgrSourceOptions {
   std::string path;
   std::string layer;                       // empty: the first layer

@@ -101,7 +101,7 @@ bool RowLocator::from_wkt(const Finding& f, RowLocation& out) const {
   const std::string& crs = parser_.options().source_crs;
   const std::string in_source_crs = crs.empty() ? "" : " (from " + crs + ")";
   if (!g) {
-    out.reason = kReasonGeometryUnparseable;
+    out.reason = RejectionReason::geometry_unparseable;
     out.detail = "WKT '" + shown + "' cannot be read";
     return true;
   }
@@ -116,7 +116,7 @@ bool RowLocator::from_wkt(const Finding& f, RowLocation& out) const {
   int type = GEOSGeomTypeId_r(h, g.get());
   std::vector<LineString> lines;
   if (GEOSisEmpty_r(h, g.get())) {
-    out.reason = kReasonGeometryUnparseable;
+    out.reason = RejectionReason::geometry_unparseable;
     out.detail = "WKT '" + shown + "' is empty";
     return true;
   }
@@ -126,7 +126,7 @@ bool RowLocator::from_wkt(const Finding& f, RowLocation& out) const {
     GEOSGeomGetY_r(h, g.get(), &c.y);
     c = parser_.to_lonlat(c);
     if (!in_range(c)) {
-      out.reason = kReasonCoordinateOutOfRange;
+      out.reason = RejectionReason::coordinate_out_of_range;
       out.detail = "WKT point '" + shown + "' is not a longitude/latitude" + in_source_crs;
       return true;
     }
@@ -139,12 +139,12 @@ bool RowLocator::from_wkt(const Finding& f, RowLocation& out) const {
   } else if (type == GEOS_MULTILINESTRING) {
     for (int i = 0; i < GEOSGetNumGeometries_r(h, g.get()); ++i) read_line(GEOSGetGeometryN_r(h, g.get(), i), lines);
   } else {
-    out.reason = "geometry_unsupported";
+    out.reason = RejectionReason::geometry_unsupported;
     out.detail = "WKT '" + shown + "' is neither a point nor a line";
     return true;
   }
   if (lines.empty()) {
-    out.reason = kReasonGeometryUnparseable;
+    out.reason = RejectionReason::geometry_unparseable;
     out.detail = "WKT '" + shown + "' has no line of two or more points";
     return true;
   }
@@ -152,13 +152,13 @@ bool RowLocator::from_wkt(const Finding& f, RowLocation& out) const {
     for (auto& c : l) {
       c = parser_.to_lonlat(c);
       if (!in_range(c)) {
-        out.reason = kReasonCoordinateOutOfRange;
+        out.reason = RejectionReason::coordinate_out_of_range;
         out.detail = "WKT line '" + shown + "' has a vertex that is not a longitude/latitude" + in_source_crs;
         return true;
       }
     }
   if (std::string problem = line_geometry_problem(lines); !problem.empty()) {
-    out.reason = kReasonGeometryInvalid;
+    out.reason = RejectionReason::geometry_invalid;
     out.detail = "WKT '" + shown + "': " + problem;
     return true;
   }
@@ -188,7 +188,7 @@ void RowLocator::read(Finding& f, RowGeometry* geometry, RowLocation& out) const
   else f.category = fixed_category_;
   if (f.category.empty() && c_.category >= 0) f.category = fixed_category_;
   out.field.clear();
-  out.reason.clear();
+  out.reason.reset();
   out.detail.clear();
   out.cell_was_empty = true;
   if (geometry && geometry->kind == RowGeometry::Kind::point) {
@@ -206,7 +206,7 @@ void RowLocator::read(Finding& f, RowGeometry* geometry, RowLocation& out) const
     // Every location cell is empty.
     int field = c_.lon >= 0 ? c_.lon : c_.koordinat >= 0 ? c_.koordinat : c_.geopoint >= 0 ? c_.geopoint : c_.wkt;
     out.field = header_[static_cast<std::size_t>(field)];
-    out.reason = kReasonCoordinateMissing;
+    out.reason = RejectionReason::coordinate_missing;
     out.detail = "no coordinate: the location cells are empty";
   }
 }

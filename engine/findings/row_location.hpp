@@ -6,6 +6,7 @@
 //   wkt (POINT, LINESTRING or MULTILINESTRING in EPSG:4326).
 // Thread-safe when the coordinate parser is (no source CRS, or one RowLocator per thread).
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,16 +16,16 @@
 
 namespace peta {
 
-inline constexpr const char* kReasonGeometryUnparseable = "geometry_unparseable";
-
 struct RowLocation {
   enum class Kind : std::uint8_t { point, lines, none };
   Kind kind = Kind::none;
   Coord lonlat;
   std::uint32_t flags = 0;          // kFlagLatSignFixed, kFlagSwappedFixed
   std::vector<LineString> lines;    // EPSG:4326
-  // When none: why. reason empty = the row has no location cell at all (names may still place it).
-  std::string field, reason, detail;
+  // When none: why. No reason = the row has no location cell at all (names may still place it).
+  std::string field;
+  std::optional<RejectionReason> reason;
+  std::string detail;
   bool cell_was_empty = true;       // every location cell was empty (coordinate_missing)
 };
 

@@ -77,12 +77,12 @@ const char* status_name(GazetteerMatch::Status status) {
   }
 }
 
-const char* rejection_reason(GazetteerMatch::Status status) {
+RejectionReason rejection_reason(GazetteerMatch::Status status) {
   switch (status) {
-    case GazetteerMatch::Status::ambiguous: return kReasonDesaAmbiguous;
-    case GazetteerMatch::Status::wrong_area: return kReasonDesaWrongArea;
-    case GazetteerMatch::Status::outside: return kReasonDesaOutside;
-    default: return kReasonDesaNotFound;
+    case GazetteerMatch::Status::ambiguous: return RejectionReason::desa_ambiguous;
+    case GazetteerMatch::Status::wrong_area: return RejectionReason::desa_not_in_kecamatan;
+    case GazetteerMatch::Status::outside: return RejectionReason::desa_outside_region;
+    default: return RejectionReason::desa_not_found;
   }
 }
 

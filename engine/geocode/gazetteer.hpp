@@ -44,13 +44,9 @@
 #include <vector>
 
 #include "core/admin_unit.hpp"
+#include "core/rejection_reason.hpp"
 
 namespace peta {
-
-inline constexpr const char* kReasonDesaAmbiguous = "desa_ambiguous";
-inline constexpr const char* kReasonDesaNotFound = "desa_not_found";
-inline constexpr const char* kReasonDesaWrongArea = "desa_not_in_kecamatan";
-inline constexpr const char* kReasonDesaOutside = "desa_outside_region";
 
 struct GazetteerKabupaten {
   std::string code;  // dotted, "35.13"
@@ -94,8 +90,8 @@ struct GazetteerMatch {
 
 // "matched", "ambiguous", "not_found", "wrong_area", "outside"
 const char* status_name(GazetteerMatch::Status status);
-// The rejection reason of an outcome other than matched (kReasonDesa...).
-const char* rejection_reason(GazetteerMatch::Status status);
+// The rejection reason of an outcome other than matched (RejectionReason::desa_...).
+RejectionReason rejection_reason(GazetteerMatch::Status status);
 
 struct GazetteerOptions {
   double min_similarity = 0.6;        // below this the best name is not_found

@@ -46,17 +46,17 @@ const NamePlacement& Geocoder::place_by_name(const Finding& f) {
 
 Rejection Geocoder::unplaced(const Finding& f, const RowLocation& loc, const NamePlacement& np) const {
   const ColumnIndexes& c = reader_.indexes();
-  Rejection r = make_rejection(reader_.path(), f.row, "", "", "", f.attributes.to_strings());
-  if (!np.reason.empty() && (loc.reason.empty() || loc.cell_was_empty)) {
+  Rejection r = make_rejection(reader_.path(), f.row, "", RejectionReason::location_missing, "", f.attributes.to_strings());
+  if (np.reason && (!loc.reason || loc.cell_was_empty)) {
     r.field = reader_.columns()[static_cast<std::size_t>(np.by_code_column ? c.kode_desa : c.desa)];
-    r.reason = np.reason;
+    r.reason = *np.reason;
     r.detail = np.detail;
-  } else if (!loc.reason.empty()) {
+  } else if (loc.reason) {
     r.field = loc.field;
-    r.reason = loc.reason;
-    r.detail = loc.detail + (np.reason.empty() ? "" : "; by name: " + np.detail);
+    r.reason = *loc.reason;
+    r.detail = loc.detail + (np.reason ? "; by name: " + np.detail : "");
   } else {
-    r.reason = kReasonLocationMissing;
+    r.reason = RejectionReason::location_missing;
     r.detail = "neither a coordinate nor a desa name or code";
   }
   return r;
@@ -133,7 +133,7 @@ void Geocoder::geocode(RawFindingUnit& unit, GeocodedUnit& out) {
     }
     Finding& f = batch.findings[i];
     if (a.desa < 0) {
-      Rejection r = make_rejection(reader_.path(), f.row, "", kReasonOutside,
+      Rejection r = make_rejection(reader_.path(), f.row, "", RejectionReason::outside_boundaries,
                                    outside_detail(context_.boundaries, a.nearest, a.distance_m), f.attributes.to_strings());
       r.has_point = true;
       r.lonlat = f.lonlat;

@@ -28,9 +28,6 @@
 
 namespace peta {
 
-inline constexpr const char* kReasonOutside = "outside_boundaries";
-inline constexpr const char* kReasonLocationMissing = "location_missing";
-
 // A line finding before it is cut.
 struct LineRow {
   Finding finding;

@@ -136,7 +136,7 @@ NamePlacement NamePlacer::place(std::string_view desa_name, std::string_view kec
     }
     code_problem = m.detail;
     if (desa_name.empty()) {
-      p.reason = m.status == GazetteerMatch::Status::outside ? kReasonDesaOutside : kReasonDesaCodeUnknown;
+      p.reason = m.status == GazetteerMatch::Status::outside ? RejectionReason::desa_outside_region : RejectionReason::desa_code_unknown;
       p.detail = m.detail;
       p.by_code_column = true;
       return p;

@@ -14,6 +14,7 @@
 // NamePlacement::confidence, and in the detail of a rejection ("keyakinan / confidence 0.42").
 // The gazetteer holds the names of the boundary layer plus, for the same codes, the official names and
 // older spellings of any code-list CSV in the form of wilayah_3513.csv.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,12 +24,10 @@
 
 namespace peta {
 
-inline constexpr const char* kReasonDesaCodeUnknown = "desa_code_unknown";
-
 struct NamePlacement {
   int desa = -1;            // index in Boundaries::desa, or -1
   std::uint32_t flags = 0;  // kFlagByCode or kFlagByName
-  std::string reason;       // when desa < 0 and something was given
+  std::optional<RejectionReason> reason;  // when desa < 0 and something was given
   std::string detail;
   double confidence = -1;       // the gazetteer's confidence in [0, 1] when a name or code was given
   bool by_code_column = false;  // the reason is about the code column (else the name column)

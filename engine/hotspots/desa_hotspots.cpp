@@ -4,51 +4,12 @@
 #include <map>
 
 #include "core/error.hpp"
-#include "findings/csv_record_reader.hpp"
 #include "hotspots/eb_rates.hpp"
 #include "hotspots/local_hotspots.hpp"
 #include "hotspots/metric_geometry.hpp"
 
 namespace peta {
 namespace {
-
-// Population per desa from a CSV keyed by Kemendagri code (with or without dots).
-std::vector<double> read_population(const Boundaries& b, const HotspotSettings& s) {
-  CsvRecordReader reader(s.population_path);
-  const auto& header = reader.header();
-  auto column = [&](const std::string& name) {
-    for (std::size_t i = 0; i < header.size(); ++i)
-      if (header[i] == name) return i;
-    throw Error(s.population_path + ": no column '" + name + "'");
-  };
-  std::size_t code_col = column(s.population_code_column), value_col = column(s.population_value_column);
-  std::vector<double> population(b.desa.size(), std::nan(""));
-  std::vector<std::string> fields;
-  while (reader.next(fields)) {
-    std::string where = s.population_path + " row " + std::to_string(reader.row());
-    if (fields.size() <= std::max(code_col, value_col)) throw Error(where + ": too few fields");
-    auto code = AdminCode::parse(fields[code_col]);
-    if (!code) throw Error(where + ", column " + s.population_code_column + ": '" + fields[code_col] + "' is not a desa code");
-    int d = b.find_desa(*code);
-    if (d < 0) continue;  // another region's desa
-    try {
-      std::size_t used = 0;
-      double v = std::stod(fields[value_col], &used);
-      if (used != fields[value_col].size() || v < 0) throw std::invalid_argument("");
-      population[static_cast<std::size_t>(d)] = v;
-    } catch (const std::exception&) {
-      throw Error(where + ", column " + s.population_value_column + ": '" + fields[value_col] + "' is not a count");
-    }
-  }
-  std::string missing;
-  int n_missing = 0;
-  for (std::size_t d = 0; d < b.desa.size(); ++d)
-    if (std::isnan(population[d]) && n_missing++ < 5) missing += " " + b.desa[d].code.dotted();
-  if (n_missing)
-    throw Error(s.population_path + ": no population for " + std::to_string(n_missing) + " desa (" + missing +
-                (n_missing > 5 ? " ..." : "") + ")");
-  return population;
-}
 
 CategoryHotspots analyse(const std::vector<double>& events, const std::vector<double>& base, double per,
                          const SpatialWeights& w, const HotspotSettings& s) {
@@ -80,7 +41,8 @@ CategoryHotspots analyse(const std::vector<double>& events, const std::vector<do
 }  // namespace
 
 DesaHotspots desa_hotspots(const Boundaries& b, const UnitCounts& counts, const CategoryTaxonomy& taxonomy,
-                           const HotspotSettings& settings, bool public_profile, const Suppression& withheld) {
+                           const HotspotSettings& settings, bool public_profile, const Suppression& withheld,
+                           const std::vector<double>& population) {
   DesaHotspots out;
   std::vector<MultiPolygon> geometries;
   for (const auto& d : b.desa) geometries.push_back(d.geometry);
@@ -89,14 +51,17 @@ DesaHotspots desa_hotspots(const Boundaries& b, const UnitCounts& counts, const 
   for (std::size_t i : w.islands()) out.islands.push_back(b.desa[i].code.dotted() + " " + b.desa[i].name);
 
   std::vector<double> base;
-  if (settings.population_path.empty()) {
+  if (population.empty()) {
     out.base = "km2";
     out.per = 1;
     for (const auto& d : b.desa) base.push_back(d.area_km2);
   } else {
     out.base = "penduduk";
     out.per = settings.per;
-    base = read_population(b, settings);
+    if (population.size() != b.desa.size())
+      throw Error("hotspots: " + std::to_string(population.size()) + " population values for " +
+                  std::to_string(b.desa.size()) + " desa");
+    base = population;
   }
   const std::size_t n = b.desa.size(), k = taxonomy.size();
   // The counts the statistics of category c (c == k: all categories) see.

@@ -27,10 +27,6 @@ struct HotspotSettings {
   std::uint64_t seed = 20261128;  // same seed, same pseudo p-values, whatever the thread count
   double alpha = 0.05;            // Local Moran significance
   bool fdr = false;               // Benjamini-Hochberg for Local Moran and Gi* bins
-  // Denominator: a CSV keyed by desa code. Empty path: rates per km².
-  std::string population_path;
-  std::string population_code_column = "kode";
-  std::string population_value_column = "penduduk";
   double per = 1000;              // rate multiplier with a population (per 1,000 inhabitants)
 };
 
@@ -59,13 +55,13 @@ struct DesaHotspots {
   SpatialWeights weights;               // binary queen weights, desa order (for the GAL export)
 };
 
-// Throws peta::Error naming the file, row and column of a bad denominator table, or the desa it lacks.
-// With `public_profile`, "semua" (all categories) leaves the sensitive categories out, as n_total does, and
+// `population`: the rates' base per desa (Boundaries::desa order; the project reads it, profile/population_table);
+// empty: rates per km². With `public_profile`, "semua" (all categories) leaves the sensitive categories out, as n_total does, and
 // a sensitive category's statistics see its counts as `withheld` lets them be seen (a withheld count reads
 // as a constant), so that the published Gi*, Local Moran and EB of a desa carry no withheld neighbour count.
 DesaHotspots desa_hotspots(const Boundaries& b, const UnitCounts& counts, const CategoryTaxonomy& taxonomy,
                            const HotspotSettings& settings, bool public_profile = false,
-                           const Suppression& withheld = Suppression());
+                           const Suppression& withheld = Suppression(), const std::vector<double>& population = {});
 
 // The categories that may be published in a report: all, or (public profile) all but the sensitive ones.
 DesaHotspots publishable(const DesaHotspots& h, const CategoryTaxonomy& taxonomy, bool public_profile);

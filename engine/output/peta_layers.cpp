@@ -4,7 +4,7 @@
 #include <cctype>
 #include <cmath>
 
-#include "boundaries/polygon_ops.hpp"
+#include "boundaries/unit_dissolve.hpp"
 #include "core/date.hpp"
 #include "core/layer_fields.hpp"
 #include "findings/date_column.hpp"
@@ -256,15 +256,9 @@ LayerSchema kabupaten_schema(bool leaves_out_sensitive) {
 
 Feature KabupatenLayer::feature(const Boundaries& b, std::size_t kab, const UnitCounts& counts) const {
   const AdminUnit& u = b.kabupaten[kab];
-  std::vector<const MultiPolygon*> pieces;
-  double kecamatan_area = 0;
   std::int64_t districts = 0, villages = 0, findings = 0;
-  for (std::size_t k = 0; k < b.kecamatan.size(); ++k) {
-    if (k >= b.kecamatan_kabupaten.size() || b.kecamatan_kabupaten[k] != static_cast<int>(kab)) continue;
-    ++districts;
-    pieces.push_back(&b.kecamatan[k].geometry);
-    kecamatan_area += b.kecamatan[k].area_km2;
-  }
+  for (std::size_t k = 0; k < b.kecamatan.size(); ++k)
+    if (k < b.kecamatan_kabupaten.size() && b.kecamatan_kabupaten[k] == static_cast<int>(kab)) ++districts;
   for (std::size_t d = 0; d < b.desa.size(); ++d) {
     // An orphan desa (in no kecamatan layer) still counts in the kabupaten its code names.
     const int kec = b.desa_kecamatan[d];
@@ -277,10 +271,11 @@ Feature KabupatenLayer::feature(const Boundaries& b, std::size_t kab, const Unit
   Feature f;
   f.values.resize(schema_.fields.size());
   const bool given = !u.geometry.empty();
-  f.geometry = given ? u.geometry : dissolve(pieces, 0.01);
+  DissolvedOutline outline = given ? DissolvedOutline{u.geometry, u.area_km2} : dissolve_kabupaten(b, kab);
+  f.geometry = std::move(outline.geometry);
   f.values[kode_] = u.code.dotted();
   if (!u.name.empty()) f.values[nama_] = u.name;
-  f.values[luas_] = given ? u.area_km2 : kecamatan_area;
+  f.values[luas_] = outline.area_km2;
   f.values[n_kecamatan_] = districts;
   f.values[n_desa_] = villages;
   f.values[n_total_] = findings;
@@ -380,7 +375,7 @@ DitolakLayer::DitolakLayer(std::vector<std::string> columns) : columns_(columns.
 Feature DitolakLayer::feature(const Rejection& r, const std::vector<int>& column_map) const {
   Feature out;
   if (r.has_point) out.geometry = r.lonlat;
-  out.values = {r.file, static_cast<std::int64_t>(r.row), r.field.empty() ? FieldValue{} : FieldValue{r.field}, r.reason,
+  out.values = {r.file, static_cast<std::int64_t>(r.row), r.field.empty() ? FieldValue{} : FieldValue{r.field}, std::string(r.code()),
                 r.detail, r.distance_m >= 0 ? FieldValue{r.distance_m} : FieldValue{}};
   for (std::size_t i = 0; i < columns_; ++i) {
     int c = column_map[i];

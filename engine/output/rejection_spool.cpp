@@ -58,7 +58,7 @@ void RejectionSpool::add(const Rejection& r, std::size_t source) {
   put_text(file_, r.file);
   put_value<std::int64_t>(file_, r.row);
   put_text(file_, r.field);
-  put_text(file_, r.reason);
+  put_value<std::uint8_t>(file_, static_cast<std::uint8_t>(r.reason));
   put_text(file_, r.detail);
   put_value<std::uint32_t>(file_, static_cast<std::uint32_t>(r.values.size()));
   for (const auto& v : r.values) put_text(file_, v);
@@ -79,7 +79,7 @@ void RejectionSpool::for_each(const std::function<void(const Rejection&, std::si
     get_text(file_, r.file);
     r.row = get_value<std::int64_t>(file_);
     get_text(file_, r.field);
-    get_text(file_, r.reason);
+    r.reason = static_cast<RejectionReason>(get_value<std::uint8_t>(file_));
     get_text(file_, r.detail);
     r.values.resize(get_value<std::uint32_t>(file_));
     for (auto& v : r.values) get_text(file_, v);

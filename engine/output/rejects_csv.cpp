@@ -15,7 +15,7 @@ void write_rejects_csv(const std::string& path, const std::vector<std::string>& 
     rejections.for_each([&](const Rejection& rej, std::size_t source) {
       char distance[32] = "";
       if (rej.distance_m >= 0) std::snprintf(distance, sizeof distance, "%.1f", rej.distance_m);
-      out << csv_quote(rej.file) << ',' << rej.row << ',' << csv_quote(rej.field) << ',' << csv_quote(rej.reason) << ','
+      out << csv_quote(rej.file) << ',' << rej.row << ',' << csv_quote(rej.field) << ',' << csv_quote(std::string(rej.code())) << ','
           << csv_quote(rej.detail) << ',' << distance;
       const auto& map = column_maps[source];
       for (std::size_t i = 0; i < columns.size(); ++i) {

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/layer_fields.hpp"
+#include "core/rejection_reason.hpp"
 #include "hotspots/emerging_hotspots.hpp"
 #include "output/class_breaks.hpp"
 
@@ -152,17 +153,6 @@ LayerStyle blind_spot_style(const LayerSchema& schema, const FieldDef& total) {
   s.ranges.push_back({0, 0, "Belum ada temuan (titik buta)", fill({117, 107, 177})});
   s.ranges.push_back({1, 1e12, "Ada temuan", fill({240, 240, 240})});
   return s;
-}
-
-std::string reason_label(const std::string& reason) {
-  static const std::map<std::string, std::string> labels = {
-      {"coordinate_missing", "Koordinat kosong"},
-      {"coordinate_unparseable", "Koordinat tak terbaca"},
-      {"coordinate_out_of_range", "Koordinat di luar jangkauan"},
-      {"column_count", "Jumlah kolom tidak sesuai"},
-      {"outside_boundaries", "Di luar batas wilayah"}};
-  auto it = labels.find(reason);
-  return it != labels.end() ? it->second : reason;
 }
 
 // "jalan_rusak" -> "Jalan rusak"

@@ -40,17 +40,12 @@ std::unordered_map<std::string, std::string> read_crosswalk(const Crosswalk& c) 
   return out;
 }
 
-std::string reason_text(const std::string& reason) {
-  static const std::map<std::string, std::string> texts = {
-      {kReasonKeyEmpty, "Kunci desa kosong / The desa key is empty"},
-      {kReasonBpsUnknown, "Kode BPS tidak ada di tabel padanan / BPS code not in the crosswalk"},
-      {kReasonDesaCodeUnknown, "Kode desa tidak dikenal di batas wilayah / Desa code not in the boundaries"},
-      {kReasonDesaNotFound, "Nama desa tidak ditemukan / Desa name not found"},
-      {kReasonDesaAmbiguous, "Nama desa ambigu (lebih dari satu desa) / Ambiguous desa name"},
-      {kReasonDesaWrongArea, "Desa tidak di kecamatan yang disebut / Desa not in the named kecamatan"},
-      {kReasonDesaOutside, "Desa di luar wilayah peta / Desa outside the mapped region"}};
-  auto it = texts.find(reason);
-  return it == texts.end() ? reason : it->second;
+// "Indonesian / English", as every detail of profil_ditolak.csv reads.
+std::string reason_text(RejectionReason reason) {
+  std::string out(text(reason, "id"));
+  out += " / ";
+  out += text(reason, "en");
+  return out;
 }
 
 struct ColumnType {
@@ -119,14 +114,14 @@ void join_table(DesaProfile& p, std::size_t ti, const ProfileTableSettings& s, c
     const auto& row = t.rows[r];
     const std::int64_t number = t.row_numbers[r];
     ++account.rows;
-    auto reject = [&](const std::string& field, const std::string& reason, const std::string& detail, const std::string& value) {
+    auto reject = [&](const std::string& field, RejectionReason reason, const std::string& detail, const std::string& value) {
       ++account.rejected;
-      ++account.rejected_by_reason[reason];
+      ++account.rejected_by_reason[std::string(code(reason))];
       p.rejected.push_back({ti, number, field, reason, detail, value, row});
     };
     const std::string key_text = cell(row, key);
     if (key_text.empty()) {
-      reject(s.key_column, kReasonKeyEmpty, reason_text(kReasonKeyEmpty), "");
+      reject(s.key_column, RejectionReason::key_empty, reason_text(RejectionReason::key_empty), "");
       continue;
     }
     NamePlacement placed;
@@ -137,20 +132,20 @@ void join_table(DesaProfile& p, std::size_t ti, const ProfileTableSettings& s, c
       if (s.key == KeyKind::bps) {
         auto it = crosswalk.find(digits_of(key_text));
         if (it == crosswalk.end()) {
-          reject(s.key_column, kReasonBpsUnknown, reason_text(kReasonBpsUnknown) + ": " + key_text, key_text);
+          reject(s.key_column, RejectionReason::bps_code_unknown, reason_text(RejectionReason::bps_code_unknown) + ": " + key_text, key_text);
           continue;
         }
         code = it->second;
       }
       placed = placer.place("", "", code);
-      if (placed.desa < 0 && placed.reason.empty()) placed.reason = kReasonDesaCodeUnknown;
+      if (placed.desa < 0 && !placed.reason) placed.reason = RejectionReason::desa_code_unknown;
     }
     if (placed.desa < 0) {
-      const std::string reason = placed.reason.empty() ? kReasonDesaNotFound : placed.reason;
+      const RejectionReason reason = placed.reason.value_or(RejectionReason::desa_not_found);
       std::string detail = reason_text(reason);
       if (!placed.detail.empty()) detail += ". " + placed.detail;
       const std::string field = s.key == KeyKind::name && placed.by_code_column ? s.key_column
-                                : s.key == KeyKind::name && reason == kReasonDesaWrongArea && kecamatan >= 0 ? s.kecamatan_column
+                                : s.key == KeyKind::name && reason == RejectionReason::desa_not_in_kecamatan && kecamatan >= 0 ? s.kecamatan_column
                                                                                                               : s.key_column;
       reject(field, reason, detail, key_text);
       continue;
@@ -164,7 +159,7 @@ void join_table(DesaProfile& p, std::size_t ti, const ProfileTableSettings& s, c
     }
     if (bad) {
       const std::string v = cell(row, columns[*bad]);
-      reject(s.fields[*bad], kReasonBadValue,
+      reject(s.fields[*bad], RejectionReason::value_invalid,
              "Nilai '" + v + "' di kolom " + s.fields[*bad] + " bukan angka / Value '" + v + "' in column " + s.fields[*bad] +
                  " is not a number",
              v);
@@ -172,7 +167,7 @@ void join_table(DesaProfile& p, std::size_t ti, const ProfileTableSettings& s, c
     }
     if (joined_row[d]) {
       const std::string first = std::to_string(joined_row[d]);
-      reject(s.key_column, kReasonDuplicateDesa,
+      reject(s.key_column, RejectionReason::desa_duplicate,
              "Desa " + b.desa[d].code.dotted() + " " + b.desa[d].name + " sudah diisi baris " + first +
                  " (baris pertama dipakai) / Desa already given by row " + first + " (the first row wins)",
              key_text);

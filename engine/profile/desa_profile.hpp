@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "core/admin_unit.hpp"
+#include "core/rejection_reason.hpp"
 #include "profile/profile_settings.hpp"
 
 namespace peta {
@@ -31,11 +32,6 @@ class NamePlacer;
 }
 
 namespace peta::profile {
-
-inline constexpr const char* kReasonKeyEmpty = "kunci_kosong";
-inline constexpr const char* kReasonBpsUnknown = "kode_bps_tidak_dikenal";
-inline constexpr const char* kReasonBadValue = "nilai_tidak_valid";
-inline constexpr const char* kReasonDuplicateDesa = "desa_ganda";
 
 enum class FieldKind { integer, real, text };
 
@@ -53,7 +49,7 @@ struct ProfileRejection {
   std::size_t table = 0;
   std::int64_t row = 0;    // spreadsheet row (header = 1)
   std::string field;       // the column at fault
-  std::string reason;      // one of the codes above
+  RejectionReason reason = RejectionReason::key_empty;
   std::string detail;      // Indonesian, then " / " and English
   std::string value;       // the cell at fault
   std::vector<std::string> cells;  // the row as read

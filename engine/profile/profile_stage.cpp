@@ -83,7 +83,7 @@ std::vector<std::string> write_profile_reports(const ProfileRun& run, const Boun
     out << '\n';
     for (const auto& r : run.profile.rejected) {
       out << csv_quote(run.profile.tables[r.table].path) << ',' << r.row << ',' << csv_quote(r.field) << ','
-          << csv_quote(r.reason) << ',' << csv_quote(r.detail) << ',' << csv_quote(r.value);
+          << csv_quote(std::string(code(r.reason))) << ',' << csv_quote(r.detail) << ',' << csv_quote(r.value);
       for (int c : maps[r.table]) {
         out << ',';
         if (c >= 0 && std::size_t(c) < r.cells.size()) out << csv_quote(r.cells[std::size_t(c)]);

@@ -115,33 +115,33 @@ VisitTable visits_from_rows(const std::vector<std::vector<std::string>>& rows, c
     const std::int64_t row = r < row_numbers.size() ? row_numbers[r] : std::int64_t(r + 1);
     auto cell = [&](int c) { return c >= 0 && std::size_t(c) < cells.size() ? trimmed(cells[std::size_t(c)]) : std::string(); };
     ++t.rows;
-    auto reject = [&](const char* field, const char* reason, const std::string& value) {
+    auto reject = [&](const char* field, RejectionReason reason, const std::string& value) {
       t.rejected.push_back({row, field, reason, value});
     };
     const std::string k = cell(kec);
-    if (k.empty()) { reject(header[std::size_t(kec)].c_str(), "kecamatan_kosong", k); continue; }
+    if (k.empty()) { reject(header[std::size_t(kec)].c_str(), RejectionReason::kecamatan_empty, k); continue; }
     Visit v;
     v.row = row;
     v.kecamatan = lookup.find(k);
-    if (v.kecamatan < 0) { reject(header[std::size_t(kec)].c_str(), "kecamatan_tidak_dikenal", k); continue; }
+    if (v.kecamatan < 0) { reject(header[std::size_t(kec)].c_str(), RejectionReason::kecamatan_unknown, k); continue; }
     bool ok = true;
     for (auto [c, target] : {std::pair{start, &v.start}, std::pair{end, &v.end}}) {
       const std::string text = cell(c);
       const DateReading d = read_date(text);
       if (!d.ok()) {
-        reject(header[std::size_t(c)].c_str(), text.empty() ? "tanggal_kosong" : "tanggal_tidak_valid", text);
+        reject(header[std::size_t(c)].c_str(), text.empty() ? RejectionReason::date_empty : RejectionReason::date_invalid, text);
         ok = false;
         break;
       }
       *target = *d.date;
     }
     if (!ok) continue;
-    if (v.end < v.start) { reject(header[std::size_t(end)].c_str(), "selesai_sebelum_mulai", cell(end)); continue; }
+    if (v.end < v.start) { reject(header[std::size_t(end)].c_str(), RejectionReason::end_before_start, cell(end)); continue; }
     v.team = cell(team);
     const bool overlaps = std::any_of(t.visits.begin(), t.visits.end(), [&](const Visit& o) {
       return o.kecamatan == v.kecamatan && o.start <= v.end && v.start <= o.end;
     });
-    if (overlaps) { reject(header[std::size_t(start)].c_str(), "kunjungan_tumpang_tindih", cell(start)); continue; }
+    if (overlaps) { reject(header[std::size_t(start)].c_str(), RejectionReason::visits_overlap, cell(start)); continue; }
     t.visits.push_back(std::move(v));
   }
   return t;
@@ -193,7 +193,7 @@ std::string write_visit_rejects(const VisitTable& table, const std::string& fold
   write_atomically(path, [&](std::ostream& out) {
     out << "berkas,baris,kolom,alasan,nilai\n";
     for (const auto& r : table.rejected)
-      out << csv_quote(table.path) << ',' << r.row << ',' << csv_quote(r.field) << ',' << csv_quote(r.reason) << ','
+      out << csv_quote(table.path) << ',' << r.row << ',' << csv_quote(r.field) << ',' << csv_quote(std::string(code(r.reason))) << ','
           << csv_quote(r.value) << '\n';
   });
   return path;

@@ -18,6 +18,7 @@
 
 #include "core/admin_unit.hpp"
 #include "core/date.hpp"
+#include "core/rejection_reason.hpp"
 
 namespace peta {
 
@@ -30,7 +31,9 @@ struct Visit {
 
 struct VisitRejection {
   std::int64_t row = 0;
-  std::string field, reason, value;
+  std::string field;
+  RejectionReason reason = RejectionReason::kecamatan_empty;
+  std::string value;
 };
 
 struct VisitTable {

@@ -62,7 +62,7 @@ class SourceAccounting {
   void reject(Rejection&& r) {
     policy_.scrub(r, columns_);
     counts_.rejected++;
-    counts_.rejected_by_reason[r.reason]++;
+    counts_.rejected_by_reason[std::string(r.code())]++;
     pending_.push_back(std::move(r));
   }
   void placed(std::uint32_t flags, bool by_name_or_code) {
@@ -177,7 +177,7 @@ FindingsResult run_findings_stage(const ProjectSettings& settings, const Geocodi
         if (!cutter) cutter = std::make_unique<LineCutter>(b);
         auto pieces = cutter->cut(line.lines);
         if (pieces.empty()) {
-          account.reject(make_rejection(reader.path(), line.finding.row, "", kReasonOutside,
+          account.reject(make_rejection(reader.path(), line.finding.row, "", RejectionReason::outside_boundaries,
                                         "the line crosses no desa / garis tidak melewati desa mana pun",
                                         line.finding.attributes.to_strings()));
           continue;

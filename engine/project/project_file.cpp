@@ -159,7 +159,8 @@ query::PrioritySettings read_priority(const nlohmann::json& j, const CategoryTax
   return p;
 }
 
-void read_hotspots(const nlohmann::json& j, const fs::path& base, HotspotSettings& h, PointHotspotSettings& p) {
+void read_hotspots(const nlohmann::json& j, const fs::path& base, HotspotSettings& h, PointHotspotSettings& p,
+                   profile::PopulationTableSettings& population) {
   JsonObjectReader r(j, "hotspots", {"enabled", "tolerance_m", "permutations", "seed", "alpha", "fdr", "population", "kde", "dbscan"});
   h.enabled = r.boolean("enabled").value_or(true);
   h.weights.tolerance_m = r.number("tolerance_m").value_or(h.weights.tolerance_m);
@@ -172,9 +173,9 @@ void read_hotspots(const nlohmann::json& j, const fs::path& base, HotspotSetting
   h.fdr = r.boolean("fdr").value_or(false);
   if (r.has("population")) {
     JsonObjectReader pop(r.at("population"), "hotspots.population", {"path", "code", "value", "per"});
-    h.population_path = resolve_path(pop.required_text("path"), base);
-    h.population_code_column = pop.text("code").value_or(h.population_code_column);
-    h.population_value_column = pop.text("value").value_or(h.population_value_column);
+    population.path = resolve_path(pop.required_text("path"), base);
+    population.code_column = pop.text("code").value_or(population.code_column);
+    population.value_column = pop.text("value").value_or(population.value_column);
     h.per = pop.number("per").value_or(h.per);
     if (h.per <= 0) throw Error("hotspots.population.per: must be > 0");
   }
@@ -289,7 +290,7 @@ ProjectSettings load_project(const std::string& path) {
     if (r.has("opd")) s.opd.override_with(r.at("opd"), "opd");
     s.time = read_time_settings(r.has("waktu") ? r.at("waktu") : nlohmann::json(), r.has("program") ? r.at("program") : nlohmann::json(),
                                 base);
-    if (r.has("hotspots")) read_hotspots(r.at("hotspots"), base, s.hotspots, s.point_hotspots);
+    if (r.has("hotspots")) read_hotspots(r.at("hotspots"), base, s.hotspots, s.point_hotspots, s.population);
     if (r.has("statistik")) s.indicator_statistics = read_indicator_settings(r.at("statistik"), base.string());
     if (r.has("profil") || r.has("agregasi") || r.has("matriks")) {
       const nlohmann::json none;

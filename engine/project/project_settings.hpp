@@ -14,6 +14,7 @@
 #include "hotspots/desa_hotspots.hpp"
 #include "hotspots/kde.hpp"
 #include "indicators/indicator_settings.hpp"
+#include "profile/population_table.hpp"
 #include "profile/profile_settings.hpp"
 #include "project/time_settings.hpp"
 #include "query/priority_score.hpp"
@@ -78,6 +79,7 @@ struct ProjectSettings {
   OutputSettings output;
   query::PrioritySettings priority;  // weights of the priority score (peta query / serve)
   HotspotSettings hotspots;
+  profile::PopulationTableSettings population;  // "hotspots.population": the hotspot rates' base (else per km²)
   PointHotspotSettings point_hotspots;
   std::vector<IndicatorAnalysisSettings> indicator_statistics;  // "statistik" (indicators/indicator_settings.hpp)
   StoreSettings store;

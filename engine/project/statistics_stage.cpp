@@ -11,8 +11,10 @@ Statistics run_statistics_stage(const ProjectSettings& settings, const Boundarie
   if (policy.public_profile()) s.withheld = Suppression(b, findings.counts, settings.categories, policy.k());
   if (settings.hotspots.enabled) {
     StageTimer t(summary, "hotspots");
-    s.hotspots = std::make_unique<DesaHotspots>(
-        desa_hotspots(b, findings.counts, settings.categories, settings.hotspots, policy.public_profile(), s.withheld));
+    const std::vector<double> population =
+        settings.population.path.empty() ? std::vector<double>() : profile::read_population_table(b, settings.population);
+    s.hotspots = std::make_unique<DesaHotspots>(desa_hotspots(b, findings.counts, settings.categories, settings.hotspots,
+                                                              policy.public_profile(), s.withheld, population));
   }
   if (s.hotspots && !findings.periods.empty()) {
     StageTimer t(summary, "trends");

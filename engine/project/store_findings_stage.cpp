@@ -85,12 +85,12 @@ StoreFindingsResult run_store_findings_stage(const ProjectSettings& settings, co
     counts.rows_read++;
     const auto desa_it = desa_of_code.find(f.desa_code);
     if (desa_it == desa_of_code.end()) {
-      Rejection r = make_rejection(label, f.fid, "kode_desa", "desa_tidak_dikenal",
+      Rejection r = make_rejection(label, f.fid, "kode_desa", RejectionReason::stored_desa_code_unknown,
                                    "kode desa " + quote(f.desa_code) + " dari " + quote(f.id) +
                                        " di store tidak ada di batas wilayah / the stored desa code is not in the boundaries",
                                    {});
       counts.rejected++;
-      counts.rejected_by_reason[r.reason]++;
+      counts.rejected_by_reason[std::string(r.code())]++;
       spool.add(r, 0);
       return;
     }

@@ -10,6 +10,7 @@
 using peta::CoordinateParser;
 using peta::CoordinateParserOptions;
 using peta::ParsedCoordinate;
+using peta::RejectionReason;
 
 namespace {
 
@@ -25,16 +26,16 @@ CoordinateParserOptions probolinggo() {
 }
 
 ::testing::AssertionResult IsAt(const ParsedCoordinate& p, double lon, double lat, std::uint32_t flags = 0) {
-  if (!p.ok) return ::testing::AssertionFailure() << "rejected: " << p.reason << ": " << p.detail;
+  if (!p.ok) return ::testing::AssertionFailure() << "rejected: " << code(p.reason) << ": " << p.detail;
   if (std::abs(p.lonlat.x - lon) > kTol || std::abs(p.lonlat.y - lat) > kTol)
     return ::testing::AssertionFailure() << "got " << p.lonlat.x << ", " << p.lonlat.y;
   if (p.flags != flags) return ::testing::AssertionFailure() << "flags " << p.flags << " (" << peta::flag_names(p.flags) << ")";
   return ::testing::AssertionSuccess();
 }
 
-::testing::AssertionResult IsRejected(const ParsedCoordinate& p, const std::string& reason, const std::string& named) {
+::testing::AssertionResult IsRejected(const ParsedCoordinate& p, RejectionReason reason, const std::string& named) {
   if (p.ok) return ::testing::AssertionFailure() << "accepted as " << p.lonlat.x << ", " << p.lonlat.y;
-  if (p.reason != reason) return ::testing::AssertionFailure() << "reason " << p.reason << ": " << p.detail;
+  if (p.reason != reason) return ::testing::AssertionFailure() << "reason " << code(p.reason) << ": " << p.detail;
   if (p.detail.find(named) == std::string::npos)
     return ::testing::AssertionFailure() << "detail does not name " << named << ": " << p.detail;
   return ::testing::AssertionSuccess();
@@ -158,7 +159,7 @@ TEST(CoordinateParser, SwappedLongitudeAndLatitudeAreFixedInsideTheExtent) {
   o.fix_swapped = false;
   o.fix_lat_sign = false;
   CoordinateParser strict(o);
-  EXPECT_TRUE(IsRejected(strict.parse("-7.7534", "113.2154"), peta::kReasonCoordinateOutOfRange, "'113.2154'"));
+  EXPECT_TRUE(IsRejected(strict.parse("-7.7534", "113.2154"), RejectionReason::coordinate_out_of_range, "'113.2154'"));
   EXPECT_TRUE(IsAt(strict.parse("113.2154", "7.7534"), 113.2154, 7.7534));
 }
 
@@ -166,10 +167,10 @@ TEST(CoordinateParser, KoboGeopoint) {
   CoordinateParser p(probolinggo());
   EXPECT_TRUE(IsAt(p.parse_kobo_geopoint("-7.7534 113.2154 120.5 4.0"), 113.2154, -7.7534));
   EXPECT_TRUE(IsAt(p.parse_kobo_geopoint("-7.7534 113.2154"), 113.2154, -7.7534));
-  EXPECT_TRUE(IsRejected(p.parse_kobo_geopoint("  "), peta::kReasonCoordinateMissing, "empty"));
-  EXPECT_TRUE(IsRejected(p.parse_kobo_geopoint("-7.7534"), peta::kReasonCoordinateUnparseable, "'-7.7534'"));
-  EXPECT_TRUE(IsRejected(p.parse_kobo_geopoint("-7.7534 113.2154 x 4"), peta::kReasonCoordinateUnparseable, "'x'"));
-  EXPECT_TRUE(IsRejected(p.parse_kobo_geopoint("1 2 3 4 5"), peta::kReasonCoordinateUnparseable, "'1 2 3 4 5'"));
+  EXPECT_TRUE(IsRejected(p.parse_kobo_geopoint("  "), RejectionReason::coordinate_missing, "empty"));
+  EXPECT_TRUE(IsRejected(p.parse_kobo_geopoint("-7.7534"), RejectionReason::coordinate_unparseable, "'-7.7534'"));
+  EXPECT_TRUE(IsRejected(p.parse_kobo_geopoint("-7.7534 113.2154 x 4"), RejectionReason::coordinate_unparseable, "'x'"));
+  EXPECT_TRUE(IsRejected(p.parse_kobo_geopoint("1 2 3 4 5"), RejectionReason::coordinate_unparseable, "'1 2 3 4 5'"));
 }
 
 TEST(CoordinateParser, UtmEastingNorthingFromADeclaredCrs) {
@@ -182,8 +183,8 @@ TEST(CoordinateParser, UtmEastingNorthingFromADeclaredCrs) {
   EXPECT_TRUE(IsAt(p.parse("744338,806", "9142326,473"), 113.215400001811, -7.753400002513));
   EXPECT_TRUE(IsAt(p.parse_single("744338.806 9142326.473"), 113.215400001811, -7.753400002513));
   EXPECT_TRUE(IsAt(p.parse("700000", "9100000"), 112.815217532586, -8.137976445065));
-  EXPECT_TRUE(IsRejected(p.parse("7\xC2\xB0" "45'", "9100000"), peta::kReasonCoordinateUnparseable, "easting"));
-  EXPECT_TRUE(IsRejected(p.parse("744338.806", ""), peta::kReasonCoordinateMissing, "northing is empty"));
+  EXPECT_TRUE(IsRejected(p.parse("7\xC2\xB0" "45'", "9100000"), RejectionReason::coordinate_unparseable, "easting"));
+  EXPECT_TRUE(IsRejected(p.parse("744338.806", ""), RejectionReason::coordinate_missing, "northing is empty"));
   // Easting and northing the other way round: fixed against the extent.
   auto swapped = probolinggo();
   swapped.source_crs = "EPSG:32749";
@@ -198,39 +199,39 @@ TEST(CoordinateParser, UtmEastingNorthingFromADeclaredCrs) {
 
 TEST(CoordinateParser, MissingValues) {
   CoordinateParser p;
-  EXPECT_TRUE(IsRejected(p.parse("", ""), peta::kReasonCoordinateMissing, "longitude and latitude are empty"));
-  EXPECT_TRUE(IsRejected(p.parse("  ", "\t"), peta::kReasonCoordinateMissing, "are empty"));
-  EXPECT_TRUE(IsRejected(p.parse("113.2", " "), peta::kReasonCoordinateMissing, "latitude is empty (longitude '113.2')"));
-  EXPECT_TRUE(IsRejected(p.parse("", "-7.7"), peta::kReasonCoordinateMissing, "longitude is empty (latitude '-7.7')"));
-  EXPECT_TRUE(IsRejected(p.parse("-", "N/A"), peta::kReasonCoordinateMissing, "are empty"));
-  EXPECT_TRUE(IsRejected(p.parse("#N/A", "null"), peta::kReasonCoordinateMissing, "are empty"));
-  EXPECT_TRUE(IsRejected(p.parse_single(""), peta::kReasonCoordinateMissing, "empty"));
+  EXPECT_TRUE(IsRejected(p.parse("", ""), RejectionReason::coordinate_missing, "longitude and latitude are empty"));
+  EXPECT_TRUE(IsRejected(p.parse("  ", "\t"), RejectionReason::coordinate_missing, "are empty"));
+  EXPECT_TRUE(IsRejected(p.parse("113.2", " "), RejectionReason::coordinate_missing, "latitude is empty (longitude '113.2')"));
+  EXPECT_TRUE(IsRejected(p.parse("", "-7.7"), RejectionReason::coordinate_missing, "longitude is empty (latitude '-7.7')"));
+  EXPECT_TRUE(IsRejected(p.parse("-", "N/A"), RejectionReason::coordinate_missing, "are empty"));
+  EXPECT_TRUE(IsRejected(p.parse("#N/A", "null"), RejectionReason::coordinate_missing, "are empty"));
+  EXPECT_TRUE(IsRejected(p.parse_single(""), RejectionReason::coordinate_missing, "empty"));
 }
 
 TEST(CoordinateParser, UnparseableTextIsNamed) {
   CoordinateParser p;
-  EXPECT_TRUE(IsRejected(p.parse("abc", "-7.7"), peta::kReasonCoordinateUnparseable, "longitude 'abc'"));
-  EXPECT_TRUE(IsRejected(p.parse("113.2", "-7.7.5"), peta::kReasonCoordinateUnparseable, "latitude '-7.7.5'"));
-  EXPECT_TRUE(IsRejected(p.parse("113.2", "7\xC2\xB0" "75'S"), peta::kReasonCoordinateUnparseable, "minutes '75'"));
-  EXPECT_TRUE(IsRejected(p.parse("113.2", "7\xC2\xB0" "45'61\"S"), peta::kReasonCoordinateUnparseable, "seconds '61'"));
-  EXPECT_TRUE(IsRejected(p.parse("113.2", "7.5\xC2\xB0" "30'S"), peta::kReasonCoordinateUnparseable, "fraction"));
-  EXPECT_TRUE(IsRejected(p.parse("113.2", "-7.75 LU"), peta::kReasonCoordinateUnparseable, "contradicts"));
-  EXPECT_TRUE(IsRejected(p.parse("113.2", "inf"), peta::kReasonCoordinateUnparseable, "'inf'"));
-  EXPECT_TRUE(IsRejected(p.parse("113.2", "nan"), peta::kReasonCoordinateUnparseable, "'nan'"));
-  EXPECT_TRUE(IsRejected(p.parse("113.2", "45'S"), peta::kReasonCoordinateUnparseable, "without degrees"));
-  EXPECT_TRUE(IsRejected(p.parse("113.2 S", "7.7 S"), peta::kReasonCoordinateUnparseable, "two latitudes"));
-  EXPECT_TRUE(IsRejected(p.parse_single("-7.7534"), peta::kReasonCoordinateUnparseable, "only one value"));
-  EXPECT_TRUE(IsRejected(p.parse_single("-7.7534, 113.2154, 5"), peta::kReasonCoordinateUnparseable, "'113.2154, 5'"));
-  EXPECT_TRUE(IsRejected(p.parse_single("lat -7.7 lon 113.2"), peta::kReasonCoordinateUnparseable, "'lat'"));
+  EXPECT_TRUE(IsRejected(p.parse("abc", "-7.7"), RejectionReason::coordinate_unparseable, "longitude 'abc'"));
+  EXPECT_TRUE(IsRejected(p.parse("113.2", "-7.7.5"), RejectionReason::coordinate_unparseable, "latitude '-7.7.5'"));
+  EXPECT_TRUE(IsRejected(p.parse("113.2", "7\xC2\xB0" "75'S"), RejectionReason::coordinate_unparseable, "minutes '75'"));
+  EXPECT_TRUE(IsRejected(p.parse("113.2", "7\xC2\xB0" "45'61\"S"), RejectionReason::coordinate_unparseable, "seconds '61'"));
+  EXPECT_TRUE(IsRejected(p.parse("113.2", "7.5\xC2\xB0" "30'S"), RejectionReason::coordinate_unparseable, "fraction"));
+  EXPECT_TRUE(IsRejected(p.parse("113.2", "-7.75 LU"), RejectionReason::coordinate_unparseable, "contradicts"));
+  EXPECT_TRUE(IsRejected(p.parse("113.2", "inf"), RejectionReason::coordinate_unparseable, "'inf'"));
+  EXPECT_TRUE(IsRejected(p.parse("113.2", "nan"), RejectionReason::coordinate_unparseable, "'nan'"));
+  EXPECT_TRUE(IsRejected(p.parse("113.2", "45'S"), RejectionReason::coordinate_unparseable, "without degrees"));
+  EXPECT_TRUE(IsRejected(p.parse("113.2 S", "7.7 S"), RejectionReason::coordinate_unparseable, "two latitudes"));
+  EXPECT_TRUE(IsRejected(p.parse_single("-7.7534"), RejectionReason::coordinate_unparseable, "only one value"));
+  EXPECT_TRUE(IsRejected(p.parse_single("-7.7534, 113.2154, 5"), RejectionReason::coordinate_unparseable, "'113.2154, 5'"));
+  EXPECT_TRUE(IsRejected(p.parse_single("lat -7.7 lon 113.2"), RejectionReason::coordinate_unparseable, "'lat'"));
 }
 
 TEST(CoordinateParser, OutOfRangeIsNamed) {
   CoordinateParser p;
-  EXPECT_TRUE(IsRejected(p.parse("113.2", "97.5"), peta::kReasonCoordinateOutOfRange, "latitude '97.5' is outside -90..90"));
-  EXPECT_TRUE(IsRejected(p.parse("190", "-7"), peta::kReasonCoordinateOutOfRange, "longitude '190' is outside -180..180"));
-  EXPECT_TRUE(IsRejected(p.parse("-7.7534", "113.2154"), peta::kReasonCoordinateOutOfRange, "may be swapped"));
-  EXPECT_TRUE(IsRejected(p.parse_single("113.2, 197.5"), peta::kReasonCoordinateOutOfRange, "'197.5'"));
-  EXPECT_TRUE(IsRejected(p.parse("-77534", "113.2154"), peta::kReasonCoordinateOutOfRange,
+  EXPECT_TRUE(IsRejected(p.parse("113.2", "97.5"), RejectionReason::coordinate_out_of_range, "latitude '97.5' is outside -90..90"));
+  EXPECT_TRUE(IsRejected(p.parse("190", "-7"), RejectionReason::coordinate_out_of_range, "longitude '190' is outside -180..180"));
+  EXPECT_TRUE(IsRejected(p.parse("-7.7534", "113.2154"), RejectionReason::coordinate_out_of_range, "may be swapped"));
+  EXPECT_TRUE(IsRejected(p.parse_single("113.2, 197.5"), RejectionReason::coordinate_out_of_range, "'197.5'"));
+  EXPECT_TRUE(IsRejected(p.parse("-77534", "113.2154"), RejectionReason::coordinate_out_of_range,
                          "latitude '113.2154' is outside -90..90; longitude '-77534' is outside -180..180"));
 }
 

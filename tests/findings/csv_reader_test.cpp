@@ -70,7 +70,7 @@ TEST(CsvFindingReader, DetectsColumnsAndRejectsBadRowsWithReasons) {
   ASSERT_EQ(unit.rows.size, 5u);
   ASSERT_EQ(unit.rows.rejections.size(), 1u);
   EXPECT_EQ(unit.rows.rejections[0].row, 6);
-  EXPECT_EQ(unit.rows.rejections[0].reason, "column_count");
+  EXPECT_EQ(unit.rows.rejections[0].code(), "column_count");
   EXPECT_EQ(unit.rows.rejections[0].detail, "expected 5 fields, found 4");
   EXPECT_EQ(unit.rows.rejections[0].file, path);
 
@@ -94,7 +94,7 @@ TEST(CsvFindingReader, DetectsColumnsAndRejectsBadRowsWithReasons) {
     EXPECT_EQ(f.row, want[i].row);
     EXPECT_EQ(f.id, want[i].id);
     EXPECT_EQ(loc.field, want[i].field) << i;
-    EXPECT_EQ(loc.reason, want[i].reason) << i;
+    EXPECT_EQ(code(loc.reason), std::string_view(want[i].reason)) << i;
   }
   locator.read(unit.rows.findings[0], nullptr, loc);
   EXPECT_EQ(loc.kind, RowLocation::Kind::point);

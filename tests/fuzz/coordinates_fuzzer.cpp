@@ -25,11 +25,11 @@ void check(const peta::ParsedCoordinate& p, const char* how) {
   if (p.ok) {
     PETA_FUZZ_CHECK(std::isfinite(p.lonlat.x) && std::isfinite(p.lonlat.y), how);
     PETA_FUZZ_CHECK(std::abs(p.lonlat.x) <= 180 && std::abs(p.lonlat.y) <= 90, how);
-    PETA_FUZZ_CHECK(p.reason.empty(), how);
+    PETA_FUZZ_CHECK(!p.reason, how);
   } else {
-    PETA_FUZZ_CHECK(p.reason == peta::kReasonCoordinateMissing || p.reason == peta::kReasonCoordinateUnparseable ||
-                        p.reason == peta::kReasonCoordinateOutOfRange,
-                    std::string(how) + ": " + p.reason);
+    PETA_FUZZ_CHECK(p.reason == peta::RejectionReason::coordinate_missing || p.reason == peta::RejectionReason::coordinate_unparseable ||
+                        p.reason == peta::RejectionReason::coordinate_out_of_range,
+                    std::string(how) + ": " + std::string(peta::code(p.reason)));
     PETA_FUZZ_CHECK(!p.detail.empty(), how);
   }
 }

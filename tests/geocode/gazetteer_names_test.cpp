@@ -69,7 +69,7 @@ TEST(GazetteerNames, NotFoundAndAmbiguousAreDifferentOutcomesWithTheirOwnAdvice)
   const auto& g = regency();
   auto nothing = g.match("Xyzzyqwv");
   EXPECT_EQ(nothing.status, Status::not_found);
-  EXPECT_EQ(rejection_reason(nothing.status), std::string("desa_not_found"));
+  EXPECT_EQ(code(rejection_reason(nothing.status)), std::string("desa_not_found"));
   EXPECT_EQ(nothing.detail.rfind("tidak ada desa yang cukup mirip dengan 'Xyzzyqwv'; periksa ejaannya atau isi kode_desa", 0),
             0u) << nothing.detail;
   EXPECT_NE(nothing.detail.find(" / no desa is close enough to 'Xyzzyqwv'; check the spelling or give kode_desa; closest: "),
@@ -77,7 +77,7 @@ TEST(GazetteerNames, NotFoundAndAmbiguousAreDifferentOutcomesWithTheirOwnAdvice)
   // Two desa one letter away each: ambiguous, and the advice is the kecamatan.
   auto two = g.match("Sumberanm");
   EXPECT_EQ(two.status, Status::ambiguous);
-  EXPECT_EQ(rejection_reason(two.status), std::string("desa_ambiguous"));
+  EXPECT_EQ(code(rejection_reason(two.status)), std::string("desa_ambiguous"));
   EXPECT_EQ(codes(two), (std::set<std::string>{"35.13.02.2007", "35.13.13.2017"}));
   EXPECT_NE(two.detail.find("isi kecamatannya (atau kode_desa) / "), std::string::npos) << two.detail;
   EXPECT_NE(two.detail.find("give the kecamatan (or kode_desa)"), std::string::npos) << two.detail;
@@ -99,7 +99,7 @@ TEST(GazetteerNames, ARealNameWithTheWrongKecamatanIsRejectedNotMoved) {
   const auto& g = regency();
   auto m = g.match("Sumberanom", "Tongas");
   EXPECT_EQ(m.status, Status::wrong_area) << describe(m);
-  EXPECT_EQ(rejection_reason(m.status), std::string("desa_not_in_kecamatan"));
+  EXPECT_EQ(code(rejection_reason(m.status)), std::string("desa_not_in_kecamatan"));
   ASSERT_FALSE(m.candidates.empty());
   EXPECT_EQ(m.candidates.front().desa_code, "35.13.02.2007");
   EXPECT_EQ(m.detail.rfind("'Sumberanom' tidak ada di Kec. Tongas, tetapi cocok dengan desa di tempat lain", 0), 0u)
@@ -132,7 +132,7 @@ TEST(GazetteerNames, KelurahanOfKotaProbolinggoAreOutsideNotARegencyDesa) {
   EXPECT_EQ(kota, 29u);
   auto mayangan = g.match("Kel. Mayangan, Kota Probolinggo");
   EXPECT_EQ(mayangan.status, Status::outside);
-  EXPECT_EQ(rejection_reason(mayangan.status), std::string("desa_outside_region"));
+  EXPECT_EQ(code(rejection_reason(mayangan.status)), std::string("desa_outside_region"));
   EXPECT_NE(mayangan.detail.find("di luar wilayah peta"), std::string::npos) << mayangan.detail;
   EXPECT_NE(mayangan.detail.find("Kota Probolinggo"), std::string::npos) << mayangan.detail;
   // Pohsangit Kidul (Kota) is none of Pohsangit Lor / Tengah / Leres / Ngisor (Kabupaten), with or without the list.
@@ -188,13 +188,13 @@ TEST(GazetteerNames, NamePlacerFlagsAndReportsTheConfidence) {
   EXPECT_EQ(by_code.confidence, 1.0);
   auto city = placer.place("Mayangan", "", "");
   EXPECT_EQ(city.desa, -1);
-  EXPECT_EQ(city.reason, "desa_outside_region");
+  EXPECT_EQ(peta::code(city.reason), "desa_outside_region");
   EXPECT_NE(city.detail.find("(keyakinan / confidence 1.00)"), std::string::npos) << city.detail;
   auto city_code = placer.place("", "", "35.74.01.1001");
-  EXPECT_EQ(city_code.reason, "desa_outside_region");
+  EXPECT_EQ(peta::code(city_code.reason), "desa_outside_region");
   EXPECT_TRUE(city_code.by_code_column);
   auto made_up = placer.place("Xyzzyqwv", "", "");
-  EXPECT_EQ(made_up.reason, "desa_not_found");
+  EXPECT_EQ(peta::code(made_up.reason), "desa_not_found");
   EXPECT_NE(made_up.detail.find("keyakinan / confidence 0.00"), std::string::npos) << made_up.detail;
 }
 

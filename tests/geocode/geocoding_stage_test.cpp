@@ -86,7 +86,7 @@ TEST(GeocodingStage, EachRuleAndEveryRowAccountedFor) {
   EXPECT_EQ(g.placed.at(3).desa, 0);
   EXPECT_EQ(g.placed.at(3).flags, static_cast<std::uint32_t>(kFlagInGap));
   ASSERT_TRUE(g.rejected.count(4));
-  EXPECT_EQ(g.rejected.at(4).reason, "outside_boundaries");
+  EXPECT_EQ(g.rejected.at(4).code(), "outside_boundaries");
   EXPECT_TRUE(g.rejected.at(4).has_point);
   EXPECT_GT(g.rejected.at(4).distance_m, 50000.0);
   EXPECT_NE(g.rejected.at(4).detail.find("35.13.01.2002 Ngadas"), std::string::npos) << g.rejected.at(4).detail;
@@ -98,10 +98,10 @@ TEST(GeocodingStage, EachRuleAndEveryRowAccountedFor) {
   EXPECT_EQ(g.placed.at(6).desa, 0);
   EXPECT_EQ(g.placed.at(6).flags, static_cast<std::uint32_t>(kFlagByCode));
   ASSERT_TRUE(g.rejected.count(7));
-  EXPECT_EQ(g.rejected.at(7).reason, "coordinate_missing");
+  EXPECT_EQ(g.rejected.at(7).code(), "coordinate_missing");
   ASSERT_TRUE(g.rejected.count(8));
   EXPECT_EQ(g.rejected.at(8).field, "desa");
-  EXPECT_EQ(g.rejected.at(8).reason.rfind("desa_", 0), 0u) << g.rejected.at(8).reason;
+  EXPECT_EQ(g.rejected.at(8).code().rfind("desa_", 0), 0u) << g.rejected.at(8).code();
   ASSERT_TRUE(g.placed.count(9));
   EXPECT_EQ(g.placed.at(9).desa, 1);
   EXPECT_TRUE(g.by_name.at(9));
@@ -118,7 +118,7 @@ TEST(GeocodingStage, EachRuleAndEveryRowAccountedFor) {
 TEST(GeocodingStage, NoLocationColumnAndNoNameIsLocationMissing) {
   const Geocoded g = geocode_csv("id,kategori,desa\n1,jalan_rusak,\n");
   ASSERT_TRUE(g.rejected.count(2));
-  EXPECT_EQ(g.rejected.at(2).reason, "location_missing");
+  EXPECT_EQ(g.rejected.at(2).code(), "location_missing");
   EXPECT_EQ(g.rows, 1u);
 }
 

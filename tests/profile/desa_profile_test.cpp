@@ -102,10 +102,10 @@ TEST(DesaProfile, JoinCountsPerOutcomeByKemendagriCode) {
 
   ASSERT_EQ(p.rejected.size(), 4u);
   EXPECT_EQ(p.rejected[0].row, 4);
-  EXPECT_EQ(p.rejected[0].reason, "desa_ganda");
+  EXPECT_EQ(code(p.rejected[0].reason), "desa_ganda");
   EXPECT_NE(p.rejected[0].detail.find("baris 2"), std::string::npos) << p.rejected[0].detail;
   EXPECT_EQ(p.rejected[3].row, 7);
-  EXPECT_EQ(p.rejected[3].reason, "nilai_tidak_valid");
+  EXPECT_EQ(code(p.rejected[3].reason), "nilai_tidak_valid");
   EXPECT_EQ(p.rejected[3].field, "penduduk");
   EXPECT_EQ(p.rejected[3].value, "banyak");
 
@@ -252,7 +252,7 @@ TEST(DesaProfile, NamesThroughTheGazetteer) {
   EXPECT_EQ(*f->texts[std::size_t(desa_index("35.13.17.2013"))], "aktif");
   EXPECT_EQ(*f->texts[std::size_t(desa_index("35.13.19.2007"))], "tidak aktif");
   EXPECT_FALSE(f->texts[std::size_t(desa_index("35.13.22.2004"))]);  // the other Wonorejo
-  EXPECT_EQ(p.rejected[0].reason, "desa_ambiguous");
+  EXPECT_EQ(code(p.rejected[0].reason), "desa_ambiguous");
   EXPECT_NE(p.rejected[0].detail.find("35.13.22.2004"), std::string::npos) << p.rejected[0].detail;  // candidates named
 }
 

@@ -89,7 +89,7 @@ TEST(VisitSchedule, BadRowsRejectedWithRowFieldAndReason) {
   for (std::size_t i = 0; i < expected.size(); ++i) {
     EXPECT_EQ(t.rejected[i].row, std::get<0>(expected[i]));
     EXPECT_EQ(t.rejected[i].field, std::get<1>(expected[i]));
-    EXPECT_EQ(t.rejected[i].reason, std::get<2>(expected[i]));
+    EXPECT_EQ(code(t.rejected[i].reason), std::get<2>(expected[i]));
   }
   EXPECT_EQ(t.rejected[2].value, "2026-02-30");
 

@@ -12,37 +12,50 @@
 
 namespace peta::cli {
 
-void add_report(CLI::App& app) {
-  auto* sub = app.add_subcommand("report", "Buklet PDF A4 kabupaten/kecamatan (printable A4 booklets of a built project)");
-  static std::string project, gpkg, kecamatan, lang = "id", out, as_of;
-  static bool all = false;
-  sub->add_option("project", project, "Berkas proyek yang sudah dibangun (project file, after peta build)")
-      ->required()
-      ->check(CLI::ExistingFile);
-  sub->add_option("--gpkg", gpkg, "GeoPackage hasil peta build (instead of the project's output)")->check(CLI::ExistingFile);
-  auto* kec = sub->add_option("--kecamatan", kecamatan, "Nama atau kode kecamatan (one kecamatan; default: the kabupaten)");
-  sub->add_flag("--semua,--all", all, "Kabupaten dan semua kecamatan (every booklet, with a table of contents)")
-      ->excludes(kec);
-  sub->add_option("--bahasa,--lang", lang, "id | en (default id)")->check(CLI::IsMember({"id", "en"}));
-  sub->add_option("-o,--out", out,
-                  "Berkas PDF; dengan --semua boleh folder (a PDF; with --semua a folder for one PDF per booklet)")
-      ->required();
-  sub->add_option("--tanggal,--as-of", as_of,
-                  "Status penyimpanan temuan per tanggal YYYY-MM-DD (store status as of; default: today, UTC)");
-  register_verb(sub, [] {
+namespace {
+
+class ReportVerb : public Verb {
+ public:
+  explicit ReportVerb(CLI::App& app)
+      : Verb(app, "report", "Buklet PDF A4 kabupaten/kecamatan (printable A4 booklets of a built project)") {
+    CLI::App& c = command();
+    c.add_option("project", project_, "Berkas proyek yang sudah dibangun (project file, after peta build)")
+        ->required()
+        ->check(CLI::ExistingFile);
+    c.add_option("--gpkg", gpkg_, "GeoPackage hasil peta build (instead of the project's output)")->check(CLI::ExistingFile);
+    auto* kecamatan =
+        c.add_option("--kecamatan", kecamatan_, "Nama atau kode kecamatan (one kecamatan; default: the kabupaten)");
+    c.add_flag("--semua,--all", all_, "Kabupaten dan semua kecamatan (every booklet, with a table of contents)")
+        ->excludes(kecamatan);
+    c.add_option("--bahasa,--lang", lang_, "Bahasa buklet (booklet language; default id)")->check(choices({"id", "en"}));
+    c.add_option("-o,--out", out_,
+                 "Berkas PDF; dengan --semua boleh folder (a PDF; with --semua a folder for one PDF per booklet)")
+        ->required();
+    c.add_option("--tanggal,--as-of", as_of_,
+                 "Status penyimpanan temuan per tanggal YYYY-MM-DD (store status as of; default: today, UTC)");
+  }
+
+  int run() override {
     const auto start = std::chrono::steady_clock::now();
-    ProjectSettings settings = load_project(project);
-    report::ReportData data = report::load_report_data(settings, gpkg, as_of);
-    report::ReportRequest request{kecamatan, all, lang, ""};
-    const bool folder = all && (std::filesystem::is_directory(out) || out.back() == '/');
-    report::ReportResult r = folder ? report::write_report_folder(data, request, out)
-                                    : report::write_report_pdf(data, request, out);
-    const double seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    ProjectSettings settings = load_project(project_);
+    report::ReportData data = report::load_report_data(settings, gpkg_, as_of_);
+    report::ReportRequest request{kecamatan_, all_, lang_, ""};
+    const bool folder = all_ && (std::filesystem::is_directory(out_) || out_.back() == '/');
+    report::ReportResult r = folder ? report::write_report_folder(data, request, out_)
+                                    : report::write_report_pdf(data, request, out_);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     std::printf("peta report: %d buklet, %d halaman -> %s (%.2f s)\n", r.booklets, r.pages,
-                folder ? out.c_str() : r.files.front().c_str(), seconds);
+                folder ? out_.c_str() : r.files.front().c_str(), seconds);
     return 0;
-  });
-}
+  }
+
+ private:
+  std::string project_, gpkg_, kecamatan_, lang_ = "id", out_, as_of_;
+  bool all_ = false;
+};
+
+}  // namespace
+
+void add_report(CLI::App& app) { add_verb<ReportVerb>(app); }
 
 }  // namespace peta::cli

@@ -1,5 +1,6 @@
 #include "verbs.hpp"
 
+#include <cctype>
 #include <cstdio>
 #include <exception>
 #include <vector>
@@ -17,21 +18,26 @@ std::vector<std::unique_ptr<Verb>>& verbs() {
   return v;
 }
 
-// The older form: a subcommand and its function.
-class FunctionVerb : public Verb {
- public:
-  FunctionVerb(CLI::App* sub, std::function<int()> run) : Verb(*sub), run_(std::move(run)) {}
-  int run() override { return run_(); }
-
- private:
-  std::function<int()> run_;
-};
-
 }  // namespace
 
 void add_verb(std::unique_ptr<Verb> verb) { verbs().push_back(std::move(verb)); }
 
-void register_verb(CLI::App* sub, std::function<int()> run) { add_verb(std::make_unique<FunctionVerb>(sub, std::move(run))); }
+std::string folded(const std::string& value) {
+  std::size_t begin = 0, end = value.size();
+  while (begin < end && std::isspace(static_cast<unsigned char>(value[begin]))) ++begin;
+  while (end > begin && std::isspace(static_cast<unsigned char>(value[end - 1]))) --end;
+  std::string out = value.substr(begin, end - begin);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+CLI::Validator choices(std::vector<std::string> names, Spelling spelling) {
+  // CLI11's IsMember applies the filter to the value and to each name, and stores the matching name.
+  std::function<std::string(std::string)> filter = [spelling = std::move(spelling)](std::string value) {
+    return spelling ? spelling(value) : folded(value);
+  };
+  return CLI::IsMember(std::move(names), std::move(filter));
+}
 
 void add_verbs(CLI::App& app) {
   add_build(app);

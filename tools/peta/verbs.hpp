@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace peta::cli {
 
@@ -36,8 +37,14 @@ void add_verb(CLI::App& parent) {
   add_verb(std::make_unique<V>(parent));
 }
 
-// A verb that is still a function (the older form).
-void register_verb(CLI::App* sub, std::function<int()> run);
+// The allowed values of an option, declared with it (`->check(choices(...))`): `--help` lists `names`, and the
+// parser refuses any other value with an error naming the option. `spelling` maps what was typed (another case,
+// spaces around it, an English or older word) to one of `names`, or returns it unchanged; the option then holds
+// that name. Without it, case and surrounding spaces are ignored.
+using Spelling = std::function<std::string(const std::string&)>;
+CLI::Validator choices(std::vector<std::string> names, Spelling spelling = {});
+// `value` in lower case without surrounding spaces (the default spelling).
+std::string folded(const std::string& value);
 
 void add_verbs(CLI::App& app);
 int run_selected(CLI::App& app);
