@@ -1,7 +1,6 @@
 #include "findings/duplicate_ids.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <functional>
 
 namespace peta {
@@ -9,7 +8,7 @@ namespace peta {
 std::uint64_t DuplicateIds::hash(std::string_view id) { return std::hash<std::string_view>{}(id); }
 
 void DuplicateIds::reserve(std::size_t ids) {
-  const std::size_t slots = std::bit_ceil(std::max<std::size_t>(16, ids + ids / 3 + 1));  // at most 3/4 full
+  const std::size_t slots = std::max<std::size_t>(16, ids + ids / 3 + 1);  // at most 3/4 full
   if (slots > keys_.size()) grow(slots);
 }
 
@@ -18,14 +17,12 @@ void DuplicateIds::grow(std::size_t slots) {
   std::vector<std::uint32_t> rows(slots, 0);
   keys.swap(keys_);
   rows.swap(rows_);
-  shift_ = 64 - std::countr_zero(slots);
   for (std::size_t i = 0; i < keys.size(); ++i)
     if (keys[i]) place(keys[i], rows[i]);
 }
 
 void DuplicateIds::place(std::uint64_t key, std::uint32_t row) {
-  const std::size_t mask = keys_.size() - 1;
-  for (std::size_t i = key >> shift_;; i = (i + 1) & mask)
+  for (std::size_t i = home(key);; i = next(i))
     if (!keys_[i]) {
       keys_[i] = key;
       rows_[i] = row;
@@ -45,9 +42,8 @@ std::int64_t DuplicateIds::first_row_of_hash(std::uint64_t key, std::int64_t row
     return 0;
   }
   if ((size_ + 1) * 4 > keys_.size() * 3) grow(std::max<std::size_t>(16, keys_.size() * 2));
-  const std::size_t mask = keys_.size() - 1;
-  std::size_t i = key >> shift_;
-  for (; keys_[i]; i = (i + 1) & mask)
+  std::size_t i = home(key);
+  for (; keys_[i]; i = next(i))
     if (keys_[i] == key) return row_of(key, rows_[i]);
   keys_[i] = key;
   if (row >= 0 && row < kRowElsewhere) {

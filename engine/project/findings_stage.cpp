@@ -157,6 +157,7 @@ FindingsResult run_findings_stage(const ProjectSettings& settings, const Geocodi
       for (std::size_t i = 0; i < batch.size; ++i) {
         const Finding& f = batch.findings[i];
         Assignment& a = g.assigned[i];
+        if (check_ids && i + 8 < batch.size) ids.prefetch(w.id_hash[i + 8]);
         if (check_ids && !(a.flags & kFlagIdMissing) && ids.first_row_of_hash(w.id_hash[i], f.row)) a.flags |= kFlagIdDuplicate;
         const int category = w.category[i];
         if (category < 0) summary.unknown_categories[f.category]++;
