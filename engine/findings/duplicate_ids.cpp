@@ -41,10 +41,15 @@ std::int64_t DuplicateIds::first_row_of_hash(std::uint64_t key, std::int64_t row
     zero_row_ = row;
     return 0;
   }
-  if ((size_ + 1) * 4 > keys_.size() * 3) grow(std::max<std::size_t>(16, keys_.size() * 2));
+  if (keys_.empty()) grow(16);
   std::size_t i = home(key);
   for (; keys_[i]; i = next(i))
     if (keys_[i] == key) return row_of(key, rows_[i]);
+  if ((size_ + 1) * 4 > keys_.size() * 3) {  // a new id that would fill it past 3/4: grow first
+    grow(keys_.size() * 2);
+    for (i = home(key); keys_[i]; i = next(i)) {
+    }
+  }
   keys_[i] = key;
   if (row >= 0 && row < kRowElsewhere) {
     rows_[i] = static_cast<std::uint32_t>(row);
