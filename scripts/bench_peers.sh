@@ -18,7 +18,8 @@
 #              started before and stopped after the timing): ogr2ogr loads the desa (GiST index), psql COPYs the
 #              CSV, makes the points and their GiST index, counts per desa with a ST_Contains join (the index
 #              used), the kecamatan by SUM + ST_Union (or joined to the --kecamatan layer), and ogr2ogr writes
-#              both layers to a GeoPackage. The server's own CPU is in its wall time, not in `time`'s CPU column.
+#              both layers to a GeoPackage. The server's own CPU is in its wall time, not in `time`'s CPU column:
+#              it is printed apart (user + sys of the postmaster and every server process, from /proc).
 #
 #   --peers "geopandas sqlite csv2gpkg postgis" (the default) picks which peers run.
 # In both joining peers a point inside two overlapping desa counts in both (no tie-break rule).
@@ -152,7 +153,19 @@ $pg_kec"
     ogr2ogr -update "$out/postgis.gpkg" "$conn" -sql "SELECT * FROM kecamatan" -nln kecamatan
     ogr2ogr -f CSV "$out/postgis_counts.csv" "$conn" -sql "SELECT kode, jumlah FROM desa ORDER BY kode"
   }
+  # The server's CPU (the client's `time` sees only psql and ogr2ogr): the postmaster's own and its reaped
+  # children's (backends, parallel workers), plus the background processes still running, from /proc.
+  server_cpu_s() {
+    local pm
+    pm=$(head -1 "$pg_dir/data/postmaster.pid")
+    { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$pm/stat"
+      for c in $(pgrep -P "$pm"); do awk '{ print $14 + $15 }' "/proc/$c/stat" 2>/dev/null || true; done
+    } | awk -v tck="$(getconf CLK_TCK)" '{ s += $1 } END { printf "%.2f", s / tck }'
+  }
+  cpu_before=$(server_cpu_s)
   timed postgis bash -c "set -euo pipefail; $(declare -f postgis_job); postgis_job"
+  cpu_after=$(server_cpu_s)
+  awk -v a="$cpu_before" -v b="$cpu_after" 'BEGIN { printf "%.2f\n", b - a }' >"$out/postgis_server_cpu.txt"
   "$here/pg-test-cluster.sh" stop "$pg_state" >/dev/null
   trap - EXIT
 fi
@@ -163,6 +176,8 @@ printf '%-10s %9s %9s %10s %12s\n' peer wall_s cpu_s peak_MB points/s
 while read -r name wall cpu rss; do
   printf '%-10s %9.2f %9.2f %10.1f %12.0f\n' "$name" "$wall" "$cpu" "$rss" "$(awk -v n="$points" -v w="$wall" 'BEGIN { print (w > 0 ? n / w : 0) }')"
 done <"$out/timings.txt"
+[[ -f "$out/postgis_server_cpu.txt" ]] && wants postgis &&
+  echo "postgis server CPU (user + sys of the postmaster and its processes): $(cat "$out/postgis_server_cpu.txt") s"
 
 # Counts per desa of every joining peer that ran, and whether they agree (each CSV is sorted by kode).
 for p in geopandas sqlite postgis; do

@@ -19,6 +19,11 @@ void PeriodCounts::add(int unit, int period, const std::string& category, std::i
   dated_ += n;
 }
 
+void PeriodCounts::add_in_order(int unit, int period, const std::string& category, std::int64_t n) {
+  cells_.emplace_hint(cells_.end(), std::tuple<int, int, std::string>{unit, period, category}, 0)->second += n;
+  dated_ += n;
+}
+
 std::vector<PeriodCounts::Row> PeriodCounts::rows() const {
   std::vector<Row> out;
   out.reserve(cells_.size());

@@ -105,7 +105,7 @@ FindingsResult run_findings_stage(const ProjectSettings& settings, const Geocodi
   const Boundaries& b = geocoding.boundaries;
   const CategoryTaxonomy& categories = settings.categories;
   FindingsResult result(b.desa.size(), categories.size(), options.period);
-  PeriodTally periods(options.period);
+  PeriodTally periods(options.period, b.desa.size(), categories.size());
   std::unique_ptr<LineCutter> cutter;
   Box extent;
   for (const auto& d : b.desa) extent.expand(d.geometry.bounds());
@@ -150,11 +150,14 @@ FindingsResult run_findings_stage(const ProjectSettings& settings, const Geocodi
       auto t2 = Clock::now();
       FindingBatch& batch = w.unit.rows;
       GeocodedUnit& g = w.geocoded;
-      summary.sources[reader.path()].rows_read += static_cast<std::int64_t>(g.rows);
+      const std::int64_t rows_read = summary.sources[reader.path()].rows_read += static_cast<std::int64_t>(g.rows);
+      if (check_ids && ids.distinct() == 0 && w.progress > 0)  // size the id set once, from the first unit's share
+        ids.reserve(static_cast<std::size_t>(static_cast<double>(rows_read) / std::min(1.0, w.progress) * 1.05));
       for (auto& r : batch.rejections) account.reject(std::move(r));
       for (std::size_t i = 0; i < batch.size; ++i) {
         const Finding& f = batch.findings[i];
         Assignment& a = g.assigned[i];
+        if (check_ids && i + 8 < batch.size) ids.prefetch(w.id_hash[i + 8]);
         if (check_ids && !(a.flags & kFlagIdMissing) && ids.first_row_of_hash(w.id_hash[i], f.row)) a.flags |= kFlagIdDuplicate;
         const int category = w.category[i];
         if (category < 0) summary.unknown_categories[f.category]++;

@@ -67,7 +67,7 @@ StoreFindingsResult run_store_findings_stage(const ProjectSettings& settings, co
   const std::string label = store_label(store.path());
   summary.store = label;
   SourceCounts& counts = summary.sources[label];
-  PeriodTally periods(options.period);
+  PeriodTally periods(options.period, b.desa.size(), categories.size());
   store::StatusAccumulator status(options.as_of, settings.opd);
   // A finding whose status changed after the as-of date counts with the status it had on that date.
   const store::StatusTimeline timeline(store.status_changes(options.as_of));
