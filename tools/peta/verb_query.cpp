@@ -20,7 +20,7 @@ void add_query(CLI::App& app) {
   static std::string level, category, sort, top, from, to, significance, spot, statistic, format, lang, out;
   static std::vector<std::string> kecamatan, severity, status, banding, opd, filters;
   static bool per_kecamatan = false, ascending = false, trend = false, overdue = false, per_opd = false, list = false;
-  static std::string as_of;
+  static std::string as_of, kind;
   static std::string period;
   source.add_options(sub);
   sub->add_option("--level,--wilayah", level, "desa | kecamatan (default desa)");
@@ -40,6 +40,8 @@ void add_query(CLI::App& app) {
                 "Tabel lewat target per OPD dan kecamatan (overdue per department and district; store)");
   sub->add_flag("--temuan,--findings", list,
                 "Daftar temuan satu per satu: id, kategori, desa, status, OPD, tenggat (list the findings; store)");
+  sub->add_option("--jenis,--kind", kind,
+                  "Untuk --temuan: titik | ruas | semua (points, line segments or both; default semua)");
   sub->add_option("--dari,--from", from, "Tanggal awal YYYY-MM-DD (from date)");
   sub->add_option("--sampai,--to", to, "Tanggal akhir YYYY-MM-DD (to date)");
   sub->add_option("--signifikan,--significance", significance, "Hanya titik panas: 90 | 95 | 99 (hot spots at %)");
@@ -110,6 +112,7 @@ void add_query(CLI::App& app) {
     for (const auto& o : opd) put("opd", o);
     if (overdue) put("overdue", "true");
     put("as_of", as_of);
+  put("kind", kind);
     put("significance", significance);
     put("spot", spot);
     put("statistic", statistic);

@@ -40,6 +40,7 @@ int run_status(const StatusArgs& args) {
     std::printf("%s\n", project.store.path.c_str());
     for (const auto& s : store::all_statuses()) std::printf("  %-16s %lld\n", s.c_str(), counts[s]);
     std::printf("  tidak_di_sumber  %lld (tetap disimpan)\n", counts["tidak_di_sumber"]);
+    std::printf("  ruas             %lld (temuan garis di antaranya / line segments among them)\n", counts["ruas"]);
     return 0;
   }
   std::vector<store::StatusRequest> requests;
