@@ -70,6 +70,8 @@ struct FindingsResult {
   PeriodCounts periods;
   std::vector<double> length_m;  // damaged length per desa, m (EPSG:32749)
   LineFindings lines;
+  std::size_t stored_lines = 0;  // a build from the store: the segments counted (their pieces are not kept)
+  bool has_lines() const { return !lines.rows.empty() || stored_lines > 0; }
   // For KDE and DBSCAN, when asked for: the points the policy lets be seen, and their category codes.
   std::vector<Coord> points;
   std::vector<std::string> point_categories;

@@ -27,6 +27,48 @@ class StoreSink : public PlacedFindingSink {
 
   void write(const PlacedFinding& p) override {
     const Finding& f = p.finding;
+    store::StoreFinding s = common(f, p.category);
+    s.lon = f.lonlat.x;
+    s.lat = f.lonlat.y;
+    s.has_point = !p.by_name_or_code;
+    place(s, p.assignment.desa);
+    s.placed_by = p.by_name_or_code ? "desa" : "titik";
+    s.flags = flag_names(p.assignment.flags);
+    add(std::move(s));
+  }
+
+  // The line findings (damaged road segments) the findings stage cut at the desa borders: each whole, as read,
+  // placed in the desa of its longest piece (placed_by "garis"), with the length of its pieces.
+  void write_lines(const LineFindings& lines) {
+    std::vector<std::pair<double, double>> by_line(lines.rows.size(), {0.0, -1.0});  // total, longest piece
+    std::vector<int> desa(lines.rows.size(), -1);
+    for (const auto& p : lines.pieces) {
+      auto& [total, longest] = by_line[p.line];
+      total += p.piece.length_m;
+      if (p.piece.length_m > longest) {
+        longest = p.piece.length_m;
+        desa[p.line] = p.piece.desa;
+      }
+    }
+    for (std::size_t i = 0; i < lines.rows.size(); ++i) {
+      if (desa[i] < 0) continue;  // no piece: the findings stage rejected it (counted there)
+      store::StoreFinding s = common(lines.rows[i].finding, lines.category[i]);
+      s.lines = lines.rows[i].lines;
+      s.length_m = by_line[i].first;
+      place(s, desa[i]);
+      s.placed_by = "garis";
+      add(std::move(s));
+    }
+  }
+
+  void flush() {
+    if (!batch_.empty()) session_.add(batch_);
+    batch_.clear();
+  }
+
+ private:
+  // What points and lines share: source, row, identity columns, values, category, date.
+  store::StoreFinding common(const Finding& f, int category) const {
     const auto& header = source_.reader->columns();
     const ColumnIndexes& c = source_.reader->indexes();
     store::StoreFinding s;
@@ -37,25 +79,20 @@ class StoreSink : public PlacedFindingSink {
     store::fill_identity(identity_, cells, s);
     for (std::size_t i = 0; i < cells.size() && i < header.size(); ++i)
       if (!source_.columns.is_location[i]) s.values.emplace_back(header[i], cells[i]);
-    s.category = p.category >= 0 ? policy_.code(p.category) : f.category;
+    s.category = category >= 0 ? policy_.code(category) : f.category;
     if (date_column_ >= 0) s.date = std::string(f.attributes.get(date_column_));
-    s.lon = f.lonlat.x;
-    s.lat = f.lonlat.y;
-    s.has_point = !p.by_name_or_code;
-    const auto d = static_cast<std::size_t>(p.assignment.desa);
+    return s;
+  }
+  void place(store::StoreFinding& s, int desa) const {
+    const auto d = static_cast<std::size_t>(desa);
     s.desa_code = b_.desa[d].code.digits();
     s.kecamatan_code = b_.desa_kecamatan[d] < 0 ? std::string() : b_.kecamatan_of(d).code.digits();
-    s.placed_by = p.by_name_or_code ? "desa" : "titik";
-    s.flags = flag_names(p.assignment.flags);
+  }
+  void add(store::StoreFinding&& s) {
     batch_.push_back(std::move(s));
     if (batch_.size() >= kBatch) flush();
   }
-  void flush() {
-    if (!batch_.empty()) session_.add(batch_);
-    batch_.clear();
-  }
 
- private:
   static constexpr std::size_t kBatch = 20000;
   store::ImportSession& session_;
   const Boundaries& b_;
@@ -138,7 +175,8 @@ ImportRun run_import(const ProjectSettings& settings, const ImportRunOptions& op
     FindingsStageOptions fo;
     fo.threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     fo.progress = options.progress;
-    run_findings_stage(one, geocoding, sources, policy, spool, &sink, summary, fo);
+    const FindingsResult found = run_findings_stage(one, geocoding, sources, policy, spool, &sink, summary, fo);
+    sink.write_lines(found.lines);  // segments after the points: the stage keeps them until its end
     sink.flush();
     const SourceCounts counts = summary.total();
     session->add_rejected(counts.rejected);

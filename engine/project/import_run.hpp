@@ -1,7 +1,8 @@
 #pragma once
 // `peta import`: findings sources read, geocoded and flagged exactly as `peta build` does (the same stages:
 // boundaries, FindingSources, run_findings_stage), written into the project's findings store instead of
-// layers. One store transaction per file; the rows the findings stage rejects go to a rejects CSV beside the
+// layers: points into `temuan`, line findings (damaged road segments, as read, with the desa of their longest
+// piece and their length) into `ruas`, in the same import (one identity space). One store transaction per file; the rows the findings stage rejects go to a rejects CSV beside the
 // outputs (`ditolak_impor_<file>.csv`) and are counted in the import record.
 #include <string>
 #include <vector>

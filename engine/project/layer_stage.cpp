@@ -48,6 +48,14 @@ void StoreTemuanSink::write(const store::StoredFinding& f, int desa, Coord where
   sink_.write(layer_.feature(f, desa, where, b_, life));
 }
 
+StoreRuasSink::StoreRuasSink(OutputSet& outputs, const Boundaries& b, const ProjectSettings& settings)
+    : layer_(published_columns(settings)), outputs_(outputs), b_(b) {}
+
+void StoreRuasSink::write(const store::StoredFinding& f, const LinePiece& piece, const FindingLife& life) {
+  if (!sink_) sink_ = &outputs_.open_layer(layer_.schema());  // at the first piece: no empty layer without segments
+  sink_->write(layer_.feature(f, piece.desa, piece.lines, piece.length_m, b_, life));
+}
+
 namespace {
 
 void write_ruas(OutputSet& outputs, const Boundaries& b, const FindingSources& sources, const LineFindings& lines,
@@ -73,7 +81,7 @@ void write_units(const ProjectSettings& settings, OutputSet& outputs, const Boun
                  const Statistics& statistics, const VisitFollowUp* visits, const PublicationPolicy& policy,
                  const store::StatusAggregates* status, const profile::ProfileRun* profile) {
   const OutputSettings& out = settings.output;
-  UnitExtras extras(settings.categories, {policy.public_profile(), policy.k(), !findings.lines.rows.empty()});
+  UnitExtras extras(settings.categories, {policy.public_profile(), policy.k(), findings.has_lines()});
   const DesaHotspots* hotspots = statistics.hotspots.get();
   const std::vector<const EmergingResult*> trends = statistics.trends ? statistics.trends->pointers() : std::vector<const EmergingResult*>{};
   if (out.has_layer("desa")) {

@@ -13,10 +13,12 @@
 
 #include "output/output_set.hpp"
 #include "output/peta_layers.hpp"
+#include "output/store_ruas_layer.hpp"
 #include "output/store_temuan_layer.hpp"
 #include "profile/profile_stage.hpp"
 #include "project/statistics_stage.hpp"
 #include "project/store_findings_stage.hpp"
+#include "project/store_segments_stage.hpp"
 
 namespace peta {
 
@@ -45,6 +47,20 @@ class StoreTemuanSink : public StoredFindingSink {
  private:
   StoreTemuanLayer layer_;
   LayerSink& sink_;
+  const Boundaries& b_;
+};
+
+// Writes the pieces of the store's segments (cut at the desa borders) to the ruas layer, with the same life fields
+// as StoreTemuanSink. The layer is opened at the first piece, after temuan is written.
+class StoreRuasSink : public StoredSegmentSink {
+ public:
+  StoreRuasSink(OutputSet& outputs, const Boundaries& b, const ProjectSettings& settings);
+  void write(const store::StoredFinding& f, const LinePiece& piece, const FindingLife& life) override;
+
+ private:
+  StoreRuasLayer layer_;
+  OutputSet& outputs_;
+  LayerSink* sink_ = nullptr;
   const Boundaries& b_;
 };
 

@@ -65,6 +65,9 @@ StoreFindingsResult findings_from_store(const FindingsInputs& in, store::Finding
   for (const auto& edit : store.reconcile_direct_edits(o.as_of)) ++in.summary.store_status[edit.accepted ? "edit_langsung_diterima" : "edit_langsung_ditolak"];
   std::unique_ptr<StoreTemuanSink> temuan;
   if (in.settings.output.has_layer("temuan")) temuan = std::make_unique<StoreTemuanSink>(in.outputs, in.b, in.settings);
+  std::unique_ptr<StoreRuasSink> ruas;
+  if (in.settings.output.has_layer("ruas")) ruas = std::make_unique<StoreRuasSink>(in.outputs, in.b, in.settings);
+  o.segments = ruas.get();
   o.period = in.settings.time.period;
   o.visits = in.visits;
   o.keep_points = in.settings.point_hotspots.kde || in.settings.point_hotspots.dbscan;

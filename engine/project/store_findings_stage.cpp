@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "core/geos_handle.hpp"
 #include "output/store_temuan_layer.hpp"
+#include "project/store_segments_stage.hpp"
 #include "store/finding_status.hpp"
 #include "store/store_aggregates.hpp"
 #include "store/store_dates.hpp"
@@ -128,6 +129,8 @@ StoreFindingsResult run_store_findings_stage(const ProjectSettings& settings, co
       if (sink) sink->write(f, desa, where, life);
     }
   });
+  // The segments (ruas) after the points: lengths per desa, pieces to the ruas layer (project/store_segments_stage).
+  add_store_segments(settings, b, store, policy, timeline, as_of, spool, options.segments, summary, result);
   if (summary.store_status.empty())
     throw Error(label + ": store temuan masih kosong: jalankan dulu peta import PROYEK [BERKAS...] / the findings store "
                         "holds no finding yet: import the exports first");

@@ -21,6 +21,7 @@
 namespace peta {
 
 struct FindingLife;
+class StoredSegmentSink;
 
 // Where the store's findings that may be drawn go (the temuan layer). Called on one thread, in store order.
 class StoredFindingSink {
@@ -35,6 +36,7 @@ struct StoreFindingsOptions {
   VisitFollowUp* visits = nullptr;  // when given, every dated finding is linked to its visit, with its outcome
   bool keep_points = false;
   std::string as_of;  // YYYY-MM-DD: ages, due dates and what is overdue are as of this day
+  StoredSegmentSink* segments = nullptr;  // the store's segments (ruas), cut at the desa borders
   ProgressFn progress;
 };
 

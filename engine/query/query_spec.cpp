@@ -147,6 +147,12 @@ bool read_filter_key(const std::string& key, const std::string& value, FindingFi
   else if (key == "opd") append_list(f.opd, value, "opd", false);  // names keep their case (titles); compared folded
   else if (key == "overdue" || key == "lewat_target") f.overdue = boolean("overdue", value);
   else if (key == "as_of" || key == "per_tanggal") f.as_of = date("as_of", value);
+  else if (key == "kind" || key == "jenis") {
+    f.kind = lower_trimmed(value);
+    if (f.kind == "semua" || f.kind == "all") f.kind.clear();
+    if (!f.kind.empty() && f.kind != "titik" && f.kind != "ruas")
+      throw QueryError("jenis: expected titik (points), ruas (line segments) or semua, got '" + value + "'");
+  }
   else if (key == "lang" || key == "bahasa") {
     std::string l = lower_trimmed(value);
     if (l != "id" && l != "en") throw QueryError("lang: expected id or en, got '" + value + "'");

@@ -32,6 +32,7 @@ struct FindingFilter {
   std::vector<std::string> opd;       // OPD names as given, compared case-insensitively (store only)
   bool overdue = false;               // open and past the due date as of `as_of` (store only)
   int as_of = 0;                      // yyyymmdd; 0 = today
+  std::string kind;                   // the findings list (store): "" both, "titik" points, "ruas" segments
   bool active() const { return !severity.empty() || !status.empty() || date_from || date_to || !opd.empty() || overdue; }
   bool needs_store() const { return !opd.empty() || overdue; }
 };

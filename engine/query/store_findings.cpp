@@ -137,9 +137,12 @@ std::shared_ptr<const StoreTable> read_store_table(const std::vector<store::Stor
     row.lon = f.lon;
     row.lat = f.lat;
     row.has_point = f.placed_by == "titik";
-    table->rows.push_back(std::move(row));
+    row.segment = f.kind == store::FindingKind::line;
+    row.length_m = f.length_m;
+    (row.segment ? table->segments : table->rows).push_back(std::move(row));
   }
   std::sort(table->rows.begin(), table->rows.end(), [](const StoreRow& a, const StoreRow& b) { return a.id < b.id; });
+  std::sort(table->segments.begin(), table->segments.end(), [](const StoreRow& a, const StoreRow& b) { return a.id < b.id; });
   for (std::size_t i = 0; i < table->rows.size(); ++i) table->by_id.emplace(table->rows[i].id, i);
   return table;
 }

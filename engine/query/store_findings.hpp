@@ -38,6 +38,8 @@ struct StoreRow {
   std::string note;            // a published description column (keterangan), "" when none may be shown
   double lon = 0, lat = 0;
   bool has_point = false;      // placed by coordinates (not at a desa's inner point)
+  bool segment = false;        // a line finding (store layer ruas): in StoreTable::segments
+  double length_m = 0;         // a segment: its length inside the desa (m)
 
   bool has_due() const { return due != INT_MIN; }
   int due_day() const { return due; }
@@ -45,7 +47,10 @@ struct StoreRow {
 
 struct StoreTable {
   std::string path;                       // the store (for messages)
-  std::vector<StoreRow> rows;             // in id order
+  std::vector<StoreRow> rows;             // the point findings, in id order: every count reads these
+  // The line findings (damaged road segments), in id order: listed by finding_list (`--temuan`), not counted
+  // (lines add length, not counts, as in the layers).
+  std::vector<StoreRow> segments;
   std::vector<std::string> opd_names;     // distinct OPD names, sorted
   bool public_profile = true;             // sensitive categories only as counts; none listed
   int k = 5;
@@ -70,7 +75,8 @@ struct StoreReadOptions {
   std::string today;                           // YYYY-MM-DD; empty: today (UTC)
 };
 
-// Reads every finding of `findings` (as FindingStore::findings() gives them) into a table joined to `model`'s desa.
+// Reads every finding of `findings` (as FindingStore::findings() and segments() give them; segments go to
+// StoreTable::segments) into a table joined to `model`'s desa.
 // The OPD and target come from `options.opd` (the project's mapping), as store::aggregate_status computes them.
 // `timeline` (FindingStore::status_changes()) lets a query as of a past date see the status of that date.
 std::shared_ptr<const StoreTable> read_store_table(const std::vector<store::StoredFinding>& findings,

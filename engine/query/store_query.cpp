@@ -264,9 +264,12 @@ QueryResult finding_list(const QueryModel& m, const QuerySpec& spec, std::size_t
   const auto kecamatan = spec_kecamatan(m, spec);
   std::vector<const StoreRow*> kept;
   std::size_t left_out = 0;
-  for (std::size_t i = 0; i < t.rows.size(); ++i) {
+  // Points and segments (`jenis`: titik, ruas, or both), one list.
+  const std::string& kind = spec.findings.kind;
+  const std::size_t points = kind == "ruas" ? 0 : t.rows.size(), all = points + (kind == "titik" ? 0 : t.segments.size());
+  for (std::size_t i = 0; i < all; ++i) {
     if ((i & 0xFFFF) == 0) deadline.check();
-    const StoreRow& row = t.rows[i];
+    const StoreRow& row = i < points ? t.rows[i] : t.segments[i - points];
     if (!pass(row)) continue;
     if (category && row.category_index != static_cast<int>(*category)) continue;
     if (!kecamatan.empty() && !kecamatan.count(code_digits(row.kecamatan_code))) continue;
@@ -301,6 +304,8 @@ QueryResult finding_list(const QueryModel& m, const QuerySpec& spec, std::size_t
   add_column(r, "pertama_dilihat", "Pertama dilihat", "First seen", false);
   add_column(r, "tenggat", "Tenggat", "Due", false);
   add_column(r, "hari_lewat", "Hari lewat", "Days overdue", true);
+  add_column(r, "jenis", "Jenis", "Kind", false);
+  add_column(r, "panjang_m", "Panjang (m)", "Length (m)", true);
   r.matched = kept.size();
   const std::size_t top = std::min(spec.top ? spec.top : kept.size(), max_rows);
   for (std::size_t i = 0; i < kept.size() && i < top; ++i) {
@@ -317,6 +322,8 @@ QueryResult finding_list(const QueryModel& m, const QuerySpec& spec, std::size_t
     cells.push_back(row.has_due() ? Cell{day_text(row.due_day())} : Cell{});
     const auto late = late_of(&row);
     cells.push_back(late ? Cell{static_cast<double>(std::max(0, *late))} : Cell{});
+    cells.emplace_back(std::string(row.segment ? "ruas" : "titik"));
+    cells.push_back(row.segment ? Cell{row.length_m} : Cell{});
     r.rows.push_back(std::move(cells));
   }
   r.truncated = kept.size() > top && top == max_rows;

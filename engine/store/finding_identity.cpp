@@ -79,6 +79,24 @@ const std::string& content_text(const StoreFinding& f) {
     s.append(buf, end);
     s += '\n';
   }
+  if (!f.lines.empty()) {
+    // A segment: its normalised coordinates (rounded as a point's, 1e-5 degrees), part by part, in place of the
+    // point. Points have no such line, so the digest of every point finding is as before.
+    s += "garis=";
+    char buf[64];
+    for (std::size_t part = 0; part < f.lines.size(); ++part) {
+      if (part) s += " | ";
+      for (std::size_t i = 0; i < f.lines[part].size(); ++i) {
+        const Coord& c = f.lines[part][i];
+        char* end = std::to_chars(buf, buf + 30, c.x, std::chars_format::fixed, 5).ptr;
+        *end++ = ' ';
+        end = std::to_chars(end, buf + 62, c.y, std::chars_format::fixed, 5).ptr;
+        if (i) s += ", ";
+        s.append(buf, end);
+      }
+    }
+    s += '\n';
+  }
   s += "desa=";
   s += f.desa_code;
   s += '\n';

@@ -1,7 +1,8 @@
 #pragma once
 // The findings store behind one interface: a GeoPackage file (`*.gpkg`) or PostgreSQL/PostGIS (`PG:...`).
-// Layers: `temuan` (points, editable in QGIS), `riwayat` (history), `impor` (import records), `peta_skema`
-// (schema version). Every write is one transaction; one writer at a time (a lock: flock on the GeoPackage
+// Layers: `temuan` (points, editable in QGIS), `ruas` (line findings: damaged road segments, MultiLineString,
+// the same columns and panjang_m), `riwayat` (history of both), `impor` (import records), `peta_skema`
+// (schema version). Points and segments share one identity space: an id_temuan is in one of the two layers. Every write is one transaction; one writer at a time (a lock: flock on the GeoPackage
 // file, a PostgreSQL advisory lock), a second one is refused with a clear message.
 #include <functional>
 #include <map>
@@ -15,7 +16,8 @@
 namespace peta::store {
 
 // 2: `id_sumber` (the id as the source wrote it; id_temuan may be "kunci:id").
-inline constexpr int kSchemaVersion = 2;
+// 3: the `ruas` layer (line findings) and `impor.ruas` (segments among the rows read).
+inline constexpr int kSchemaVersion = 3;
 
 struct ImportOptions {
   std::string file;        // the imported file (import record)
@@ -93,14 +95,22 @@ class FindingStore {
   // Every finding, one at a time, in the database's order (not necessarily by fid): memory does not grow with the store (build, query and serve
   // aggregate through this). `visit` gets a reference that is only valid during the call.
   virtual void scan(const std::function<void(const StoredFinding&)>& visit) = 0;
-  // Every finding in memory (about 0.9 KB each): for small stores and tests; large ones use scan().
+  // Every segment (layer `ruas`, kind line, with its parts), one at a time, as scan() does for the points.
+  virtual void scan_lines(const std::function<void(const StoredFinding&)>& visit) = 0;
+  // Every point finding in memory (about 0.9 KB each): for small stores and tests; large ones use scan().
   std::vector<StoredFinding> findings() {
     std::vector<StoredFinding> out;
     scan([&](const StoredFinding& f) { out.push_back(f); });
     return out;
   }
-  // How many findings have each status (one GROUP BY, not every finding in memory); "tidak_di_sumber" counts
-  // the findings flagged as missing from their source.
+  // Every segment in memory.
+  std::vector<StoredFinding> segments() {
+    std::vector<StoredFinding> out;
+    scan_lines([&](const StoredFinding& f) { out.push_back(f); });
+    return out;
+  }
+  // How many findings, points and segments, have each status (one GROUP BY, not every finding in memory);
+  // "tidak_di_sumber" counts the findings flagged as missing from their source, "ruas" the segments among them.
   virtual std::map<std::string, long long> status_counts() = 0;
   virtual std::vector<HistoryEntry> history(const std::string& id = "") = 0;
   // The status changes (history kinds status and edit_langsung), in recording order, of the findings with a change

@@ -1,6 +1,7 @@
 #include "store/gpkg_geometry.hpp"
 
 #include <cmath>
+#include <algorithm>
 #include <cstring>
 
 namespace peta::store {
@@ -39,6 +40,53 @@ std::string gpkg_point(double x, double y, std::int32_t srs_id) {
   put_le(b, &x, 8);
   put_le(b, &y, 8);
   return b;
+}
+
+std::string gpkg_lines(const std::vector<LineString>& parts, std::int32_t srs_id) {
+  double env[4] = {1e300, -1e300, 1e300, -1e300};  // minx, maxx, miny, maxy
+  std::uint32_t count = 0;
+  for (const auto& part : parts) {
+    if (part.empty()) continue;
+    ++count;
+    for (const auto& c : part) {
+      env[0] = std::min(env[0], c.x);
+      env[1] = std::max(env[1], c.x);
+      env[2] = std::min(env[2], c.y);
+      env[3] = std::max(env[3], c.y);
+    }
+  }
+  std::string b;
+  b += 'G';
+  b += 'P';
+  b += '\0';
+  b += count ? '\x03' : '\x11';  // little-endian with an xy envelope; or empty, no envelope
+  put_le(b, &srs_id, 4);
+  if (count)
+    for (double v : env) put_le(b, &v, 8);
+  b += '\x01';
+  const std::uint32_t multi = 5, line = 2;  // MultiLineString, LineString
+  put_le(b, &multi, 4);
+  put_le(b, &count, 4);
+  for (const auto& part : parts) {
+    if (part.empty()) continue;
+    b += '\x01';
+    put_le(b, &line, 4);
+    const auto n = static_cast<std::uint32_t>(part.size());
+    put_le(b, &n, 4);
+    for (const auto& c : part) {
+      put_le(b, &c.x, 8);
+      put_le(b, &c.y, 8);
+    }
+  }
+  return b;
+}
+
+std::optional<std::size_t> gpkg_wkb_offset(const unsigned char* blob, std::size_t size) {
+  if (!blob || size < 8 || blob[0] != 'G' || blob[1] != 'P') return std::nullopt;
+  static const std::size_t envelope_bytes[] = {0, 32, 48, 48, 64, 0, 0, 0};
+  const unsigned envelope = (blob[3] >> 1) & 7;
+  if (envelope > 4 || size < 8 + envelope_bytes[envelope]) return std::nullopt;
+  return 8 + envelope_bytes[envelope];
 }
 
 std::optional<Envelope> gpkg_envelope(const unsigned char* blob, std::size_t size) {

@@ -6,12 +6,23 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
+
+#include "core/geometry.hpp"
 
 namespace peta::store {
 
 // "GP", version 0, flags (little-endian, no envelope), srs_id, then the WKB point (little-endian): 29 bytes,
 // exactly what GDAL writes for a point.
 std::string gpkg_point(double x, double y, std::int32_t srs_id);
+
+// A MultiLineString (a segment of the `ruas` layer): header with its xy envelope (flags: little-endian,
+// envelope 1), as GDAL writes a line, then the WKB (little-endian). Empty parts are left out.
+std::string gpkg_lines(const std::vector<LineString>& parts, std::int32_t srs_id);
+
+// Where the WKB starts in a GeoPackage geometry blob (after the header and its envelope); nullopt when the blob
+// is not GeoPackage binary.
+std::optional<std::size_t> gpkg_wkb_offset(const unsigned char* blob, std::size_t size);
 
 struct Envelope {
   double minx, maxx, miny, maxy;

@@ -1,6 +1,6 @@
 #pragma once
 // What an import keeps in memory of the findings already in the store: per finding, a 64-bit hash of its
-// identity and its 64-bit content digest with three flags, 16 bytes in an open-addressing table sized once for
+// identity and its 64-bit content digest with four flags, 16 bytes in an open-addressing table sized once for
 // the store (10 M findings: 190 MB). New findings of the import are kept apart, as identity hashes only
 // (NewIdentities), so neither table ever has to grow by rehashing a copy of itself.
 // A hash that matches does not prove the identity: the import confirms it against the store (by the identity
@@ -16,7 +16,8 @@ std::uint64_t identity_hash(std::string_view s);
 
 class KnownFindings {
  public:
-  enum Flag : std::uint64_t { seen = 1, this_source = 2, not_in_source = 4 };
+  // line: the finding is a segment (layer ruas), else a point (temuan); one identity space for both.
+  enum Flag : std::uint64_t { seen = 1, this_source = 2, not_in_source = 4, line = 8 };
   // Room for `count` findings (the store's row count).
   explicit KnownFindings(std::size_t count);
   // Adds a stored finding; a second add of the same hash keeps the first (the store's unique index makes that
@@ -31,9 +32,9 @@ class KnownFindings {
   std::size_t size() const { return size_; }
 
  private:
-  static constexpr std::uint64_t kFlagBits = 7;
+  static constexpr std::uint64_t kFlagBits = 15;
   std::size_t slot_of(std::uint64_t key) const;
-  std::vector<std::uint64_t> slots_;  // 2 words a slot: key (0 = empty), digest with the flags in its low 3 bits
+  std::vector<std::uint64_t> slots_;  // 2 words a slot: key (0 = empty), digest with the flags in its low 4 bits
   std::size_t capacity_ = 0, size_ = 0;
 };
 

@@ -20,18 +20,9 @@ constexpr const char* kAdvisoryKey = "1885697121";
 
 // The PostGIS schema, as plain DDL (the PG driver would create the same through OGR, but deferred, and we need
 // the unique index and the defaults at once). The geometry column has a GiST index, so QGIS opens `temuan`
-// as an ordinary editable layer.
+// (and `ruas`) as an ordinary editable layer.
 const char* kPostgisSchema = R"sql(
 CREATE TABLE peta_skema (fid serial PRIMARY KEY, versi integer NOT NULL);
-CREATE TABLE temuan (
-  fid bigserial PRIMARY KEY, geom geometry(Point, 4326),
-  id_temuan text NOT NULL, sumber text, baris bigint, uuid text, kategori text, tanggal text,
-  kode_desa text, kode_kec text, cara text, flags text, nilai text, sidik text,
-  status text NOT NULL DEFAULT 'baru', status_tercatat text NOT NULL DEFAULT 'baru', tanggal_status text,
-  pertama_dilihat text, opd text, tenggat text, tidak_di_sumber integer NOT NULL DEFAULT 0, id_sumber text);
-CREATE UNIQUE INDEX temuan_id_temuan_idx ON temuan (id_temuan);
-CREATE INDEX temuan_id_sumber_idx ON temuan (id_sumber) WHERE id_sumber IS NOT NULL;
-CREATE INDEX temuan_geom_idx ON temuan USING gist (geom);
 CREATE TABLE riwayat (
   fid bigserial PRIMARY KEY, id_temuan text NOT NULL, waktu text, jenis text, tanggal text,
   dari text, ke text, oleh text, catatan text, isi_lama text);
@@ -39,8 +30,24 @@ CREATE INDEX riwayat_id_temuan_idx ON riwayat (id_temuan);
 CREATE TABLE impor (
   fid bigserial PRIMARY KEY, berkas text, sumber text, waktu text, sha256 text, rows_read bigint, baru bigint,
   tidak_berubah bigint, diperbarui bigint, duplikat bigint, ditolak bigint, tidak_di_sumber bigint,
-  kembali_di_sumber bigint);
+  kembali_di_sumber bigint, ruas bigint);
 )sql";
+
+// One findings table: `temuan` (points) or `ruas` (segments, with their length): the same columns, indexes and
+// defaults, so one import and status code path serves both.
+std::string postgis_findings_table(FindingKind kind) {
+  const std::string t = kind_table(kind);
+  const std::string geometry = kind == FindingKind::line ? "MultiLineString" : "Point";
+  return "CREATE TABLE " + t + " (\n  fid bigserial PRIMARY KEY, geom geometry(" + geometry + ", 4326),\n" +
+         "  id_temuan text NOT NULL, sumber text, baris bigint, uuid text, kategori text, tanggal text,\n"
+         "  kode_desa text, kode_kec text, cara text, flags text, nilai text, sidik text,\n"
+         "  status text NOT NULL DEFAULT 'baru', status_tercatat text NOT NULL DEFAULT 'baru', tanggal_status text,\n"
+         "  pertama_dilihat text, opd text, tenggat text, tidak_di_sumber integer NOT NULL DEFAULT 0, id_sumber text" +
+         (kind == FindingKind::line ? ", panjang_m double precision" : "") + ");\n" +
+         "CREATE UNIQUE INDEX " + t + "_id_temuan_idx ON " + t + " (id_temuan);\n" +
+         "CREATE INDEX " + t + "_id_sumber_idx ON " + t + " (id_sumber) WHERE id_sumber IS NOT NULL;\n" +
+         "CREATE INDEX " + t + "_geom_idx ON " + t + " USING gist (geom);\n";
+}
 
 struct FieldSpec {
   const char* name;
@@ -59,6 +66,13 @@ const std::vector<FieldSpec>& temuan_specs() {
   return s;
 }
 
+// `ruas`: the columns of `temuan` and the segment's length inside the desa (m, EPSG:32749).
+std::vector<FieldSpec> ruas_specs() {
+  std::vector<FieldSpec> s = temuan_specs();
+  s.push_back({"panjang_m", OFTReal});
+  return s;
+}
+
 const std::vector<FieldSpec>& riwayat_specs() {
   static const std::vector<FieldSpec> s = {
       {"id_temuan", OFTString}, {"waktu", OFTString}, {"jenis", OFTString}, {"tanggal", OFTString},
@@ -71,7 +85,7 @@ const std::vector<FieldSpec>& impor_specs() {
       {"berkas", OFTString}, {"sumber", OFTString}, {"waktu", OFTString}, {"sha256", OFTString},
       {"rows_read", OFTInteger64}, {"baru", OFTInteger64}, {"tidak_berubah", OFTInteger64},
       {"diperbarui", OFTInteger64}, {"duplikat", OFTInteger64}, {"ditolak", OFTInteger64},
-      {"tidak_di_sumber", OFTInteger64}, {"kembali_di_sumber", OFTInteger64}};
+      {"tidak_di_sumber", OFTInteger64}, {"kembali_di_sumber", OFTInteger64}, {"ruas", OFTInteger64}};
   return s;
 }
 
@@ -206,24 +220,32 @@ std::shared_ptr<void> OgrStore::lock_for_writing() {
   });
 }
 
-OGRLayer& OgrStore::temuan() {
-  OGRLayer* l = ds_->GetLayerByName("temuan");
-  if (!l) fail("no layer temuan");
+OGRLayer& OgrStore::layer(FindingKind kind) {
+  OGRLayer* l = ds_->GetLayerByName(kind_table(kind));
+  if (!l) fail(std::string("no layer ") + kind_table(kind));
   return *l;
 }
 
 void OgrStore::resolve_fields() {
-  OGRFeatureDefn* d = temuan().GetLayerDefn();
-  auto idx = [&](const char* name) {
-    int i = d->GetFieldIndex(name);
-    if (i < 0) throw Error("store " + quote(path_) + ": layer temuan has no field " + name);
-    return i;
-  };
-  fields_ = TemuanFields{idx("id_temuan"), idx("sumber"), idx("baris"), idx("uuid"), idx("kategori"),
-                         idx("tanggal"), idx("kode_desa"), idx("kode_kec"), idx("cara"), idx("flags"),
-                         idx("nilai"), idx("sidik"), idx("status"), idx("status_tercatat"),
-                         idx("tanggal_status"), idx("pertama_dilihat"), idx("opd"), idx("tenggat"),
-                         idx("tidak_di_sumber"), idx("id_sumber")};
+  for (FindingKind kind : {FindingKind::point, FindingKind::line}) {
+    OGRFeatureDefn* d = layer(kind).GetLayerDefn();
+    auto idx = [&](const char* name) {
+      int i = d->GetFieldIndex(name);
+      if (i < 0) throw Error("store " + quote(path_) + ": layer " + kind_table(kind) + " has no field " + name);
+      return i;
+    };
+    TemuanFields f{idx("id_temuan"), idx("sumber"), idx("baris"), idx("uuid"), idx("kategori"),
+                   idx("tanggal"), idx("kode_desa"), idx("kode_kec"), idx("cara"), idx("flags"),
+                   idx("nilai"), idx("sidik"), idx("status"), idx("status_tercatat"),
+                   idx("tanggal_status"), idx("pertama_dilihat"), idx("opd"), idx("tenggat"),
+                   idx("tidak_di_sumber"), idx("id_sumber")};
+    if (kind == FindingKind::line) {
+      f.length = idx("panjang_m");
+      ruas_fields_ = f;
+    } else {
+      fields_ = f;
+    }
+  }
 }
 
 int OgrStore::schema_version() {
@@ -258,6 +280,7 @@ void OgrStore::create_schema() {
     if (backend_ == Backend::postgis) {
       execute("CREATE EXTENSION IF NOT EXISTS postgis");
       execute(kPostgisSchema);
+      execute(postgis_findings_table(FindingKind::point));
     } else {
       create_gpkg_layer(*ds_, "peta_skema", wkbNone, {{"versi", OFTInteger}}, path_);
       create_gpkg_layer(*ds_, "temuan", wkbPoint, temuan_specs(), path_);
@@ -268,6 +291,7 @@ void OgrStore::create_schema() {
       execute("CREATE INDEX temuan_id_sumber_idx ON temuan (id_sumber) WHERE id_sumber IS NOT NULL");
       execute("CREATE INDEX riwayat_id_temuan_idx ON riwayat (id_temuan)");
     }
+    create_ruas_layer();
     execute("INSERT INTO peta_skema (versi) VALUES (" + std::to_string(kSchemaVersion) + ")");
     commit();
   } catch (...) {
@@ -294,6 +318,17 @@ void OgrStore::migrate(int from_version) {
         }
         execute("CREATE INDEX IF NOT EXISTS temuan_id_sumber_idx ON temuan (id_sumber) WHERE id_sumber IS NOT NULL");
       }
+      if (v == 2) {
+        // 2 -> 3: line findings. The `ruas` layer (empty: a store of schema 2 held no segment) and impor.ruas
+        // (NULL for the earlier imports, which stored none).
+        if (!ds_->GetLayerByName("ruas")) create_ruas_layer();
+        if (backend_ == Backend::postgis) {
+          execute("ALTER TABLE impor ADD COLUMN IF NOT EXISTS ruas bigint");
+        } else if (OGRLayer* impor = ds_->GetLayerByName("impor"); impor && impor->GetLayerDefn()->GetFieldIndex("ruas") < 0) {
+          OGRFieldDefn field("ruas", OFTInteger64);
+          if (impor->CreateField(&field) != OGRERR_NONE) fail("cannot add field impor.ruas");
+        }
+      }
     }
     execute("DELETE FROM peta_skema");
     execute("INSERT INTO peta_skema (versi) VALUES (" + std::to_string(kSchemaVersion) + ")");
@@ -304,6 +339,17 @@ void OgrStore::migrate(int from_version) {
   }
 }
 
+// The `ruas` layer: the columns of `temuan` and panjang_m, MultiLineString in EPSG:4326, the same indexes.
+void OgrStore::create_ruas_layer() {
+  if (backend_ == Backend::postgis) {
+    execute(postgis_findings_table(FindingKind::line));
+    return;
+  }
+  create_gpkg_layer(*ds_, "ruas", wkbMultiLineString, ruas_specs(), path_);
+  execute("CREATE UNIQUE INDEX ruas_id_temuan_idx ON ruas (id_temuan)");
+  execute("CREATE INDEX ruas_id_sumber_idx ON ruas (id_sumber) WHERE id_sumber IS NOT NULL");
+}
+
 void OgrStore::add_history(const HistoryEntry& e) {
   execute("INSERT INTO riwayat (id_temuan, waktu, jenis, tanggal, dari, ke, oleh, catatan, isi_lama) VALUES (" +
           sql_literal(e.id) + ", " + sql_literal(e.time.empty() ? now_utc() : e.time) + ", " + sql_literal(e.kind) +
@@ -311,13 +357,19 @@ void OgrStore::add_history(const HistoryEntry& e) {
           sql_literal(e.who) + ", " + sql_literal(e.note) + ", " + sql_literal(e.old_content) + ")");
 }
 
-void OgrStore::scan(const std::function<void(const StoredFinding&)>& visit) {
-  OGRLayer& layer = temuan();
+void OgrStore::scan(const std::function<void(const StoredFinding&)>& visit) { scan_layer(FindingKind::point, visit); }
+
+void OgrStore::scan_lines(const std::function<void(const StoredFinding&)>& visit) { scan_layer(FindingKind::line, visit); }
+
+void OgrStore::scan_layer(FindingKind kind, const std::function<void(const StoredFinding&)>& visit) {
+  OGRLayer& layer = this->layer(kind);
   layer.ResetReading();
-  const auto& x = fields_;
+  const auto& x = fields(kind);
   StoredFinding s;  // one, reused: its strings keep their capacity from row to row
+  s.kind = kind;
   for (auto& f : layer) {
     s.lon = s.lat = 0;
+    s.lines.clear();
     s.fid = f->GetFID();
     s.id = f->GetFieldAsString(x.id);
     s.source = f->GetFieldAsString(x.source);
@@ -325,10 +377,24 @@ void OgrStore::scan(const std::function<void(const StoredFinding&)>& visit) {
     s.uuid = f->GetFieldAsString(x.uuid);
     s.category = f->GetFieldAsString(x.category);
     s.date = f->GetFieldAsString(x.date);
-    if (const OGRGeometry* g = f->GetGeometryRef(); g && wkbFlatten(g->getGeometryType()) == wkbPoint && !g->IsEmpty()) {
-      s.lon = g->toPoint()->getX();
-      s.lat = g->toPoint()->getY();
+    if (const OGRGeometry* g = f->GetGeometryRef(); g && !g->IsEmpty()) {
+      const auto type = wkbFlatten(g->getGeometryType());
+      if (type == wkbPoint) {
+        s.lon = g->toPoint()->getX();
+        s.lat = g->toPoint()->getY();
+      } else if (type == wkbLineString || type == wkbMultiLineString) {
+        auto add_part = [&](const OGRLineString& part) {
+          LineString line;
+          line.reserve(static_cast<std::size_t>(part.getNumPoints()));
+          for (int i = 0; i < part.getNumPoints(); ++i) line.push_back({part.getX(i), part.getY(i)});
+          s.lines.push_back(std::move(line));
+        };
+        if (type == wkbLineString) add_part(*g->toLineString());
+        else
+          for (const OGRLineString* part : *g->toMultiLineString()) add_part(*part);
+      }
     }
+    s.length_m = x.length >= 0 ? f->GetFieldAsDouble(x.length) : 0;
     s.desa_code = f->GetFieldAsString(x.desa);
     s.kecamatan_code = f->GetFieldAsString(x.kecamatan);
     s.placed_by = f->GetFieldAsString(x.placed_by);
@@ -349,10 +415,14 @@ void OgrStore::scan(const std::function<void(const StoredFinding&)>& visit) {
 
 std::map<std::string, long long> OgrStore::status_counts() {
   std::map<std::string, long long> counts;
-  query("SELECT status, COUNT(*) AS n, SUM(tidak_di_sumber) AS hilang FROM temuan GROUP BY status", [&](OGRFeature& f) {
-    counts[text_of(f, "status")] += integer_of(f, "n");
-    counts["tidak_di_sumber"] += integer_of(f, "hilang");
-  });
+  for (FindingKind kind : {FindingKind::point, FindingKind::line})
+    query(std::string("SELECT status, COUNT(*) AS n, SUM(tidak_di_sumber) AS hilang FROM ") + kind_table(kind) +
+              " GROUP BY status",
+          [&](OGRFeature& f) {
+            counts[text_of(f, "status")] += integer_of(f, "n");
+            counts["tidak_di_sumber"] += integer_of(f, "hilang");
+            if (kind == FindingKind::line) counts["ruas"] += integer_of(f, "n");
+          });
   return counts;
 }
 
@@ -402,7 +472,7 @@ std::string OgrStore::change_token() {
   std::string token;
   query("SELECT (SELECT COALESCE(MAX(fid), 0) FROM impor) || '/' || (SELECT COALESCE(MAX(fid), 0) FROM riwayat) || '/' || "
         "(SELECT COALESCE(SUM(n_tup_ins + n_tup_upd + n_tup_del), 0) FROM pg_stat_user_tables "
-        "WHERE relname IN ('temuan', 'riwayat', 'impor')) AS token",
+        "WHERE relname IN ('temuan', 'ruas', 'riwayat', 'impor')) AS token",
         [&](OGRFeature& f) { token = f.GetFieldAsString(0); });
   return token;
 }
@@ -410,7 +480,7 @@ std::string OgrStore::change_token() {
 std::vector<ImportRecord> OgrStore::imports() {
   std::vector<ImportRecord> out;
   query("SELECT fid, berkas, sumber, waktu, sha256, rows_read, baru, tidak_berubah, diperbarui, duplikat, ditolak, "
-        "tidak_di_sumber, kembali_di_sumber FROM impor ORDER BY fid",
+        "tidak_di_sumber, kembali_di_sumber, ruas FROM impor ORDER BY fid",
         [&](OGRFeature& f) {
           ImportRecord r;
           r.id = fid_of(f);
@@ -426,6 +496,7 @@ std::vector<ImportRecord> OgrStore::imports() {
           r.summary.rejected = integer_of(f, "ditolak");
           r.summary.not_in_source = integer_of(f, "tidak_di_sumber");
           r.summary.back_in_source = integer_of(f, "kembali_di_sumber");
+          r.summary.lines = integer_of(f, "ruas");
           out.push_back(std::move(r));
         });
   return out;

@@ -16,10 +16,11 @@ namespace peta::store {
 
 enum class Backend { geopackage, postgis };
 
-// The columns of `temuan`, in creation order.
+// The columns of a findings layer (`temuan`, `ruas`), by index in its definition.
 struct TemuanFields {
   int id, source, row, uuid, category, date, desa, kecamatan, placed_by, flags, values, fingerprint, status,
       recorded_status, status_date, first_seen, opd, due_date, not_in_source, source_id;
+  int length = -1;  // ruas: panjang_m
 };
 
 class OgrStore : public FindingStore {
@@ -33,6 +34,7 @@ class OgrStore : public FindingStore {
   std::vector<StatusOutcome> change_status(const std::vector<StatusRequest>& requests, const std::string& today) override;
   std::vector<DirectEdit> reconcile_direct_edits(const std::string& today) override;
   void scan(const std::function<void(const StoredFinding&)>& visit) override;
+  void scan_lines(const std::function<void(const StoredFinding&)>& visit) override;
   std::map<std::string, long long> status_counts() override;
   std::vector<HistoryEntry> history(const std::string& id) override;
   std::vector<HistoryEntry> status_changes(const std::string& after) override;
@@ -42,8 +44,12 @@ class OgrStore : public FindingStore {
   // Used by the import session and the status changes.
   Backend backend() const { return backend_; }
   GDALDataset& dataset() { return *ds_; }
-  OGRLayer& temuan();
-  const TemuanFields& fields() const { return fields_; }
+  OGRLayer& temuan() { return layer(FindingKind::point); }
+  // The findings layer of a kind: `temuan` or `ruas`.
+  OGRLayer& layer(FindingKind kind);
+  const TemuanFields& fields(FindingKind kind = FindingKind::point) const {
+    return kind == FindingKind::line ? ruas_fields_ : fields_;
+  }
   // Runs a statement that returns no rows; throws peta::Error naming the store on failure.
   void execute(const std::string& sql);
   // Runs a query and calls `row` for each feature.
@@ -77,11 +83,13 @@ class OgrStore : public FindingStore {
   void create_schema();
   void migrate(int from_version);
   void resolve_fields();
+  void scan_layer(FindingKind kind, const std::function<void(const StoredFinding&)>& visit);
+  void create_ruas_layer();
 
   std::string path_;
   Backend backend_;
   GDALDatasetUniquePtr ds_;
-  TemuanFields fields_{};
+  TemuanFields fields_{}, ruas_fields_{};
   bool writing_ = false;  // one session or status change at a time per store object
   friend class WritingGuard;
  public:

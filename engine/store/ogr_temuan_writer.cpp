@@ -29,23 +29,23 @@ namespace {
 
 class OgrTemuanWriter : public TemuanWriter {
  public:
-  explicit OgrTemuanWriter(OgrStore& store) : store_(store) {}
+  OgrTemuanWriter(OgrStore& store, FindingKind kind) : store_(store), kind_(kind), table_(kind_table(kind)) {}
 
   std::size_t count() override {
     long long n = 0;
-    store_.query("SELECT COUNT(*) AS n FROM temuan", [&](OGRFeature& f) { n = integer_of(f, "n"); });
+    store_.query("SELECT COUNT(*) AS n FROM " + table_, [&](OGRFeature& f) { n = integer_of(f, "n"); });
     return static_cast<std::size_t>(n);
   }
 
   void load(const std::string& source, const KnownRow& row) override {
-    store_.query("SELECT id_temuan, sidik, sumber, tidak_di_sumber FROM temuan", [&](OGRFeature& f) {
+    store_.query("SELECT id_temuan, sidik, sumber, tidak_di_sumber FROM " + table_, [&](OGRFeature& f) {
       row(f.GetFieldAsString(0), f.GetFieldAsString(1), source == f.GetFieldAsString(2), f.GetFieldAsInteger(3) != 0);
     });
   }
 
   bool insert(const TemuanRow& r) override {
-    const auto& x = store_.fields();
-    OGRLayer& layer = store_.temuan();
+    const auto& x = store_.fields(kind_);
+    OGRLayer& layer = store_.layer(kind_);
     OGRFeature feature(layer.GetLayerDefn());
     feature.SetField(x.id, r.id.c_str());
     if (!r.source_id.empty()) feature.SetField(x.source_id, r.source_id.c_str());
@@ -69,40 +69,40 @@ class OgrTemuanWriter : public TemuanWriter {
 
   std::optional<Previous> replace_content(const TemuanRow& r) override {
     std::int64_t fid = -1;
-    store_.query("SELECT fid FROM temuan WHERE id_temuan = " + sql_literal(r.id), [&](OGRFeature& f) { fid = fid_of(f); });
+    store_.query("SELECT fid FROM " + table_ + " WHERE id_temuan = " + sql_literal(r.id), [&](OGRFeature& f) { fid = fid_of(f); });
     if (fid < 0) return std::nullopt;
-    OGRLayer& layer = store_.temuan();
+    OGRLayer& layer = store_.layer(kind_);
     std::unique_ptr<OGRFeature> feature(layer.GetFeature(fid));
     if (!feature) store_.fail("finding fid " + std::to_string(fid) + " vanished during the import");
     std::string wkt;
     if (const OGRGeometry* g = feature->GetGeometryRef()) wkt = g->exportToWkt();
     Previous p{previous_content_json([&](const char* name) { return std::string(feature->GetFieldAsString(name)); }, wkt),
-               feature->GetFieldAsString(store_.fields().status)};
+               feature->GetFieldAsString(store_.fields(kind_).status)};
     set_content(*feature, r);
     if (layer.SetFeature(feature.get()) != OGRERR_NONE) store_.fail("cannot update finding " + quote(r.id));
     return p;
   }
 
   void set_not_in_source(const std::string& id, bool missing) override {
-    store_.execute(std::string("UPDATE temuan SET tidak_di_sumber = ") + (missing ? "1" : "0") +
+    store_.execute("UPDATE " + table_ + " SET tidak_di_sumber = " + (missing ? "1" : "0") +
                    " WHERE id_temuan = " + sql_literal(id));
   }
 
   void scan_source(const std::string& source, const std::function<void(const std::string&)>& visit) override {
-    store_.query("SELECT id_temuan FROM temuan WHERE sumber = " + sql_literal(source) + " AND tidak_di_sumber = 0",
+    store_.query("SELECT id_temuan FROM " + table_ + " WHERE sumber = " + sql_literal(source) + " AND tidak_di_sumber = 0",
                  [&](OGRFeature& f) { visit(f.GetFieldAsString(0)); });
   }
 
   std::optional<long long> row_of(const std::string& id) override {
     std::optional<long long> row;
-    store_.query("SELECT baris FROM temuan WHERE id_temuan = " + sql_literal(id),
+    store_.query("SELECT baris FROM " + table_ + " WHERE id_temuan = " + sql_literal(id),
                  [&](OGRFeature& f) { row = f.GetFieldAsInteger64(0); });
     return row;
   }
 
   std::string id_of_uuid(const std::string& uuid) override {
     std::string id;
-    store_.query("SELECT id_temuan FROM temuan WHERE uuid = " + sql_literal(uuid),
+    store_.query("SELECT id_temuan FROM " + table_ + " WHERE uuid = " + sql_literal(uuid),
                  [&](OGRFeature& f) { id = f.GetFieldAsString(0); });
     return id;
   }
@@ -111,7 +111,7 @@ class OgrTemuanWriter : public TemuanWriter {
 
  private:
   void set_content(OGRFeature& feature, const TemuanRow& r) {
-    const auto& x = store_.fields();
+    const auto& x = store_.fields(kind_);
     const StoreFinding& f = *r.finding;
     feature.SetField(x.source, r.source.c_str());
     feature.SetField(x.row, static_cast<GIntBig>(f.source_row));
@@ -124,14 +124,30 @@ class OgrTemuanWriter : public TemuanWriter {
     feature.SetField(x.flags, f.flags.c_str());
     feature.SetField(x.values, r.values_json.c_str());
     feature.SetField(x.fingerprint, r.digest.c_str());
+    if (kind_ == FindingKind::line) {
+      feature.SetField(x.length, f.length_m);
+      auto* lines = new OGRMultiLineString();
+      for (const auto& part : f.lines) {
+        if (part.empty()) continue;
+        auto* line = new OGRLineString();
+        for (const auto& c : part) line->addPoint(c.x, c.y);
+        lines->addGeometryDirectly(line);
+      }
+      feature.SetGeometryDirectly(lines);
+      return;
+    }
     feature.SetGeometryDirectly(f.has_point ? new OGRPoint(f.lon, f.lat) : nullptr);
   }
 
   OgrStore& store_;
+  FindingKind kind_;
+  std::string table_;
 };
 
 }  // namespace
 
-std::unique_ptr<TemuanWriter> make_ogr_writer(OgrStore& store) { return std::make_unique<OgrTemuanWriter>(store); }
+std::unique_ptr<TemuanWriter> make_ogr_writer(OgrStore& store, FindingKind kind) {
+  return std::make_unique<OgrTemuanWriter>(store, kind);
+}
 
 }  // namespace peta::store

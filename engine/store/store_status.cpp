@@ -12,6 +12,7 @@ namespace {
 struct Current {
   std::string status;
   std::string recorded;
+  FindingKind kind = FindingKind::point;
 };
 
 }  // namespace
@@ -29,16 +30,20 @@ std::vector<StatusOutcome> OgrStore::change_status(const std::vector<StatusReque
       auto it = current.find(id);
       if (it != current.end()) return it->second;
       std::optional<Current> c;
-      query("SELECT status, status_tercatat FROM temuan WHERE id_temuan = " + sql_literal(id),
-            [&](OGRFeature& f) { c = Current{f.GetFieldAsString(0), f.GetFieldAsString(1)}; });
+      // One identity space: the id is a point (temuan) or a segment (ruas).
+      for (FindingKind kind : {FindingKind::point, FindingKind::line})
+        if (!c)
+          query(std::string("SELECT status, status_tercatat FROM ") + kind_table(kind) + " WHERE id_temuan = " + sql_literal(id),
+                [&](OGRFeature& f) { c = Current{f.GetFieldAsString(0), f.GetFieldAsString(1), kind}; });
       return current[id] = c;
     };
     // An id as the source wrote it ("12" for "jalan:12"): the finding's id_temuan when exactly one finding has
     // it; otherwise the ids that have it (none, or several: the request must name the source).
     auto by_source_id = [&](const std::string& id) {
       std::vector<std::string> ids;
-      query("SELECT id_temuan FROM temuan WHERE id_sumber IS NOT NULL AND id_sumber = " + sql_literal(id) +
-                " ORDER BY id_temuan LIMIT 6",
+      query("SELECT id_temuan FROM (SELECT id_temuan FROM temuan WHERE id_sumber IS NOT NULL AND id_sumber = " +
+                sql_literal(id) + " UNION ALL SELECT id_temuan FROM ruas WHERE id_sumber IS NOT NULL AND id_sumber = " +
+                sql_literal(id) + ") AS ids ORDER BY id_temuan LIMIT 6",
             [&](OGRFeature& f) { ids.push_back(f.GetFieldAsString(0)); });
       return ids;
     };
@@ -73,8 +78,9 @@ std::vector<StatusOutcome> OgrStore::change_status(const std::vector<StatusReque
         o.field = "status";
         o.reason = *refusal;
       } else {
-        execute("UPDATE temuan SET status = " + sql_literal(r.to) + ", status_tercatat = " + sql_literal(r.to) +
-                ", tanggal_status = " + sql_literal(date) + " WHERE id_temuan = " + sql_literal(r.id));
+        execute(std::string("UPDATE ") + kind_table(c->kind) + " SET status = " + sql_literal(r.to) +
+                ", status_tercatat = " + sql_literal(r.to) + ", tanggal_status = " + sql_literal(date) +
+                " WHERE id_temuan = " + sql_literal(r.id));
         add_history({r.id, "", "status", date, c->status, r.to, r.who, r.note, ""});
         c->status = c->recorded = r.to;
         o.applied = true;
@@ -96,20 +102,26 @@ std::vector<DirectEdit> OgrStore::reconcile_direct_edits(const std::string& toda
   std::vector<DirectEdit> edits;
   begin();
   try {
-    query("SELECT id_temuan, status, status_tercatat FROM temuan WHERE status <> status_tercatat OR status IS NULL",
-          [&](OGRFeature& f) {
-            edits.push_back({f.GetFieldAsString(0), f.GetFieldAsString(2), f.GetFieldAsString(1), false, ""});
-          });
-    for (auto& e : edits) {
+    std::vector<FindingKind> kinds;  // per edit: the layer it was made in
+    for (FindingKind kind : {FindingKind::point, FindingKind::line})
+      query(std::string("SELECT id_temuan, status, status_tercatat FROM ") + kind_table(kind) +
+                " WHERE status <> status_tercatat OR status IS NULL",
+            [&](OGRFeature& f) {
+              edits.push_back({f.GetFieldAsString(0), f.GetFieldAsString(2), f.GetFieldAsString(1), false, ""});
+              kinds.push_back(kind);
+            });
+    for (std::size_t i = 0; i < edits.size(); ++i) {
+      DirectEdit& e = edits[i];
+      const std::string table = kind_table(kinds[i]);
       const std::string who = "edit langsung di layer";
       if (auto refusal = transition_refusal(e.from_status, e.to_status)) {
         e.reason = *refusal;
-        execute("UPDATE temuan SET status = " + sql_literal(e.from_status) + " WHERE id_temuan = " + sql_literal(e.id));
+        execute("UPDATE " + table + " SET status = " + sql_literal(e.from_status) + " WHERE id_temuan = " + sql_literal(e.id));
         add_history({e.id, "", "edit_ditolak", date, e.from_status, e.to_status, who,
                      "ditolak dan dikembalikan ke '" + e.from_status + "': " + *refusal, ""});
       } else {
         e.accepted = true;
-        execute("UPDATE temuan SET status_tercatat = status, tanggal_status = " + sql_literal(date) +
+        execute("UPDATE " + table + " SET status_tercatat = status, tanggal_status = " + sql_literal(date) +
                 " WHERE id_temuan = " + sql_literal(e.id));
         add_history({e.id, "", "edit_langsung", date, e.from_status, e.to_status, who, "diterima", ""});
       }

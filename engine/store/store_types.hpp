@@ -3,10 +3,20 @@
 // No OGR or database types here.
 #include <cstdint>
 #include <string>
+
+#include "core/geometry.hpp"
 #include <utility>
 #include <vector>
 
 namespace peta::store {
+
+// What a finding is on the map: a point (layer `temuan`) or a line, a damaged road segment (layer `ruas`).
+// Both share one identity space, one history (`riwayat`) and one import record (`impor`).
+enum class FindingKind { point, line };
+// "titik" / "ruas": the kind as the store, its layers and `peta query` name it.
+inline const char* kind_name(FindingKind k) { return k == FindingKind::line ? "ruas" : "titik"; }
+// The store layer of a kind: "temuan" or "ruas".
+inline const char* kind_table(FindingKind k) { return k == FindingKind::line ? "ruas" : "temuan"; }
 
 // One finding as the findings stage hands it to an import (already read, located and flagged).
 struct StoreFinding {
@@ -28,6 +38,12 @@ struct StoreFinding {
   std::string kecamatan_code;
   std::string placed_by = "titik";  // "titik" (coordinates) or "desa" (name or code)
   std::string flags;           // flag names, "celah;tumpang_tindih"
+  // A line finding (damaged road segment): its parts in EPSG:4326, exactly as read (not cut); empty for a point.
+  // desa_code/kecamatan_code are then those of the desa holding its longest piece, and length_m the length of its
+  // pieces inside the desa (m, EPSG:32749).
+  std::vector<LineString> lines;
+  double length_m = 0;
+  FindingKind kind() const { return lines.empty() ? FindingKind::point : FindingKind::line; }
 };
 
 // A row the store did not take (or took with a remark, such as a duplicate id), with its reason.
@@ -48,6 +64,7 @@ struct ImportSummary {
   long long rejected = 0;     // rows the findings stage or the store rejected
   long long not_in_source = 0;  // earlier findings of this source missing from this (cumulative) export: flagged
   long long back_in_source = 0; // flagged findings that are in this export again: flag cleared
+  long long lines = 0;          // of rows_read: line findings (segments) that reached the store (any outcome there)
   bool adds_up() const { return rows_read == new_rows + unchanged + updated + duplicates + rejected; }
 };
 
@@ -82,6 +99,9 @@ struct StoredFinding {
   std::string opd;
   std::string due_date;
   bool not_in_source = false;
+  FindingKind kind = FindingKind::point;
+  std::vector<LineString> lines;  // a segment (kind line): its parts, EPSG:4326; lon/lat are then 0
+  double length_m = 0;            // a segment: its length inside the desa at import (m, EPSG:32749)
 };
 
 // One history row of `riwayat`.

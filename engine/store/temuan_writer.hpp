@@ -1,5 +1,5 @@
 #pragma once
-// How an import reads and writes the `temuan` layer: GeoPackage through SQLite statements on GDAL's own
+// How an import reads and writes a findings layer (`temuan` points, `ruas` segments; one writer a layer): GeoPackage through SQLite statements on GDAL's own
 // connection (in GDAL's transaction), PostGIS through OGR (GDAL's PG driver, COPY for new rows). Private to
 // engine/store; the import session (store_import.cpp) holds the rules, the writers only move rows.
 #include <cstdint>
@@ -53,8 +53,8 @@ class TemuanWriter {
   virtual void finish() = 0;
 };
 
-std::unique_ptr<TemuanWriter> make_gpkg_writer(OgrStore& store);
-std::unique_ptr<TemuanWriter> make_ogr_writer(OgrStore& store);
+std::unique_ptr<TemuanWriter> make_gpkg_writer(OgrStore& store, FindingKind kind);
+std::unique_ptr<TemuanWriter> make_ogr_writer(OgrStore& store, FindingKind kind);
 
 // The previous version as JSON (what an update replaces, kept in the history).
 std::string previous_content_json(const std::function<std::string(const char*)>& field, const std::string& geometry_wkt);

@@ -56,7 +56,7 @@ TEST(QueryStoreCli, CountsAndListWithFilters) {
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("Temuan lewat target, per 2026-03-05"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("\nL1  layanan_publik  35.13.02.2002  Echo   Lumbang    baru          Kecamatan   "
-                       "2026-01-01       2026-01-15          49\n"),
+                       "2026-01-01       2026-01-15          49  titik             \n"),
             std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("2 dari 6 temuan yang cocok"), std::string::npos) << r.out;

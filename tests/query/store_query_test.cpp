@@ -158,10 +158,10 @@ TEST(StoreQuery, FindingListMostOverdueFirstWithoutSensitiveOnes) {
   EXPECT_EQ(ids, (std::vector<std::string>{"L1", "J1", "J4", "J5", "J6", "J8"}));
   const std::string csv = format_csv(r);
   EXPECT_EQ(csv.substr(0, csv.find('\n')),
-            "id,kategori,kode_desa,desa,kecamatan,status,opd,pertama_dilihat,tenggat,hari_lewat");
-  EXPECT_NE(csv.find("\nL1,layanan_publik,35.13.02.2002,Echo,Lumbang,baru,Kecamatan,2026-01-01,2026-01-15,49\n"),
+            "id,kategori,kode_desa,desa,kecamatan,status,opd,pertama_dilihat,tenggat,hari_lewat,jenis,panjang_m");
+  EXPECT_NE(csv.find("\nL1,layanan_publik,35.13.02.2002,Echo,Lumbang,baru,Kecamatan,2026-01-01,2026-01-15,49,titik,\n"),
             std::string::npos) << csv;
-  EXPECT_NE(csv.find("\nJ4,jalan_rusak,35.13.01.2001,Alpha,Sumber,ditindaklanjuti,Dinas PUPR,2026-01-01,2026-03-02,3\n"),
+  EXPECT_NE(csv.find("\nJ4,jalan_rusak,35.13.01.2001,Alpha,Sumber,ditindaklanjuti,Dinas PUPR,2026-01-01,2026-03-02,3,titik,\n"),
             std::string::npos) << csv;
   EXPECT_EQ(csv.find("S1"), std::string::npos);
   ASSERT_EQ(r.notes_id.size(), 1u);
@@ -169,7 +169,7 @@ TEST(StoreQuery, FindingListMostOverdueFirstWithoutSensitiveOnes) {
   // Status filter and the closed ones (no days overdue).
   const QueryResult done = finding_list(model(), parse_query_spec({{"status", "selesai,bukan_masalah"}, {"n", "all"}}));
   ASSERT_EQ(done.rows.size(), 2u);
-  EXPECT_EQ(format_csv(done).find("J2,jalan_rusak,35.13.01.2001,Alpha,Sumber,selesai,Dinas PUPR,2026-01-01,2026-03-02,\n") !=
+  EXPECT_EQ(format_csv(done).find("J2,jalan_rusak,35.13.01.2001,Alpha,Sumber,selesai,Dinas PUPR,2026-01-01,2026-03-02,,titik,\n") !=
                 std::string::npos, true) << format_csv(done);
   // The internal profile lists stunting too.
   auto internal = test::model_with_store(false);

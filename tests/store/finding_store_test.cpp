@@ -29,7 +29,7 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
         if (std::getenv("PETA_TEST_PG_REQUIRED")) FAIL() << "PETA_TEST_PG_REQUIRED is set but no cluster is running";
         GTEST_SKIP() << "no PostgreSQL test cluster here (ctest runs these in test store_postgis, with its fixture)";
       }
-      test::raw_sql(path_, "DROP TABLE IF EXISTS temuan, riwayat, impor, peta_skema CASCADE");
+      test::raw_sql(path_, "DROP TABLE IF EXISTS temuan, ruas, riwayat, impor, peta_skema CASCADE");
     } else {
       std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
       std::replace(name.begin(), name.end(), '/', '_');
@@ -497,7 +497,7 @@ TEST_P(StoreTest, AStoreOfSchemaOneKeepsItsIdentities) {
   }
   make_schema_one(path_);
   auto store = FindingStore::open(path_);
-  EXPECT_EQ(store->schema_version(), 2);
+  EXPECT_EQ(store->schema_version(), kSchemaVersion);
   auto m = by_id(*store);
   ASSERT_EQ(m.size(), 10u);
   EXPECT_EQ(m.at("T3").source_id, "T3");  // id_sumber NULL after the migration: the same as id_temuan
@@ -518,7 +518,7 @@ TEST_P(StoreTest, AStoreOfSchemaOneKeepsItsIdentities) {
   EXPECT_EQ(import_with(*store, sample_findings(0, 3), keyed("form-b", "2026-03-05")).new_rows, 3);
   EXPECT_EQ(by_id(*store).size(), 15u);
   // Opened again: nothing left to migrate.
-  EXPECT_EQ(FindingStore::open(path_)->schema_version(), 2);
+  EXPECT_EQ(FindingStore::open(path_)->schema_version(), kSchemaVersion);
 }
 
 TEST_P(StoreTest, AggregatesThroughTheStore) {

@@ -1,5 +1,5 @@
-// The store under kills and contention, on both backends: a child import killed with SIGKILL at random
-// moments leaves the store exactly as before or as after; two imports at once are never interleaved.
+// The store under kills and contention, on both backends: a child import of points and line segments killed
+// with SIGKILL at random moments leaves the store exactly as before or as after; two imports at once are never interleaved.
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -18,16 +18,17 @@ namespace peta::store {
 namespace {
 
 using test::sample_findings;
+using test::sample_segments;
 
 // What a store holds, as counted directly in its tables.
 struct Snapshot {
-  long long temuan = 0, riwayat = 0, impor = 0, flagged = 0;
+  long long temuan = 0, riwayat = 0, impor = 0, flagged = 0, ruas = 0;  // flagged: points and segments
   bool operator==(const Snapshot&) const = default;
 };
 
 std::ostream& operator<<(std::ostream& os, const Snapshot& s) {
   return os << "{temuan " << s.temuan << ", riwayat " << s.riwayat << ", impor " << s.impor << ", flagged "
-            << s.flagged << "}";
+            << s.flagged << ", ruas " << s.ruas << "}";
 }
 
 class StoreProcessTest : public ::testing::TestWithParam<std::string> {
@@ -50,7 +51,7 @@ class StoreProcessTest : public ::testing::TestWithParam<std::string> {
 
   // An empty store.
   void reset() {
-    if (GetParam() == "PostGIS") test::raw_sql(path_, "DROP TABLE IF EXISTS temuan, riwayat, impor, peta_skema CASCADE");
+    if (GetParam() == "PostGIS") test::raw_sql(path_, "DROP TABLE IF EXISTS temuan, ruas, riwayat, impor, peta_skema CASCADE");
     else std::filesystem::remove(path_);
   }
 
@@ -70,7 +71,8 @@ class StoreProcessTest : public ::testing::TestWithParam<std::string> {
     s.temuan = test::raw_count(path_, "temuan");
     s.riwayat = test::raw_count(path_, "riwayat");
     s.impor = test::raw_count(path_, "impor");
-    s.flagged = test::raw_count(path_, "temuan WHERE tidak_di_sumber = 1");
+    s.flagged = test::raw_count(path_, "temuan WHERE tidak_di_sumber = 1") + test::raw_count(path_, "ruas WHERE tidak_di_sumber = 1");
+    s.ruas = test::raw_count(path_, "ruas");
     return s;
   }
 
@@ -78,17 +80,23 @@ class StoreProcessTest : public ::testing::TestWithParam<std::string> {
 };
 
 TEST_P(StoreProcessTest, ChildImportKilledAtRandomMomentsLeavesBeforeOrAfter) {
-  const auto base = sample_findings(0, 100);
-  const auto next = sample_findings(50, 2050);  // 50 known, 1950 new; 0..49 missing: flagged
-  const Snapshot before{100, 0, 1, 0};
-  const Snapshot after{2050, 50, 2, 50};
+  // Points and segments in one export: points 50 known, 1950 new, 0..49 missing (flagged); segments 5 known,
+  // 50 new, 0..4 missing (flagged).
+  auto with_segments = [](std::vector<StoreFinding> points, std::vector<StoreFinding> segments) {
+    points.insert(points.end(), segments.begin(), segments.end());
+    return points;
+  };
+  const auto base = with_segments(sample_findings(0, 100), sample_segments(0, 10));
+  const auto next = with_segments(sample_findings(50, 2050), sample_segments(5, 60));
+  const Snapshot before{100, 0, 1, 0, 10};
+  const Snapshot after{2050, 55, 2, 55, 60};
   auto run_child = [&]() -> pid_t {
     pid_t pid = fork();
     if (pid == 0) {
       try {
         auto store = FindingStore::open(path_);
         auto s = import(*store, next, 25);
-        _exit(s.new_rows == 1950 && s.unchanged == 50 && s.not_in_source == 50 ? 0 : 3);
+        _exit(s.new_rows == 2000 && s.unchanged == 55 && s.not_in_source == 55 && s.lines == 55 ? 0 : 3);
       } catch (...) {
         _exit(2);
       }
@@ -98,7 +106,7 @@ TEST_P(StoreProcessTest, ChildImportKilledAtRandomMomentsLeavesBeforeOrAfter) {
   auto prepare = [&] {
     reset();
     auto store = FindingStore::open(path_);
-    ASSERT_EQ(import(*store, base).new_rows, 100);
+    ASSERT_EQ(import(*store, base).new_rows, 110);
     ASSERT_EQ(snapshot(), before);
   };
   // One undisturbed run gives the time scale of the kills.
@@ -133,7 +141,7 @@ TEST_P(StoreProcessTest, ChildImportKilledAtRandomMomentsLeavesBeforeOrAfter) {
     auto store = FindingStore::open(path_);
     auto s = import(*store, next);
     EXPECT_TRUE(s.adds_up());
-    EXPECT_EQ(snapshot(), (Snapshot{2050, 50, now == before ? 2 : 3, 50})) << "kill " << i;
+    EXPECT_EQ(snapshot(), (Snapshot{2050, 55, now == before ? 2 : 3, 55, 60})) << "kill " << i;
   }
   EXPECT_GT(killed_before, 0) << "no kill landed inside the import (full run " << full_ms << " ms)";
   std::printf("kills: %d left the store as before, %d as after (full run %.0f ms)\n", killed_before, finished, full_ms);

@@ -101,6 +101,26 @@ inline store::StoreFinding sample_finding(int n, const std::string& note = "") {
   return f;
 }
 
+// Segment number `n` (a damaged road, id "S<n>"): two parts from real desa number n % 330's inner point, about
+// 150 m and 110 m long, as a line source's row would bring it (category jalan_rusak).
+inline store::StoreFinding sample_segment(int n, const std::string& note = "") {
+  store::StoreFinding f = sample_finding(n, note.empty() ? "ruas nomor " + std::to_string(n) : note);
+  f.id = "S" + std::to_string(n);
+  f.category = "jalan_rusak";
+  f.values = {{"id", f.id}, {"kategori", f.category}, {"tanggal", f.date}, {"keterangan", f.values.back().second}};
+  f.has_point = false;
+  f.lines = {{{f.lon, f.lat}, {f.lon + 0.001, f.lat + 0.001}}, {{f.lon, f.lat - 0.001}, {f.lon + 0.001, f.lat - 0.001}}};
+  f.length_m = 100.0 + n;
+  f.lon = f.lat = 0;
+  return f;
+}
+
+inline std::vector<store::StoreFinding> sample_segments(int from, int to) {
+  std::vector<store::StoreFinding> v;
+  for (int n = from; n < to; ++n) v.push_back(sample_segment(n));
+  return v;
+}
+
 inline std::vector<store::StoreFinding> sample_findings(int from, int to) {
   std::vector<store::StoreFinding> v;
   for (int n = from; n < to; ++n) v.push_back(sample_finding(n));

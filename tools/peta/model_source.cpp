@@ -66,7 +66,10 @@ std::shared_ptr<const query::StoreTable> read_store(const ProjectSettings& setti
   // A store not made yet (no import so far) is an empty one; opening it would create the file.
   if (path.rfind("PG:", 0) != 0 && !std::filesystem::exists(path)) return query::read_store_table({}, model, options);
   auto store = store::FindingStore::open(path);
-  return query::read_store_table(store->findings(), model, options, store::StatusTimeline(store->status_changes()));
+  // The points, then the segments (ruas: listed by --temuan, not counted).
+  std::vector<store::StoredFinding> findings = store->findings();
+  for (auto& s : store->segments()) findings.push_back(std::move(s));
+  return query::read_store_table(findings, model, options, store::StatusTimeline(store->status_changes()));
 }
 
 }  // namespace peta::cli

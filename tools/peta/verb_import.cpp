@@ -56,11 +56,11 @@ class ImportVerb : public Verb {
       adds_up &= s.adds_up();
       out.push_back({{"file", f.file}, {"rows_read", s.rows_read}, {"new", s.new_rows}, {"unchanged", s.unchanged},
                      {"updated", s.updated}, {"duplicates", s.duplicates}, {"rejected", s.rejected},
-                     {"not_in_source", s.not_in_source}, {"back_in_source", s.back_in_source},
+                     {"not_in_source", s.not_in_source}, {"back_in_source", s.back_in_source}, {"lines", s.lines},
                      {"rejects_csv", f.rejects_csv}, {"adds_up", s.adds_up()}});
       if (!json_) {
         std::printf("impor %s\n", f.file.c_str());
-        std::printf("  baris dibaca (rows read)      %10lld\n", s.rows_read);
+        std::printf("  baris dibaca (rows read)      %10lld  (ruas/garis (line segments): %lld)\n", s.rows_read, s.lines);
         std::printf("  baru (new)                    %10lld\n", s.new_rows);
         std::printf("  tidak berubah (unchanged)     %10lld\n", s.unchanged);
         std::printf("  diperbarui (updated)          %10lld\n", s.updated);

@@ -60,6 +60,9 @@ class QueryVerb : public Verb {
     c.add_flag("--per-opd", per_opd_, "Tabel lewat target per OPD dan kecamatan (overdue per department and district; store)");
     c.add_flag("--temuan,--findings", list_,
                "Daftar temuan satu per satu: id, kategori, desa, status, OPD, tenggat (list the findings; store)");
+    c.add_option("--jenis,--kind", kind_,
+                 "Untuk --temuan: titik | ruas | semua (points, line segments or both; default semua)")
+        ->check(choices({"titik", "ruas", "semua"}));
     c.add_option("--dari,--from", from_, "Tanggal awal YYYY-MM-DD (from date)");
     c.add_option("--sampai,--to", to_, "Tanggal akhir YYYY-MM-DD (to date)");
     c.add_option("--signifikan,--significance", significance_,
@@ -160,6 +163,7 @@ class QueryVerb : public Verb {
     for (const auto& o : opd_) put("opd", o);
     if (overdue_) put("overdue", "true");
     put("as_of", as_of_);
+    put("kind", kind_);
     put("significance", significance_);
     put("spot", spot_);
     put("statistic", statistic_);
@@ -183,7 +187,7 @@ class QueryVerb : public Verb {
 
   ModelSource source_;
   std::string level_, category_, sort_, top_, from_, to_, significance_, spot_, statistic_, format_, lang_, out_;
-  std::string as_of_, period_;
+  std::string as_of_, period_, kind_;
   std::vector<std::string> kecamatan_, severity_, status_, compare_, opd_, filters_;
   bool per_kecamatan_ = false, ascending_ = false, trend_ = false, overdue_ = false, per_opd_ = false, list_ = false;
 };

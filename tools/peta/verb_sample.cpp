@@ -7,6 +7,7 @@
 #include "boundaries/boundary_loader.hpp"
 #include "core/atomic_write.hpp"
 #include "sample/profile_sample.hpp"
+#include "sample/road_sample.hpp"
 #include "sample/sample_generator.hpp"
 #include "sample/visit_schedule.hpp"
 #include "verbs.hpp"
@@ -39,6 +40,9 @@ class SampleVerb : public Verb {
                  "jumlah_posyandu; a few bad rows to show the rejects)");
     c.add_option("--bumdes", a_.bumdes_out,
                  "Also write a synthetic BUMDes table CSV keyed by desa and kecamatan name (bumdes, unit_usaha)");
+    c.add_option("--ruas", a_.roads_out,
+                 "Also write synthetic damaged road stretches, a line source (id,wkt,kategori,tanggal,tingkat,keterangan)");
+    c.add_option("--ruas-count", a_.road_count, "Number of road stretches for --ruas")->capture_default_str()->check(CLI::NonNegativeNumber);
     c.add_flag("--quiet", a_.quiet, "Print nothing on success");
   }
   int run() override;
@@ -51,6 +55,8 @@ class SampleVerb : public Verb {
     std::string kecamatan;   // kecamatan layer, for the visit schedule
     std::string visits_out;  // --kunjungan: also write the synthetic visit schedule here
     std::string profile_out, bumdes_out;  // --profil, --bumdes: synthetic desa profile tables
+    std::string roads_out;                // --ruas: synthetic damaged road stretches (lines)
+    int road_count = 40;
     SampleOptions options;
     bool quiet = false;
   } a_;
@@ -75,6 +81,11 @@ int SampleVerb::run() {
     const std::string text = csv(loaded.boundaries, args.options.seed);
     write_atomically(path, [&](std::ostream& out) { out << text; });
     if (!args.quiet) std::fprintf(stderr, "peta sample: desa profile table written to %s\n", path.c_str());
+  }
+  if (!args.roads_out.empty()) {
+    const std::string csv = road_sample_csv(loaded.boundaries, args.options.seed, args.road_count, args.options.year);
+    write_atomically(args.roads_out, [&](std::ostream& out) { out << csv; });
+    if (!args.quiet) std::fprintf(stderr, "peta sample: %d road stretches written to %s\n", args.road_count, args.roads_out.c_str());
   }
   const auto start = std::chrono::steady_clock::now();
   write_sample_csv(loaded.boundaries, args.options, args.out);

@@ -79,6 +79,7 @@ class StatusVerb : public Verb {
     std::printf("%s\n", path.c_str());
     for (const auto& s : store::all_statuses()) std::printf("  %-16s %lld\n", s.c_str(), counts[s]);
     std::printf("  tidak_di_sumber  %lld (tetap disimpan)\n", counts["tidak_di_sumber"]);
+    std::printf("  ruas             %lld (temuan garis di antaranya / line segments among them)\n", counts["ruas"]);
   }
 
   // A status file's refused rows go to a CSV beside it; refused ids of the command line are printed.
