@@ -28,11 +28,11 @@ void add_store_segments(const ProjectSettings& settings, const Boundaries& b, st
     if (!cutter) cutter = std::make_unique<LineCutter>(b);
     const std::vector<LinePiece> pieces = f.lines.empty() ? std::vector<LinePiece>{} : cutter->cut(f.lines);
     if (pieces.empty()) {  // no geometry (emptied in QGIS), or the boundaries changed since the import
-      Rejection r = make_rejection(label, f.fid, "geom", kReasonOutside,
+      Rejection r = make_rejection(label, f.fid, "geom", RejectionReason::outside_boundaries,
                                    "ruas " + quote(f.id) + " di store tidak melewati desa mana pun / the stored segment "
                                    "crosses no desa", {});
       counts.rejected++;
-      counts.rejected_by_reason[r.reason]++;
+      counts.rejected_by_reason[std::string(r.code())]++;
       spool.add(r, 0);
       return;
     }
