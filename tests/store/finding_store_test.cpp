@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -23,19 +24,9 @@ using test::sample_findings;
 class StoreTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    if (GetParam() == "PostGIS") {
-      path_ = test::pg_connection();
-      if (path_.empty()) {
-        if (std::getenv("PETA_TEST_PG_REQUIRED")) FAIL() << "PETA_TEST_PG_REQUIRED is set but no cluster is running";
-        GTEST_SKIP() << "no PostgreSQL test cluster here (ctest runs these in test store_postgis, with its fixture)";
-      }
-      test::raw_sql(path_, "DROP TABLE IF EXISTS temuan, ruas, riwayat, impor, peta_skema CASCADE");
-    } else {
-      std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
-      std::replace(name.begin(), name.end(), '/', '_');
-      dir_ = test::temp_dir("store-" + name);
-      path_ = dir_ + "/temuan.gpkg";
-    }
+    path_ = test::store_for_backend(GetParam(), "store-");
+    PETA_SKIP_WITHOUT_STORE(path_);
+    if (GetParam() != "PostGIS") dir_ = std::filesystem::path(path_).parent_path().string();
   }
 
   ImportSummary import(FindingStore& store, const std::vector<StoreFinding>& rows, const std::string& file = "ekspor.csv",

@@ -34,18 +34,9 @@ std::ostream& operator<<(std::ostream& os, const Snapshot& s) {
 class StoreProcessTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    if (GetParam() == "PostGIS") {
-      path_ = test::pg_connection();
-      if (path_.empty()) {
-        if (std::getenv("PETA_TEST_PG_REQUIRED")) FAIL() << "PETA_TEST_PG_REQUIRED is set but no cluster is running";
-        GTEST_SKIP() << "no PostgreSQL test cluster here (ctest runs these in test store_postgis, with its fixture)";
-      }
-    } else {
-      std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
-      std::replace(name.begin(), name.end(), '/', '_');
-      dir_ = test::temp_dir("store-proc-" + name);
-      path_ = dir_ + "/temuan.gpkg";
-    }
+    path_ = test::store_for_backend(GetParam(), "store-proc-", false);  // reset() empties it
+    PETA_SKIP_WITHOUT_STORE(path_);
+    if (GetParam() != "PostGIS") dir_ = std::filesystem::path(path_).parent_path().string();
     reset();
   }
 

@@ -6,6 +6,7 @@
 #include <ogr_api.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <string>
@@ -40,6 +41,27 @@ inline void raw_sql(const std::string& path, const std::string& sql) {
   if (r) ds->ReleaseResultSet(r);
   ASSERT_LT(CPLGetLastErrorType(), CE_Failure) << sql << ": " << CPLGetLastErrorMsg();
 }
+
+// The store a test of `backend` ("GeoPackage" or "PostGIS") works on: temuan.gpkg in a fresh folder named `prefix`
+// and the test's name, or the ctest fixture's PostGIS database (with peta's tables dropped when `fresh`). Empty
+// when there is no PostgreSQL cluster: the caller skips (PETA_SKIP_WITHOUT_STORE), and when PETA_TEST_PG_REQUIRED
+// is set that is a failure too.
+inline std::string store_for_backend(const std::string& backend, const std::string& prefix, bool fresh = true) {
+  if (backend == "PostGIS") {
+    std::string path = pg_connection();
+    if (path.empty()) {
+      if (std::getenv("PETA_TEST_PG_REQUIRED")) ADD_FAILURE() << "PETA_TEST_PG_REQUIRED is set but no cluster is running";
+      return "";
+    }
+    if (fresh) raw_sql(path, "DROP TABLE IF EXISTS temuan, ruas, riwayat, impor, peta_skema CASCADE");
+    return path;
+  }
+  std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+  std::replace(name.begin(), name.end(), '/', '_');
+  return temp_dir(prefix + name) + "/temuan.gpkg";
+}
+#define PETA_SKIP_WITHOUT_STORE(path) \
+  if ((path).empty()) GTEST_SKIP() << "no PostgreSQL test cluster here (ctest runs these in test store_postgis, with its fixture)"
 
 // Opened for update, as QGIS opens a layer it may edit: after a killed import, SQLite must roll back the hot
 // journal it left, which a read-only connection cannot do ("attempt to write a readonly database").
