@@ -165,7 +165,23 @@ void RtreeEntries::add(std::int64_t id, const Envelope& e) {
                       value_up(e.maxy)});
 }
 
-void pack_gpkg_rtree(sqlite3* db, const std::string& rtree, RtreeEntries& entries, std::size_t table_rows) {
+namespace {
+
+// SQL: peta_hilbert(geom) -> the Hilbert key of the geometry's envelope centre (as RtreeEntries::add computes
+// it); NULL for an empty or NULL geometry, which has no entry.
+void sql_hilbert(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  const auto* blob = static_cast<const unsigned char*>(sqlite3_value_blob(argv[0]));
+  const auto env = gpkg_envelope(blob, static_cast<std::size_t>(sqlite3_value_bytes(argv[0])));
+  if (!env) return sqlite3_result_null(ctx);
+  sqlite3_result_int64(ctx, hilbert_key((env->minx + env->maxx) / 2, (env->miny + env->maxy) / 2));
+}
+
+// Packs the rows' cells, which `next(cell)` yields in Hilbert order (ties in id order) until it returns false, into
+// the R-tree `rtree` (emptied first). [min_id, max_id] holds every id; `table_rows` sizes the block of node numbers
+// kept for the inner nodes. Only one cell per leaf and 4 bytes per id are held, whatever the number of rows.
+template <class Next>
+void pack_in_order(sqlite3* db, const std::string& rtree, std::size_t table_rows, std::int64_t min_id,
+                   std::int64_t max_id, Next next) {
   int node_size = 0;
   {
     Statement s(db, "SELECT length(data) FROM " + quoted(rtree + "_node") + " WHERE nodeno = 1");
@@ -176,52 +192,51 @@ void pack_gpkg_rtree(sqlite3* db, const std::string& rtree, RtreeEntries& entrie
     throw Error("R-tree bulk load: " + rtree + " has no usable root node (size " + std::to_string(node_size) + ")");
   for (const char* shadow : {"_node", "_parent", "_rowid"}) Statement(db, "DELETE FROM " + quoted(rtree + shadow)).step();
 
-  auto& all = entries.entries();
-  std::sort(all.begin(), all.end(), [](const RtreeEntries::Entry& a, const RtreeEntries::Entry& b) {
-    if (a.key != b.key) return a.key < b.key;
-    return a.id() < b.id();
-  });
-  std::int64_t min_id = 0, max_id = -1;
-  for (const auto& e : all) {
-    if (max_id < min_id) min_id = max_id = e.id();
-    min_id = std::min(min_id, e.id());
-    max_id = std::max(max_id, e.id());
-  }
-
   // Node numbers 1 .. reserved are kept for the root and the inner nodes (counted for every row of the table,
   // an upper bound); leaves are numbered after them, in the order they are written.
-  const auto bound = level_sizes(std::max(table_rows, all.size()), capacity);
+  const auto bound = level_sizes(table_rows, capacity);
   std::int64_t reserved = 1;
   for (std::size_t i = 1; i < bound.size(); ++i) reserved += static_cast<std::int64_t>(bound[i]);
   // Leaf of each row (by id - min_id), written to %_rowid in id order at the end: appends, not random inserts.
   std::vector<std::uint32_t> leaf_of(max_id >= min_id ? static_cast<std::size_t>(max_id - min_id + 1) : 0, 0);
+  auto leaf = [&](const Cell& c, std::int64_t nodeno) {
+    if (c.ref < min_id || c.ref > max_id) throw Error("R-tree bulk load: a row id outside the table's (internal error)");
+    leaf_of[static_cast<std::size_t>(c.ref - min_id)] = static_cast<std::uint32_t>(nodeno);
+  };
 
   NodeWriter writer(db, rtree, node_size);
-  std::vector<Cell> leaves;  // one cell per leaf: its node number and box (the level above is packed from them)
+  // The first capacity + 1 cells tell whether one leaf holds them all (then it is the root).
   std::vector<Cell> cells;
-  cells.reserve(capacity);
-  if (all.size() <= capacity) {
-    // One leaf (or none): it is the root.
-    for (const auto& e : all) {
-      cells.push_back({e.id(), {e.minx, e.maxx, e.miny, e.maxy}});
-      leaf_of[static_cast<std::size_t>(e.id() - min_id)] = 1;
-    }
+  cells.reserve(capacity + 1);
+  Cell cell{};
+  while (cells.size() <= capacity && next(cell)) cells.push_back(cell);
+  if (cells.size() <= capacity) {
+    for (const auto& c : cells) leaf(c, 1);
     writer.write(1, cells.data(), cells.size(), 0);
   } else {
+    std::vector<Cell> leaves;  // one cell per leaf: its node number and box (the level above is packed from them)
     std::int64_t next_leaf = reserved + 1;
-    for (std::size_t i = 0; i < all.size(); i += capacity) {
-      const std::size_t count = std::min(capacity, all.size() - i);
-      cells.clear();
-      for (std::size_t k = i; k < i + count; ++k) {
-        const auto& e = all[k];
-        cells.push_back({e.id(), {e.minx, e.maxx, e.miny, e.maxy}});
-        leaf_of[static_cast<std::size_t>(e.id() - min_id)] = static_cast<std::uint32_t>(next_leaf);
+    auto write_leaf = [&](const Cell* first, std::size_t count) {
+      Box box = first[0].box;
+      for (std::size_t k = 0; k < count; ++k) {
+        box.expand(first[k].box);
+        leaf(first[k], next_leaf);
       }
-      Box box = cells[0].box;
-      for (const auto& c : cells) box.expand(c.box);
-      writer.write(next_leaf, cells.data(), cells.size(), 0);
+      writer.write(next_leaf, first, count, 0);
       leaves.push_back({next_leaf++, box});
+    };
+    write_leaf(cells.data(), capacity);
+    Cell carried = cells[capacity];
+    cells.clear();
+    cells.push_back(carried);
+    while (next(cell)) {
+      cells.push_back(cell);
+      if (cells.size() == capacity) {
+        write_leaf(cells.data(), capacity);
+        cells.clear();
+      }
     }
+    if (!cells.empty()) write_leaf(cells.data(), cells.size());
     // Inner levels: consecutive cells (in Hilbert order) grouped by `capacity`, until one node is left.
     std::vector<Cell> level = std::move(leaves);
     int depth = 0;
@@ -251,26 +266,62 @@ void pack_gpkg_rtree(sqlite3* db, const std::string& rtree, RtreeEntries& entrie
     if (leaf_of[i]) rowid.run(min_id + static_cast<std::int64_t>(i), leaf_of[i]);
 }
 
+}  // namespace
+
+void pack_gpkg_rtree(sqlite3* db, const std::string& rtree, RtreeEntries& entries, std::size_t table_rows) {
+  auto& all = entries.entries();
+  std::sort(all.begin(), all.end(), [](const RtreeEntries::Entry& a, const RtreeEntries::Entry& b) {
+    if (a.key != b.key) return a.key < b.key;
+    return a.id() < b.id();
+  });
+  std::int64_t min_id = 0, max_id = -1;
+  for (const auto& e : all) {
+    if (max_id < min_id) min_id = max_id = e.id();
+    min_id = std::min(min_id, e.id());
+    max_id = std::max(max_id, e.id());
+  }
+  std::size_t at = 0;
+  pack_in_order(db, rtree, std::max(table_rows, all.size()), min_id, max_id, [&](Cell& c) {
+    if (at == all.size()) return false;
+    const auto& e = all[at++];
+    c = {e.id(), {e.minx, e.maxx, e.miny, e.maxy}};
+    return true;
+  });
+}
+
+// The store's tables grow to millions of rows: the order comes from SQLite's sorter (ORDER BY the Hilbert key, then
+// the id, as pack_gpkg_rtree sorts), so the rebuild holds 4 bytes a row, not the 28 of RtreeEntries (at 10 M rows
+// 280 MB, over the store's memory target).
 void rebuild_gpkg_rtree(sqlite3* db, const std::string& table, const std::string& fid_column,
                         const std::string& geom_column, const std::string& rtree) {
-  std::size_t rows = 0;
+  std::int64_t rows = 0, min_fid = 0, max_fid = -1;
   {
-    Statement s(db, "SELECT COUNT(*) FROM " + quoted(table));
-    if (s.step()) rows = static_cast<std::size_t>(sqlite3_column_int64(s.get(), 0));
-  }
-  RtreeEntries entries;
-  entries.reserve(rows);
-  {
-    // A plain scan in rowid order: the sort is done in memory by pack_gpkg_rtree.
-    Statement s(db, "SELECT " + quoted(fid_column) + ", " + quoted(geom_column) + " FROM " + quoted(table) +
-                        " WHERE " + quoted(geom_column) + " IS NOT NULL");
-    while (s.step()) {
-      const auto* blob = static_cast<const unsigned char*>(sqlite3_column_blob(s.get(), 1));
-      const auto env = gpkg_envelope(blob, static_cast<std::size_t>(sqlite3_column_bytes(s.get(), 1)));
-      if (env) entries.add(sqlite3_column_int64(s.get(), 0), *env);
+    Statement s(db, "SELECT COUNT(*), MIN(" + quoted(fid_column) + "), MAX(" + quoted(fid_column) + ") FROM " + quoted(table));
+    if (s.step()) {
+      rows = sqlite3_column_int64(s.get(), 0);
+      min_fid = sqlite3_column_int64(s.get(), 1);
+      max_fid = sqlite3_column_int64(s.get(), 2);
     }
   }
-  pack_gpkg_rtree(db, rtree, entries, rows);
+  if (rows == 0) min_fid = 0, max_fid = -1;
+  if (sqlite3_create_function(db, "peta_hilbert", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, &sql_hilbert,
+                              nullptr, nullptr) != SQLITE_OK)
+    throw Error(std::string("R-tree bulk load: cannot register peta_hilbert: ") + sqlite3_errmsg(db));
+  {
+    Statement s(db, "SELECT " + quoted(fid_column) + ", " + quoted(geom_column) + " FROM " + quoted(table) +
+                        " WHERE peta_hilbert(" + quoted(geom_column) + ") IS NOT NULL ORDER BY peta_hilbert(" +
+                        quoted(geom_column) + "), " + quoted(fid_column));
+    pack_in_order(db, rtree, static_cast<std::size_t>(rows), min_fid, max_fid, [&](Cell& c) {
+      if (!s.step()) return false;
+      const auto* blob = static_cast<const unsigned char*>(sqlite3_column_blob(s.get(), 1));
+      const auto env = gpkg_envelope(blob, static_cast<std::size_t>(sqlite3_column_bytes(s.get(), 1)));
+      if (!env) throw Error("R-tree bulk load: a geometry without envelope in " + table + " (internal error)");
+      c = {sqlite3_column_int64(s.get(), 0),
+           {value_down(env->minx), value_up(env->maxx), value_down(env->miny), value_up(env->maxy)}};
+      return true;
+    });
+  }
+  sqlite3_create_function(db, "peta_hilbert", 1, SQLITE_UTF8, nullptr, nullptr, nullptr, nullptr);
 }
 
 }  // namespace peta::store
