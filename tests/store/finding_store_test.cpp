@@ -35,14 +35,7 @@ class StoreTest : public ::testing::TestWithParam<std::string> {
     o.file = file;
     o.source = "kobo-form";
     o.today = today;
-    auto session = store.begin_import(o);
-    // In batches of 7, as the findings stage hands them on.
-    for (std::size_t i = 0; i < rows.size(); i += 7)
-      session->add(std::vector<StoreFinding>(rows.begin() + i, rows.begin() + std::min(rows.size(), i + 7)));
-    if (rejections) *rejections = session->rejections();
-    auto s = session->commit();
-    EXPECT_TRUE(s.adds_up());
-    return s;
+    return test::import_in_batches(store, o, rows, 7, rejections);  // batches of 7, as the findings stage hands on
   }
 
   std::map<std::string, StoredFinding> by_id(FindingStore& store) {

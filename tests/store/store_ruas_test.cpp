@@ -30,13 +30,7 @@ class StoreRuasTest : public ::testing::TestWithParam<std::string> {
     o.file = file;
     o.source = "form";
     o.today = "2026-03-01";
-    auto session = store.begin_import(o);
-    for (std::size_t i = 0; i < rows.size(); i += 5)
-      session->add(std::vector<StoreFinding>(rows.begin() + i, rows.begin() + std::min(rows.size(), i + 5)));
-    if (rejections) *rejections = session->rejections();
-    auto s = session->commit();
-    EXPECT_TRUE(s.adds_up());
-    return s;
+    return test::import_in_batches(store, o, rows, 5, rejections);
   }
 
   static std::vector<StoreFinding> joined(std::vector<StoreFinding> a, const std::vector<StoreFinding>& b) {

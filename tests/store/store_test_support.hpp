@@ -42,6 +42,20 @@ inline void raw_sql(const std::string& path, const std::string& sql) {
   ASSERT_LT(CPLGetLastErrorType(), CE_Failure) << sql << ": " << CPLGetLastErrorMsg();
 }
 
+// Imports `rows` in batches of `batch` (as the findings stage hands them on) in one session and commits it; the
+// import's counts must add up. The session's rejections go to `rejections` when given.
+inline store::ImportSummary import_in_batches(store::FindingStore& finding_store, const store::ImportOptions& options,
+                                              const std::vector<store::StoreFinding>& rows, std::size_t batch,
+                                              std::vector<store::StoreRejection>* rejections = nullptr) {
+  auto session = finding_store.begin_import(options);
+  for (std::size_t i = 0; i < rows.size(); i += batch)
+    session->add(std::vector<store::StoreFinding>(rows.begin() + i, rows.begin() + std::min(rows.size(), i + batch)));
+  if (rejections) *rejections = session->rejections();
+  auto s = session->commit();
+  EXPECT_TRUE(s.adds_up());
+  return s;
+}
+
 // The store a test of `backend` ("GeoPackage" or "PostGIS") works on: temuan.gpkg in a fresh folder named `prefix`
 // and the test's name, or the ctest fixture's PostGIS database (with peta's tables dropped when `fresh`). Empty
 // when there is no PostgreSQL cluster: the caller skips (PETA_SKIP_WITHOUT_STORE), and when PETA_TEST_PG_REQUIRED
