@@ -43,21 +43,14 @@ class GeoPackageWriter final : public FormatWriter {
 
   void begin_layer(const LayerSchema& schema) override {
     where_ = where_file_ + ", layer " + schema.name;
-    if (GpkgBulkLayer::suits(schema)) {
-      // Points (the findings, possibly millions) and plain tables: prepared inserts, R-tree packed at the end.
-      bulk_.emplace(*dataset_, schema, where_);
-    } else {
-      const bool spatial = schema.geometry != GeometryKind::none;
-      const char* options[] = {"SPATIAL_INDEX=YES", "FID=fid", "GEOMETRY_NAME=geom", nullptr};
-      layer_.emplace(*dataset_, schema.name, spatial ? wgs84_lonlat() : nullptr, schema.geometry, options,
-                     full_name_fields(schema, OFTDate), where_);
-    }
+    // Every layer: prepared inserts, R-tree packed at the end (the findings may be millions of points, the
+    // East Java desa 830,000 vertices).
+    layer_.emplace(*dataset_, schema, where_);
     begin_transaction();
   }
 
   void write(const Feature& feature) override {
-    if (bulk_) bulk_->write(feature);
-    else layer_->write(feature);
+    layer_->write(feature);
     if (++in_transaction_ >= batch_size_) {
       commit_transaction();
       begin_transaction();
@@ -65,17 +58,14 @@ class GeoPackageWriter final : public FormatWriter {
   }
 
   void end_layer() override {
-    if (bulk_) {
-      if (!transaction_open_) begin_transaction();
-      bulk_->finish();
-    }
+    if (!transaction_open_) begin_transaction();
+    layer_->finish();
     commit_transaction();
-    bulk_.reset();
     layer_.reset();
   }
 
   void finish() override {
-    dataset_.reset();  // closes the file (finishes the deferred R-tree)
+    dataset_.reset();  // closes the file
     staging_.stage(file_name_);
   }
 
@@ -114,8 +104,7 @@ class GeoPackageWriter final : public FormatWriter {
   std::string file_name_;
   std::size_t batch_size_;
   GDALDatasetUniquePtr dataset_;
-  std::optional<OgrLayerOutput> layer_;
-  std::optional<GpkgBulkLayer> bulk_;
+  std::optional<GpkgBulkLayer> layer_;
   std::size_t in_transaction_ = 0;
   bool transaction_open_ = false;
   std::string where_file_;

@@ -35,19 +35,16 @@ const char* kind_name(FieldType kind) { return field_type_name(kind); }
 
 }  // namespace
 
-bool GpkgBulkLayer::suits(const LayerSchema& schema) {
-  return schema.geometry == GeometryKind::point || schema.geometry == GeometryKind::none;
-}
-
 GpkgBulkLayer::GpkgBulkLayer(GDALDataset& dataset, const LayerSchema& schema, std::string where)
-    : table_(schema.name), where_(std::move(where)), spatial_(schema.geometry == GeometryKind::point) {
+    : table_(schema.name), where_(std::move(where)), geometry_(schema.geometry),
+      spatial_(schema.geometry != GeometryKind::none) {
   const char* options[] = {"SPATIAL_INDEX=YES", "FID=fid", "GEOMETRY_NAME=geom", nullptr};
   OGRLayer* layer = dataset.CreateLayer(table_.c_str(), spatial_ ? wgs84_lonlat() : nullptr,
                                         ogr_geometry_type(schema.geometry), const_cast<char**>(options));
   if (!layer) throw Error(where_ + ": cannot create layer: " + CPLGetLastErrorMsg());
   const auto fields = full_name_fields(schema, OFTDate);
   create_fields(*layer, fields, where_);
-  // GDAL creates the table, and for a point layer its (empty) R-tree and triggers, when the layer is synced.
+  // GDAL creates the table, and for a spatial layer its (empty) R-tree and triggers, when the layer is synced.
   if (layer->SyncToDisk() != OGRERR_NONE) throw Error(where_ + ": cannot create the table: " + CPLGetLastErrorMsg());
   db_ = static_cast<sqlite3*>(dataset.GetInternalHandle("SQLITE_HANDLE"));
   if (!db_) throw Error(where_ + ": GDAL gave no SQLite handle for the GeoPackage");
@@ -96,19 +93,9 @@ void GpkgBulkLayer::write(const Feature& feature) {
     throw Error(where_ + ": feature has " + std::to_string(feature.values.size()) + " values, schema has " +
                 std::to_string(types_.size()) + " fields");
   int index = 1;
+  std::optional<store::Envelope> envelope;
   if (spatial_) {
-    if (const Coord* c = std::get_if<Coord>(&feature.geometry)) {
-      point_ = store::gpkg_point(c->x, c->y, 4326);
-      sqlite3_bind_blob(insert_, index, point_.data(), static_cast<int>(point_.size()), SQLITE_STATIC);
-      extent_[0] = std::min(extent_[0], c->x);
-      extent_[1] = std::min(extent_[1], c->y);
-      extent_[2] = std::max(extent_[2], c->x);
-      extent_[3] = std::max(extent_[3], c->y);
-    } else if (std::holds_alternative<std::monostate>(feature.geometry)) {
-      sqlite3_bind_null(insert_, index);
-    } else {
-      throw Error(where_ + ": feature geometry does not match the layer's geometry kind");
-    }
+    envelope = bind_geometry(feature.geometry);
     ++index;
   }
   for (std::size_t i = 0; i < types_.size(); ++i, ++index) {
@@ -152,8 +139,35 @@ void GpkgBulkLayer::write(const Feature& feature) {
   sqlite3_reset(insert_);
   if (rc != SQLITE_DONE) fail("cannot write a feature");
   ++rows_;
-  if (const Coord* c = std::get_if<Coord>(&feature.geometry); c && spatial_)
-    rtree_.add_point(sqlite3_last_insert_rowid(db_), c->x, c->y);
+  if (envelope) {
+    rtree_.add(sqlite3_last_insert_rowid(db_), *envelope);
+    extent_[0] = std::min(extent_[0], envelope->minx);
+    extent_[1] = std::min(extent_[1], envelope->miny);
+    extent_[2] = std::max(extent_[2], envelope->maxx);
+    extent_[3] = std::max(extent_[3], envelope->maxy);
+  }
+}
+
+std::optional<store::Envelope> GpkgBulkLayer::bind_geometry(const FeatureGeometry& geometry) {
+  constexpr int kSrs = 4326;
+  std::optional<store::Envelope> envelope;
+  if (std::holds_alternative<std::monostate>(geometry)) {
+    sqlite3_bind_null(insert_, 1);
+    return envelope;
+  }
+  if (const Coord* c = std::get_if<Coord>(&geometry); c && geometry_ == GeometryKind::point) {
+    blob_ = store::gpkg_point(c->x, c->y, kSrs);
+    envelope = store::Envelope{c->x, c->x, c->y, c->y};
+  } else if (const auto* mp = std::get_if<MultiPolygon>(&geometry); mp && geometry_ == GeometryKind::multipolygon) {
+    envelope = store::gpkg_multipolygon(*mp, kSrs, blob_);
+  } else if (const auto* ml = std::get_if<MultiLineString>(&geometry);
+             ml && geometry_ == GeometryKind::multilinestring) {
+    envelope = store::gpkg_multilinestring(*ml, kSrs, blob_);
+  } else {
+    throw Error(where_ + ": feature geometry does not match the layer's geometry kind");
+  }
+  sqlite3_bind_blob(insert_, 1, blob_.data(), static_cast<int>(blob_.size()), SQLITE_STATIC);
+  return envelope;
 }
 
 void GpkgBulkLayer::finish() {
@@ -168,10 +182,14 @@ void GpkgBulkLayer::finish() {
   exec("UPDATE gpkg_ogr_contents SET feature_count = " + std::to_string(rows_) +
        " WHERE lower(table_name) = lower(" + literal(table_) + ")");
   if (extent_[0] <= extent_[2]) {
-    char sql[256];
-    std::snprintf(sql, sizeof sql, "UPDATE gpkg_contents SET min_x = %.17g, min_y = %.17g, max_x = %.17g, max_y = %.17g",
-                  extent_[0], extent_[1], extent_[2], extent_[3]);
-    exec(std::string(sql) + " WHERE lower(table_name) = lower(" + literal(table_) + ")");
+    // Formatted as GDAL's SaveExtent formats it (SQLite's printf, "%.18g"), so the extent is GDAL's to the bit.
+    char* sql = sqlite3_mprintf(
+        "UPDATE gpkg_contents SET min_x = %.18g, min_y = %.18g, max_x = %.18g, max_y = %.18g "
+        "WHERE lower(table_name) = lower('%q')",
+        extent_[0], extent_[1], extent_[2], extent_[3], table_.c_str());
+    const std::string text = sql ? sql : "";
+    sqlite3_free(sql);
+    exec(text);
   }
   for (const auto& [name, sql] : held_triggers_) exec(sql);
   held_triggers_.clear();

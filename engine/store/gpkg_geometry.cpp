@@ -81,6 +81,80 @@ std::string gpkg_lines(const std::vector<LineString>& parts, std::int32_t srs_id
   return b;
 }
 
+namespace {
+
+// The header of a blob whose envelope is written after all the coordinates: 8 bytes, then 32 reserved.
+void begin_header(std::string& out, std::int32_t srs_id) {
+  out.clear();
+  out += 'G';
+  out += 'P';
+  out += '\0';
+  out += '\x03';  // little-endian with an xy envelope (made empty below when there is no coordinate)
+  put_le(out, &srs_id, 4);
+  out.append(32, '\0');
+}
+
+// Fills in the envelope reserved by begin_header, or turns the header into GDAL's empty one (flags 0x11, no
+// envelope) when `env` never grew.
+std::optional<Envelope> end_header(std::string& out, const double env[4]) {
+  if (env[0] > env[1]) {
+    out[3] = '\x11';
+    out.erase(8, 32);
+    return std::nullopt;
+  }
+  std::memcpy(out.data() + 8, env, 32);  // minx, maxx, miny, maxy, little-endian
+  return Envelope{env[0], env[1], env[2], env[3]};
+}
+
+void put_points(std::string& out, const std::vector<Coord>& points, double env[4]) {
+  const auto n = static_cast<std::uint32_t>(points.size());
+  put_le(out, &n, 4);
+  for (const auto& c : points) {
+    put_le(out, &c.x, 8);
+    put_le(out, &c.y, 8);
+    env[0] = std::min(env[0], c.x);
+    env[1] = std::max(env[1], c.x);
+    env[2] = std::min(env[2], c.y);
+    env[3] = std::max(env[3], c.y);
+  }
+}
+
+void put_type(std::string& out, std::uint32_t type) {
+  out += '\x01';  // WKB little-endian
+  put_le(out, &type, 4);
+}
+
+}  // namespace
+
+std::optional<Envelope> gpkg_multipolygon(const MultiPolygon& geometry, std::int32_t srs_id, std::string& out) {
+  double env[4] = {1e300, -1e300, 1e300, -1e300};
+  begin_header(out, srs_id);
+  put_type(out, 6);  // MultiPolygon
+  const auto parts = static_cast<std::uint32_t>(geometry.parts.size());
+  put_le(out, &parts, 4);
+  for (const Polygon& part : geometry.parts) {
+    put_type(out, 3);  // Polygon
+    const auto rings = static_cast<std::uint32_t>(part.rings.size());
+    put_le(out, &rings, 4);
+    for (const Ring& ring : part.rings) put_points(out, ring, env);
+  }
+  return end_header(out, env);
+}
+
+std::optional<Envelope> gpkg_multilinestring(const std::vector<LineString>& parts, std::int32_t srs_id,
+                                             std::string& out) {
+  double env[4] = {1e300, -1e300, 1e300, -1e300};
+  begin_header(out, srs_id);
+  put_type(out, 5);  // MultiLineString
+  const auto count = static_cast<std::uint32_t>(parts.size());
+  put_le(out, &count, 4);
+  for (const LineString& part : parts) {
+    put_type(out, 2);  // LineString
+    put_points(out, part, env);
+  }
+  return end_header(out, env);
+}
+
 std::optional<std::size_t> gpkg_wkb_offset(const unsigned char* blob, std::size_t size) {
   if (!blob || size < 8 || blob[0] != 'G' || blob[1] != 'P') return std::nullopt;
   static const std::size_t envelope_bytes[] = {0, 32, 48, 48, 64, 0, 0, 0};
