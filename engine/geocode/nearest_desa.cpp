@@ -1,6 +1,5 @@
 #include "geocode/nearest_desa.hpp"
 
-#include <boost/container/small_vector.hpp>
 #include <boost/geometry.hpp>
 #include <boost/geometry/index/rtree.hpp>
 #include <cmath>
@@ -71,18 +70,25 @@ std::pair<int, double> NearestDesa::find(const Coord& metres, Coord& nearest_poi
       if (d2 < best2 || (d2 == best2 && c.desa < best.first)) best2 = d2, best.first = c.desa, best_edge = k;
     }
   };
-  // 1. The chains with the nearest boxes give an upper bound of the distance.
+  // The k chains with the nearest boxes, k doubling until the k-th box is farther than the nearest edge found:
+  // a box's distance is a lower bound of its edges' distance, so no chain left out can be nearer (boxes at
+  // exactly that distance are kept, for the lower-index tie rule). Replaced a 4-nearest query followed by a
+  // window query of that radius: for a point far off the coast the window held hundreds of chains (1 M East
+  // Java findings: 7 % of the job's CPU in the ~11,700 nearest-desa queries). Not Boost's incremental
+  // nearest iterator: with k unbounded it keeps a sorted list of k entries and took minutes.
   BgPoint p(metres.x, metres.y);
-  boost::container::small_vector<Value, 16> found;
-  tree_->rtree.query(bgi::nearest(p, 4), std::back_inserter(found));
-  for (const Value& value : found) test(value);
-  // 2. Any chain nearer than that has its box within the square of that radius: test them all.
-  double r = std::sqrt(best2) * (1 + 1e-12);
-  BgBox window({metres.x - r, metres.y - r}, {metres.x + r, metres.y + r});
-  found.clear();
-  tree_->rtree.query(bgi::intersects(window), std::back_inserter(found));
-  for (const Value& value : found)
-    if (bg::comparable_distance(p, value.first) <= best2) test(value);  // the window's corners are farther
+  std::vector<Value> found;
+  for (std::size_t k = 8;; k *= 2) {
+    found.clear();
+    tree_->rtree.query(bgi::nearest(p, static_cast<unsigned>(k)), std::back_inserter(found));
+    double farthest = 0;
+    for (const Value& value : found) {
+      const double box2 = bg::comparable_distance(p, value.first);
+      farthest = std::max(farthest, box2);
+      if (box2 <= best2) test(value);
+    }
+    if (found.size() < k || farthest > best2) break;  // every chain seen, or the rest are farther
+  }
   best.second = std::sqrt(best2);
   if (best.first >= 0) nearest_point = segment_nearest_point(v[best_edge], v[best_edge + 1], metres);
   return best;
