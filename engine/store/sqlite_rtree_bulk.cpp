@@ -158,11 +158,51 @@ class NodeWriter {
 
 }  // namespace
 
+namespace {
+
+bool entry_before(const RtreeEntries::Entry& a, const RtreeEntries::Entry& b) {
+  if (a.key != b.key) return a.key < b.key;
+  return a.id() < b.id();
+}
+
+}  // namespace
+
+RtreeEntries::RtreeEntries(std::size_t max_in_memory) : max_in_memory_(std::max<std::size_t>(max_in_memory, 1)) {}
+
+RtreeEntries::~RtreeEntries() {
+  if (spill_) std::fclose(spill_);
+}
+
+void RtreeEntries::clear() {
+  entries_ = {};
+  if (spill_) std::fclose(spill_);
+  spill_ = nullptr;
+  spilled_ = 0;
+  runs_.clear();
+  min_id_ = 0, max_id_ = -1;
+}
+
 void RtreeEntries::add(std::int64_t id, const Envelope& e) {
+  if (entries_.size() >= max_in_memory_) spill();
   const auto u = static_cast<std::uint64_t>(id);
   entries_.push_back({hilbert_key((e.minx + e.maxx) / 2, (e.miny + e.maxy) / 2), static_cast<std::uint32_t>(u),
                       static_cast<std::uint32_t>(u >> 32), value_down(e.minx), value_up(e.maxx), value_down(e.miny),
                       value_up(e.maxy)});
+  if (max_id_ < min_id_) min_id_ = max_id_ = id;
+  min_id_ = std::min(min_id_, id);
+  max_id_ = std::max(max_id_, id);
+}
+
+// Sorts the entries in memory and appends them to the temporary file as one run.
+void RtreeEntries::spill() {
+  if (!spill_ && !(spill_ = std::tmpfile()))
+    throw Error("R-tree bulk load: cannot create a temporary file for the index entries");
+  std::sort(entries_.begin(), entries_.end(), entry_before);
+  if (std::fwrite(entries_.data(), sizeof(Entry), entries_.size(), spill_) != entries_.size())
+    throw Error("R-tree bulk load: cannot write the index entries to a temporary file (disk full?)");
+  runs_.emplace_back(spilled_, spilled_ + entries_.size());
+  spilled_ += entries_.size();
+  entries_.clear();
 }
 
 namespace {
@@ -268,23 +308,66 @@ void pack_in_order(sqlite3* db, const std::string& rtree, std::size_t table_rows
 
 }  // namespace
 
-void pack_gpkg_rtree(sqlite3* db, const std::string& rtree, RtreeEntries& entries, std::size_t table_rows) {
-  auto& all = entries.entries();
-  std::sort(all.begin(), all.end(), [](const RtreeEntries::Entry& a, const RtreeEntries::Entry& b) {
-    if (a.key != b.key) return a.key < b.key;
-    return a.id() < b.id();
-  });
-  std::int64_t min_id = 0, max_id = -1;
-  for (const auto& e : all) {
-    if (max_id < min_id) min_id = max_id = e.id();
-    min_id = std::min(min_id, e.id());
-    max_id = std::max(max_id, e.id());
+namespace {
+
+// One spilled run read back in blocks.
+class RunReader {
+ public:
+  RunReader(std::FILE* file, std::pair<std::size_t, std::size_t> run) : file_(file), next_(run.first), end_(run.second) {
+    fill();
   }
+  bool done() const { return at_ == block_.size(); }
+  const RtreeEntries::Entry& front() const { return block_[at_]; }
+  void pop() {
+    if (++at_ == block_.size()) fill();
+  }
+
+ private:
+  void fill() {
+    block_.resize(std::min<std::size_t>(kBlock, end_ - next_));
+    at_ = 0;
+    if (block_.empty()) return;
+    if (std::fseek(file_, static_cast<long>(next_ * sizeof(RtreeEntries::Entry)), SEEK_SET) != 0 ||
+        std::fread(block_.data(), sizeof(RtreeEntries::Entry), block_.size(), file_) != block_.size())
+      throw Error("R-tree bulk load: cannot read the index entries back from their temporary file");
+    next_ += block_.size();
+  }
+  static constexpr std::size_t kBlock = 4096;  // 112 KB a run
+  std::FILE* file_;
+  std::size_t next_, end_;
+  std::vector<RtreeEntries::Entry> block_;
+  std::size_t at_ = 0;
+};
+
+}  // namespace
+
+void pack_gpkg_rtree(sqlite3* db, const std::string& rtree, RtreeEntries& entries, std::size_t table_rows) {
+  auto& memory = entries.entries();
+  std::sort(memory.begin(), memory.end(), entry_before);
+  std::vector<RunReader> runs;
+  for (const auto& run : entries.runs()) runs.emplace_back(entries.spill_file(), run);
   std::size_t at = 0;
-  pack_in_order(db, rtree, std::max(table_rows, all.size()), min_id, max_id, [&](Cell& c) {
-    if (at == all.size()) return false;
-    const auto& e = all[at++];
+  // The smallest of the runs' fronts and the entries in memory, in the order they were sorted: a heap of the
+  // runs (a 10 M-point layer spills 40 runs of 256 K entries), min at the top.
+  auto later = [](const RunReader* a, const RunReader* b) { return entry_before(b->front(), a->front()); };
+  std::vector<RunReader*> heap;
+  for (auto& r : runs)
+    if (!r.done()) heap.push_back(&r);
+  std::make_heap(heap.begin(), heap.end(), later);
+  pack_in_order(db, rtree, std::max(table_rows, entries.size()), entries.min_id(), entries.max_id(), [&](Cell& c) {
+    const bool from_memory =
+        at < memory.size() && (heap.empty() || entry_before(memory[at], heap.front()->front()));
+    if (!from_memory && heap.empty()) return false;
+    const RtreeEntries::Entry& e = from_memory ? memory[at] : heap.front()->front();
     c = {e.id(), {e.minx, e.maxx, e.miny, e.maxy}};
+    if (from_memory) {
+      ++at;
+    } else {
+      std::pop_heap(heap.begin(), heap.end(), later);
+      heap.back()->pop();
+      if (heap.back()->done()) heap.pop_back();
+      else std::push_heap(heap.begin(), heap.end(), later);
+    }
     return true;
   });
 }
