@@ -9,62 +9,123 @@
 
 namespace peta {
 
+std::uint32_t PeriodCounts::category_id(const std::string& code) {
+  for (std::uint32_t i = 0; i < names_.size(); ++i)
+    if (names_[i] == code) return i;
+  // A new code: ranks of the others keep their relative order, so the sorted cells stay sorted.
+  names_.push_back(code);
+  rank_.assign(names_.size(), 0);
+  for (std::uint32_t i = 0; i < names_.size(); ++i)
+    for (std::uint32_t j = 0; j < names_.size(); ++j) rank_[i] += names_[j] < names_[i];
+  return static_cast<std::uint32_t>(names_.size() - 1);
+}
+
+void PeriodCounts::append(int unit, int period, const std::string& category, std::int64_t n) {
+  const Cell c{unit, period, category_id(category), n};
+  dated_ += n;
+  if (sorted_ == cells_.size() && !cells_.empty()) {
+    Cell& last = cells_.back();
+    if (last.unit == c.unit && last.period == c.period && last.category == c.category) {
+      last.n += n;
+      return;
+    }
+    if (before(last, c)) {  // in order: stays sorted
+      cells_.push_back(c);
+      sorted_ = cells_.size();
+      return;
+    }
+  } else if (cells_.empty()) {
+    cells_.push_back(c);
+    sorted_ = 1;
+    return;
+  }
+  cells_.push_back(c);
+  // Bounds the unsorted tail (24 bytes an add) by the cells already merged.
+  if (cells_.size() - sorted_ > std::max<std::size_t>(sorted_, 1 << 20)) settle();
+}
+
 void PeriodCounts::add(int unit, const std::string& category, Date date) {
-  ++cells_[{unit, period_of(kind_, date), category}];
-  ++dated_;
+  append(unit, period_of(kind_, date), category, 1);
 }
 
 void PeriodCounts::add(int unit, int period, const std::string& category, std::int64_t n) {
-  cells_[{unit, period, category}] += n;
-  dated_ += n;
+  append(unit, period, category, n);
 }
 
 void PeriodCounts::add_in_order(int unit, int period, const std::string& category, std::int64_t n) {
-  cells_.emplace_hint(cells_.end(), std::tuple<int, int, std::string>{unit, period, category}, 0)->second += n;
-  dated_ += n;
+  append(unit, period, category, n);
+}
+
+void PeriodCounts::settle() {
+  if (sorted_ == cells_.size()) return;
+  auto less = [this](const Cell& a, const Cell& b) { return before(a, b); };
+  std::sort(cells_.begin() + static_cast<std::ptrdiff_t>(sorted_), cells_.end(), less);
+  std::inplace_merge(cells_.begin(), cells_.begin() + static_cast<std::ptrdiff_t>(sorted_), cells_.end(), less);
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < cells_.size(); ++i) {
+    if (out > 0 && !before(cells_[out - 1], cells_[i])) cells_[out - 1].n += cells_[i].n;
+    else cells_[out++] = cells_[i];
+  }
+  cells_.resize(out);
+  sorted_ = out;
+}
+
+const std::vector<PeriodCounts::Cell>& PeriodCounts::settled() const {
+  if (sorted_ != cells_.size()) const_cast<PeriodCounts*>(this)->settle();
+  return cells_;
 }
 
 std::vector<PeriodCounts::Row> PeriodCounts::rows() const {
+  const auto& cells = settled();
   std::vector<Row> out;
-  out.reserve(cells_.size());
-  for (const auto& [key, n] : cells_) out.push_back({std::get<0>(key), std::get<1>(key), std::get<2>(key), n});
+  out.reserve(cells.size());
+  for (const Cell& c : cells) out.push_back({c.unit, c.period, names_[c.category], c.n});
   return out;
 }
 
 std::int64_t PeriodCounts::count(int unit, int period, const std::string& category) const {
-  const auto it = cells_.find({unit, period, category});
-  return it == cells_.end() ? 0 : it->second;
+  const auto& cells = settled();
+  for (std::uint32_t id = 0; id < names_.size(); ++id) {
+    if (names_[id] != category) continue;
+    const Cell key{unit, period, id, 0};
+    const auto it = std::lower_bound(cells.begin(), cells.end(), key,
+                                     [this](const Cell& a, const Cell& b) { return before(a, b); });
+    return it != cells.end() && !before(key, *it) ? it->n : 0;
+  }
+  return 0;
 }
 
 std::int64_t PeriodCounts::count(int unit, int period) const {
+  const auto& cells = settled();
+  auto it = std::lower_bound(cells.begin(), cells.end(), std::pair<int, int>{unit, period},
+                             [](const Cell& a, const std::pair<int, int>& k) {
+                               return a.unit != k.first ? a.unit < k.first : a.period < k.second;
+                             });
   std::int64_t n = 0;
-  for (auto it = cells_.lower_bound({unit, period, std::string()});
-       it != cells_.end() && std::get<0>(it->first) == unit && std::get<1>(it->first) == period; ++it)
-    n += it->second;
+  for (; it != cells.end() && it->unit == unit && it->period == period; ++it) n += it->n;
   return n;
 }
 
 int PeriodCounts::first_period() const {
-  int p = std::get<1>(cells_.begin()->first);
-  for (const auto& [key, n] : cells_) p = std::min(p, std::get<1>(key));
+  int p = cells_.front().period;
+  for (const Cell& c : cells_) p = std::min(p, c.period);
   return p;
 }
 
 int PeriodCounts::last_period() const {
-  int p = std::get<1>(cells_.begin()->first);
-  for (const auto& [key, n] : cells_) p = std::max(p, std::get<1>(key));
+  int p = cells_.front().period;
+  for (const Cell& c : cells_) p = std::max(p, c.period);
   return p;
 }
 
 PeriodCounts PeriodCounts::rollup(const std::vector<int>& group_of) const {
   PeriodCounts out(kind_);
-  for (const auto& [key, n] : cells_) {
-    const int unit = std::get<0>(key);
-    if (unit < 0 || std::size_t(unit) >= group_of.size()) throw Error("period rollup: unit without a group");
-    if (group_of[unit] < 0) continue;
-    out.cells_[{group_of[unit], std::get<1>(key), std::get<2>(key)}] += n;
-    out.dated_ += n;
+  for (const Cell& c : settled()) {
+    if (c.unit < 0 || std::size_t(c.unit) >= group_of.size()) throw Error("period rollup: unit without a group");
+    if (group_of[static_cast<std::size_t>(c.unit)] < 0) continue;
+    out.append(group_of[static_cast<std::size_t>(c.unit)], c.period, names_[c.category], c.n);
   }
+  out.settle();
   out.undated_ = undated_;
   out.flagged_ = flagged_;
   return out;
@@ -75,11 +136,12 @@ SpaceTimeCube PeriodCounts::cube(std::size_t units, const std::string& category,
   c.locations = units;
   c.steps = last >= first ? std::size_t(last - first + 1) : 0;
   c.values.assign(c.locations * c.steps, 0.0);
-  for (const auto& [key, n] : cells_) {
-    const auto& [unit, period, cat] = key;
-    if (period < first || period > last || (!category.empty() && cat != category)) continue;
-    if (unit < 0 || std::size_t(unit) >= units) throw Error("period cube: unit index out of range");
-    c.values[std::size_t(period - first) * units + std::size_t(unit)] += double(n);
+  std::vector<char> wanted(names_.size(), 0);
+  for (std::size_t i = 0; i < names_.size(); ++i) wanted[i] = category.empty() || names_[i] == category;
+  for (const Cell& cell : cells_) {  // any order: sums
+    if (cell.period < first || cell.period > last || !wanted[cell.category]) continue;
+    if (cell.unit < 0 || std::size_t(cell.unit) >= units) throw Error("period cube: unit index out of range");
+    c.values[std::size_t(cell.period - first) * units + std::size_t(cell.unit)] += double(cell.n);
   }
   return c;
 }

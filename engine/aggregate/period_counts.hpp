@@ -5,6 +5,12 @@
 //
 // Findings without a usable date are counted apart (undated(): empty, unreadable or impossible dates, and
 // the `tanggal_tidak_valid` ones among them), so that dated + undated = everything added.
+//
+// The cells are a flat vector of 24 bytes each (category as an index into the few category codes), kept sorted;
+// add() appends and the vector is sorted and merged when it is next read (or settle() is called), so a build
+// that adds and then reads pays one sort. Was a std::map with a string in each key: 10 M findings over the
+// 8,494 East Java desa made ~1 M nodes of ~100 bytes each, alive to the end of the build (BENCHMARKS.md).
+// Not thread-safe while adds are pending: whoever fills one settles it before handing it to readers.
 #include <cstdint>
 #include <map>
 #include <string>
@@ -36,13 +42,16 @@ class PeriodCounts {
     std::string category;
     std::int64_t n;
   };
+  // Sorts and merges what add() appended. Reads do it when needed; a filled instance read from several
+  // threads must be settled first.
+  void settle();
   std::vector<Row> rows() const;  // sorted by unit, period, category; only non-zero cells
   std::int64_t count(int unit, int period, const std::string& category) const;
   std::int64_t count(int unit, int period) const;  // all categories
   std::int64_t dated() const { return dated_; }
   std::int64_t undated() const { return undated_; }
   std::int64_t flagged() const { return flagged_; }  // undated because the date was not a real date
-  bool empty() const { return cells_.empty(); }
+  bool empty() const { return cells_.empty(); }  // (a cell holds at least one finding)
   int first_period() const;  // requires !empty()
   int last_period() const;
 
@@ -53,8 +62,27 @@ class PeriodCounts {
   SpaceTimeCube cube(std::size_t units, const std::string& category, int first, int last) const;
 
  private:
+  struct Cell {
+    int unit;
+    int period;
+    std::uint32_t category;  // index in names_
+    std::int64_t n;
+  };
+  std::uint32_t category_id(const std::string& code);
+  // The category's position among the codes in string order (the order of rows()), by id.
+  bool before(const Cell& a, const Cell& b) const {
+    if (a.unit != b.unit) return a.unit < b.unit;
+    if (a.period != b.period) return a.period < b.period;
+    return rank_[a.category] < rank_[b.category];
+  }
+  void append(int unit, int period, const std::string& category, std::int64_t n);
+  const std::vector<Cell>& settled() const;
+
   PeriodKind kind_;
-  std::map<std::tuple<int, int, std::string>, std::int64_t> cells_;
+  std::vector<std::string> names_;   // category codes, by id (first seen first)
+  std::vector<std::uint32_t> rank_;  // by id: position of the code among names_ sorted
+  mutable std::vector<Cell> cells_;  // [0, sorted_) sorted and merged, then appended cells
+  mutable std::size_t sorted_ = 0;
   std::int64_t dated_ = 0, undated_ = 0, flagged_ = 0;
 };
 

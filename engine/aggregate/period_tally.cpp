@@ -79,6 +79,7 @@ void PeriodTally::flush_into(PeriodCounts& counts, const PublicationPolicy& poli
     }
   for (const auto& [key, n] : sparse_)
     counts.add(key.desa, key.period, *code[static_cast<std::size_t>(key.column)], n);
+  counts.settle();
 }
 
 }  // namespace peta

@@ -58,6 +58,7 @@ std::string trend_report(const QueryModel& m, PeriodKind kind, const std::string
     }
     counts.add(f.desa[i], m.categories[std::size_t(f.category[i])].code, *day);
   }
+  counts.settle();
   if (counts.empty()) throw QueryError("tren: no dated finding in the project");
   const int first = counts.first_period(), last = counts.last_period();
   std::vector<EmergingResult> results;

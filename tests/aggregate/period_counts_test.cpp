@@ -4,6 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <random>
+#include <tuple>
+
 namespace peta {
 namespace {
 
@@ -126,6 +130,56 @@ TEST(PeriodComparisonTest, ExactPoissonRatioTest) {
   const auto only_air = compare_periods(c, parse_period("2025-06")->period, parse_period("2025-07")->period, "air");
   ASSERT_EQ(only_air.size(), 1u);
   EXPECT_EQ(only_air[0].a, 1);
+}
+
+// The flat cells against a plain map: random adds (categories first seen out of alphabetical order), reads in
+// between (which sort and merge what was appended), more adds, then every row, count and the kecamatan rollup.
+TEST(PeriodCounts, FlatCellsEqualAMapUnderRandomAddsAndReads) {
+  const std::vector<std::string> codes{"stunting", "jalan_rusak", "", "potensi", "akses_sekolah"};
+  std::map<std::tuple<int, int, std::string>, std::int64_t> expected;
+  PeriodCounts counts;
+  std::mt19937 rng(5);
+  for (int i = 0; i < 60000; ++i) {
+    const int unit = static_cast<int>(rng() % 300), period = 600 + static_cast<int>(rng() % 14);
+    const std::string& code = codes[std::min<std::size_t>(rng() % codes.size(), static_cast<std::size_t>(i / 1000))];
+    const std::int64_t n = 1 + static_cast<std::int64_t>(rng() % 3);
+    counts.add(unit, period, code, n);
+    expected[{unit, period, code}] += n;
+    if (i % 20000 == 19999) {
+      EXPECT_EQ(counts.count(7, 605, "stunting"), expected.count({7, 605, "stunting"}) ? expected.at({7, 605, "stunting"}) : 0);
+    }
+  }
+  const auto rows = counts.rows();
+  ASSERT_EQ(rows.size(), expected.size());
+  std::size_t k = 0;
+  std::int64_t total = 0;
+  for (const auto& [key, n] : expected) {
+    EXPECT_EQ(rows[k].unit, std::get<0>(key));
+    EXPECT_EQ(rows[k].period, std::get<1>(key));
+    EXPECT_EQ(rows[k].category, std::get<2>(key));
+    EXPECT_EQ(rows[k].n, n);
+    total += n;
+    ++k;
+  }
+  EXPECT_EQ(counts.dated(), total);
+  std::int64_t unit_period = 0;
+  for (const auto& code : codes) unit_period += counts.count(42, 610, code);
+  EXPECT_EQ(counts.count(42, 610), unit_period);
+  std::vector<int> group(300);
+  for (int u = 0; u < 300; ++u) group[static_cast<std::size_t>(u)] = u % 7 == 0 ? -1 : u / 10;
+  std::map<std::tuple<int, int, std::string>, std::int64_t> rolled;
+  for (const auto& [key, n] : expected)
+    if (group[static_cast<std::size_t>(std::get<0>(key))] >= 0)
+      rolled[{group[static_cast<std::size_t>(std::get<0>(key))], std::get<1>(key), std::get<2>(key)}] += n;
+  const auto up = counts.rollup(group).rows();
+  ASSERT_EQ(up.size(), rolled.size());
+  k = 0;
+  for (const auto& [key, n] : rolled) {
+    EXPECT_EQ(up[k].unit, std::get<0>(key));
+    EXPECT_EQ(up[k].category, std::get<2>(key));
+    EXPECT_EQ(up[k].n, n);
+    ++k;
+  }
 }
 
 }  // namespace
