@@ -63,6 +63,7 @@ PreparedBoundaries load_prepared_boundaries(const BoundarySettings& settings, co
   if (read.outcome == boundary_cache::ReadOutcome::ok) {
     try {
       auto decoded = boundary_cache::decode_prepared(read.payload, read.payload_size, read.mapping);
+      boundary_cache::release_pages(read, decoded.copied_bytes);
       PreparedBoundaries out;
       out.loaded = std::move(decoded.loaded);
       out.index = std::move(decoded.index);

@@ -188,6 +188,7 @@ DecodedPrepared decode_prepared(const char* data, std::size_t size, const std::s
     if (k < -1 || k >= static_cast<int>(b.kabupaten.size())) throw DecodeError("kecamatan's kabupaten out of range");
   expect(r, kIssuesTag);
   out.loaded.issues = get_issues(r);
+  out.copied_bytes = r.offset();
   expect(r, kIndexTag);
   out.index = get_index(r, b.desa.size(), keeper);
   expect(r, kEndTag);

@@ -15,6 +15,7 @@ std::vector<char> encode_prepared(const LoadedBoundaries& loaded, const LocatorI
 struct DecodedPrepared {
   LoadedBoundaries loaded;
   std::shared_ptr<LocatorIndex> index;
+  std::size_t copied_bytes = 0;  // the leading bytes of `data` copied out (the units and issues), not used in place
 };
 // The index arrays are used in place in `data`, which `keeper` keeps alive (the mapped cache file).
 DecodedPrepared decode_prepared(const char* data, std::size_t size, const std::shared_ptr<const void>& keeper);

@@ -57,6 +57,7 @@ class ByteWriter {
 class ByteReader {
  public:
   ByteReader(const char* data, std::size_t size) : begin_(data), p_(data), end_(data + size) {}
+  std::size_t offset() const { return static_cast<std::size_t>(p_ - begin_); }
 
   template <class T>
   T get() {

@@ -79,6 +79,15 @@ ReadResult read_cache_file(const std::string& path, const Digest& key) {
   return out;
 }
 
+void release_pages(const ReadResult& read, std::size_t bytes) {
+  if (!read.mapping || !read.payload) return;
+  const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+  const auto begin = reinterpret_cast<std::uintptr_t>(read.mapping.get());  // the mapping starts on a page
+  const auto end = (reinterpret_cast<std::uintptr_t>(read.payload) + bytes) / page * page;
+  // Only whole pages before `end`, all inside the read-only private file mapping: dropping them loses nothing.
+  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_DONTNEED);
+}
+
 void write_cache_file(const std::string& path, const Digest& key, const std::vector<char>& payload) {
   Header h{};
   std::memcpy(h.magic, kMagic, sizeof kMagic);

@@ -25,6 +25,10 @@ struct ReadResult {
 // Maps the file (one mmap, pages populated at once) and checks it; the payload is used in place.
 ReadResult read_cache_file(const std::string& path, const Digest& key);
 
+// Gives the pages of the payload's first `bytes` back to the kernel (they were copied out and are not read again;
+// a read would fault them in from the file again): with East Java's 82 MB cache the units are 27 MB of it.
+void release_pages(const ReadResult& read, std::size_t bytes);
+
 // Written to a temporary name in the same folder and renamed (core/atomic_write.hpp).
 void write_cache_file(const std::string& path, const Digest& key, const std::vector<char>& payload);
 

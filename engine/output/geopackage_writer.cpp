@@ -15,10 +15,10 @@ namespace peta::output_detail {
 namespace {
 
 // SQLite's page cache for the GeoPackage being written. The rows are appended (only the right edge of the
-// table's b-tree is touched) and the point layer's R-tree is packed from memory, not read back, so a small
-// cache does: 1 M findings, temuan-only build, same CPU time with 64 MB as with 512 MB, peak 244 MB instead
-// of 389 MB (BENCHMARKS.md).
-constexpr const char* kCacheMegabytes = "64";
+// table's b-tree is touched) and the R-trees are packed from memory, not read back, so a small cache does:
+// 1 M findings, temuan-only build, the same CPU time with 512, 64 and 16 MB; peak 389, 218 and 176 MB
+// (BENCHMARKS.md).
+constexpr const char* kCacheMegabytes = "16";
 
 class GeoPackageWriter final : public FormatWriter {
  public:
