@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/parallel.hpp"
 #include "core/layer_fields.hpp"
 #include "findings/date_column.hpp"
 #include "indicators/indicator_fields.hpp"
@@ -135,7 +136,12 @@ void write_units(const ProjectSettings& settings, OutputSet& outputs, const Boun
   if (out.has_layer("kabupaten") && !b.kabupaten.empty()) {
     const KabupatenLayer kabupaten(policy.public_profile() ? &settings.categories : nullptr);
     LayerSink& sink = outputs.open_layer(kabupaten.schema());
-    for (std::size_t k = 0; k < b.kabupaten.size(); ++k) sink.write(kabupaten.feature(b, k, findings.counts));
+    // Each kabupaten's outline is a union of its kecamatan (GEOS), independent of the others: East Java's 38
+    // took 3-6 s one after the other.
+    std::vector<Feature> features(b.kabupaten.size());
+    parallel_for(features.size(), thread_count(),
+                 [&](std::size_t k) { features[k] = kabupaten.feature(b, k, findings.counts); });
+    for (const Feature& f : features) sink.write(f);
   }
 }
 
