@@ -45,8 +45,15 @@ const char* period_kind_name(PeriodKind kind) {
 
 int period_of(PeriodKind kind, Date d) {
   switch (kind) {
-    case PeriodKind::month: return d.year() * 12 + d.month() - 1;
-    case PeriodKind::quarter: return d.year() * 4 + (d.month() - 1) / 3;
+    // One conversion of the days to a calendar date (year() and month() would each make one).
+    case PeriodKind::month: {
+      const auto ymd = d.ymd();
+      return int(ymd.year()) * 12 + int(unsigned(ymd.month())) - 1;
+    }
+    case PeriodKind::quarter: {
+      const auto ymd = d.ymd();
+      return int(ymd.year()) * 4 + (int(unsigned(ymd.month())) - 1) / 3;
+    }
     case PeriodKind::week: return floor_div(d.days() - kFirstMonday, 7);
   }
   return 0;

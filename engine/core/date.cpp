@@ -234,7 +234,9 @@ DateReading read_finding_date(std::string_view text) {
       for (std::size_t i = at; i < at + n; ++i) v = v * 10 + (text[i] - '0');
       return v;
     };
-    if (auto date = Date::from_ymd(number(0, 4), number(5, 2), number(8, 2)); date && date->year() >= 1900 && date->year() <= 2199) {
+    // The year checked on the digits: date->year() would turn the days back into a calendar date.
+    const int year = number(0, 4);
+    if (auto date = year >= 1900 && year <= 2199 ? Date::from_ymd(year, number(5, 2), number(8, 2)) : std::nullopt) {
       DateReading r;
       r.status = DateStatus::ok;
       r.date = date;
