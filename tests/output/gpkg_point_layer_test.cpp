@@ -13,6 +13,7 @@
 #include "core/error.hpp"
 #include "output/output_set.hpp"
 #include "store/sqlite_rtree_bulk.hpp"
+#include "output/read_only_db.hpp"
 #include "test_support.hpp"
 
 namespace peta {
@@ -39,20 +40,7 @@ Feature point_feature(int i) {
   return f;
 }
 
-struct Db {
-  sqlite3* db = nullptr;
-  explicit Db(const std::string& path) { EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK); }
-  ~Db() { sqlite3_close(db); }
-  std::string text(const std::string& sql) {
-    sqlite3_stmt* s = nullptr;
-    EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr), SQLITE_OK) << sql << ": " << sqlite3_errmsg(db);
-    std::string out;
-    if (s && sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0)) out = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
-    sqlite3_finalize(s);
-    return out;
-  }
-  long long integer(const std::string& sql) { return std::stoll(text(sql)); }
-};
+using Db = test::ReadOnlyDb;
 
 constexpr int kCount = 25000;
 

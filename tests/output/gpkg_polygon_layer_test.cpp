@@ -12,6 +12,7 @@
 
 #include "output/output_set.hpp"
 #include "store/gpkg_geometry.hpp"
+#include "output/read_only_db.hpp"
 #include "test_support.hpp"
 
 namespace peta {
@@ -129,20 +130,7 @@ TEST(GpkgPolygonLayer, LineBlobsAreGdalsByteForByte) {
   }
 }
 
-struct Db {
-  sqlite3* db = nullptr;
-  explicit Db(const std::string& path) { EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK); }
-  ~Db() { sqlite3_close(db); }
-  std::string text(const std::string& sql) {
-    sqlite3_stmt* s = nullptr;
-    EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr), SQLITE_OK) << sql << ": " << sqlite3_errmsg(db);
-    std::string out;
-    if (s && sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0)) out = reinterpret_cast<const char*>(sqlite3_column_text(s, 0));
-    sqlite3_finalize(s);
-    return out;
-  }
-  long long integer(const std::string& sql) { return std::stoll(text(sql)); }
-};
+using Db = test::ReadOnlyDb;
 
 // A grid of 40 x 30 desa-like squares written as a layer: the R-tree has the 1,200 boxes (the empty last
 // polygon has none), SQLite's check passes, the triggers are there, the extent and count are GDAL's, and GDAL
