@@ -12,7 +12,7 @@
 // (WriteArrowBatch) that avoids the latter needs GDAL >= 3.8 (Debian 12: 3.6.2). The insert and feature-count
 // triggers are held back while the rows go in and recreated from their stored text before the commit.
 // The polygon layers gain the same way: GDAL filled the 8,494 East Java desa's R-tree at close, one insert at
-// a time, in 0.1 s of a 0.26 s layer stage (BENCHMARKS.md, "East Java ... the layers").
+// a time, in 0.1 s of a 0.26 s layer stage (BENCHMARKS.md, "Fifth session").
 #include <sqlite3.h>
 
 #include <memory>
