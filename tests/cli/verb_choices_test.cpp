@@ -60,12 +60,32 @@ TEST(VerbChoices, AnInvalidChoiceIsRefusedNamingTheOption) {
     if (c.verb == "report") args += " --out " + dir + "/x.pdf";
     const CliRun r = run_cli(args, dir);
     EXPECT_NE(r.code, 0) << args;
-    EXPECT_NE(r.err.find(c.option + ": bukan_pilihan not in " + c.listed), std::string::npos) << args << ": " << r.err;
+    EXPECT_NE(r.err.find(c.option + ": bukan_pilihan bukan salah satu dari " + c.listed + " / bukan_pilihan not in " +
+                         c.listed),
+              std::string::npos)
+        << args << ": " << r.err;
+    EXPECT_NE(r.err.find("Kesalahan perintah: ada nilai yang tidak diterima. Jalankan dengan --help untuk keterangan"),
+              std::string::npos)
+        << args << ": " << r.err;
     EXPECT_EQ(r.out, "") << args;
   }
 }
 
 // The same question in other spellings the query parser accepts gives byte-identical answers.
+// Other refusals of the parser get the Indonesian line too, naming the kind of mistake.
+TEST(VerbChoices, ParserRefusalsSayWhatKindOfMistakeInIndonesian) {
+  const std::string dir = temp_dir("verb-choices-kinds");
+  const CliRun missing = run_cli("build", dir);
+  EXPECT_NE(missing.code, 0);
+  EXPECT_NE(missing.err.find("project is required\nKesalahan perintah: ada pilihan wajib yang belum diisi."), std::string::npos)
+      << missing.err;
+  write_file(dir + "/proyek.json", "{}");
+  const CliRun extra = run_cli("build " + dir + "/proyek.json --tidak-ada", dir);
+  EXPECT_NE(extra.code, 0);
+  EXPECT_NE(extra.err.find("Kesalahan perintah: ada argumen yang tidak dikenal."), std::string::npos) << extra.err;
+  EXPECT_NE(extra.err.find("/ Run with --help for more information."), std::string::npos) << extra.err;
+}
+
 TEST(VerbChoices, OtherSpellingsGiveTheListedChoicesAnswer) {
   const std::string dir = temp_dir("verb-choices-spellings");
   const std::string gpkg = dir + "/peta.gpkg";

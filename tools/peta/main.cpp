@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "peta " PETA_VERSION_STRING);  // the CMake project version
   peta::cli::add_verbs(app);
+  app.failure_message(peta::cli::failure_message);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

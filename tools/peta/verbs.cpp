@@ -32,11 +32,36 @@ std::string folded(const std::string& value) {
 }
 
 CLI::Validator choices(std::vector<std::string> names, Spelling spelling) {
-  // CLI11's IsMember applies the filter to the value and to each name, and stores the matching name.
-  std::function<std::string(std::string)> filter = [spelling = std::move(spelling)](std::string value) {
-    return spelling ? spelling(value) : folded(value);
+  // As CLI11's IsMember (the spelling applied to the value and to each name, the matching name stored), with the
+  // refusal in Indonesian first: IsMember's message is English only.
+  std::string listed = "{";
+  for (std::size_t i = 0; i < names.size(); ++i) listed += (i ? "," : "") + names[i];
+  listed += "}";
+  auto check = [names = std::move(names), spelling = std::move(spelling), listed](std::string& value) -> std::string {
+    auto spelled = [&](const std::string& v) { return spelling ? spelling(v) : folded(v); };
+    const std::string wanted = spelled(value);
+    for (const auto& name : names)
+      if (spelled(name) == wanted) {
+        value = name;
+        return {};
+      }
+    return value + " bukan salah satu dari " + listed + " / " + value + " not in " + listed;
   };
-  return CLI::IsMember(std::move(names), std::move(filter));
+  return CLI::Validator(std::move(check), listed);
+}
+
+std::string failure_message(const CLI::App* app, const CLI::Error& e) {
+  // CLI11's own texts are English; a line in Indonesian says what kind of mistake it is and where help is.
+  std::string kind = "perintah tidak dapat dibaca";
+  if (dynamic_cast<const CLI::RequiredError*>(&e)) kind = "ada pilihan wajib yang belum diisi";
+  else if (dynamic_cast<const CLI::ExtrasError*>(&e)) kind = "ada argumen yang tidak dikenal";
+  else if (dynamic_cast<const CLI::ConversionError*>(&e)) kind = "ada nilai yang tidak dapat dibaca";
+  else if (dynamic_cast<const CLI::ValidationError*>(&e)) kind = "ada nilai yang tidak diterima";
+  else if (dynamic_cast<const CLI::ArgumentMismatch*>(&e)) kind = "jumlah nilai tidak sesuai";
+  std::string help = "--help";
+  if (app && app->get_help_ptr()) help = app->get_help_ptr()->get_name();
+  return std::string(e.what()) + "\nKesalahan perintah: " + kind + ". Jalankan dengan " + help +
+         " untuk keterangan / Run with " + help + " for more information.\n";
 }
 
 void add_verbs(CLI::App& app) {

@@ -43,6 +43,9 @@ void add_verb(CLI::App& parent) {
 // that name. Without it, case and surrounding spaces are ignored.
 using Spelling = std::function<std::string(const std::string&)>;
 CLI::Validator choices(std::vector<std::string> names, Spelling spelling = {});
+// What the parser prints for a refused command line (app.failure_message): CLI11's text, then a line in
+// Indonesian naming the kind of mistake and the help option, with its English.
+std::string failure_message(const CLI::App* app, const CLI::Error& e);
 // `value` in lower case without surrounding spaces (the default spelling).
 std::string folded(const std::string& value);
 
