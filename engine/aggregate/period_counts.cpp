@@ -9,9 +9,14 @@
 
 namespace peta {
 
-std::uint32_t PeriodCounts::category_id(const std::string& code) {
+std::optional<std::uint32_t> PeriodCounts::find_category(const std::string& code) const {
   for (std::uint32_t i = 0; i < names_.size(); ++i)
     if (names_[i] == code) return i;
+  return std::nullopt;
+}
+
+std::uint32_t PeriodCounts::category_id(const std::string& code) {
+  if (const auto id = find_category(code)) return *id;
   // A new code: ranks of the others keep their relative order, so the sorted cells stay sorted.
   names_.push_back(code);
   rank_.assign(names_.size(), 0);
@@ -52,10 +57,6 @@ void PeriodCounts::add(int unit, int period, const std::string& category, std::i
   append(unit, period, category, n);
 }
 
-void PeriodCounts::add_in_order(int unit, int period, const std::string& category, std::int64_t n) {
-  append(unit, period, category, n);
-}
-
 void PeriodCounts::settle() {
   if (sorted_ == cells_.size()) return;
   auto less = [this](const Cell& a, const Cell& b) { return before(a, b); };
@@ -84,15 +85,13 @@ std::vector<PeriodCounts::Row> PeriodCounts::rows() const {
 }
 
 std::int64_t PeriodCounts::count(int unit, int period, const std::string& category) const {
+  const auto id = find_category(category);
+  if (!id) return 0;
   const auto& cells = settled();
-  for (std::uint32_t id = 0; id < names_.size(); ++id) {
-    if (names_[id] != category) continue;
-    const Cell key{unit, period, id, 0};
-    const auto it = std::lower_bound(cells.begin(), cells.end(), key,
-                                     [this](const Cell& a, const Cell& b) { return before(a, b); });
-    return it != cells.end() && !before(key, *it) ? it->n : 0;
-  }
-  return 0;
+  const Cell key{unit, period, *id, 0};
+  const auto it = std::lower_bound(cells.begin(), cells.end(), key,
+                                   [this](const Cell& a, const Cell& b) { return before(a, b); });
+  return it != cells.end() && !before(key, *it) ? it->n : 0;
 }
 
 std::int64_t PeriodCounts::count(int unit, int period) const {

@@ -13,6 +13,7 @@
 // Not thread-safe while adds are pending: whoever fills one settles it before handing it to readers.
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -29,11 +30,9 @@ class PeriodCounts {
 
   PeriodKind kind() const { return kind_; }
   void add(int unit, const std::string& category, Date date);
-  // `n` dated findings at once, in a period (period_of) already known.
+  // `n` dated findings at once, in a period (period_of) already known. Cells given in ascending (unit, period,
+  // category) order after every cell already held (PeriodTally::flush_into) go in at the end and need no sort.
   void add(int unit, int period, const std::string& category, std::int64_t n);
-  // The same, for cells given in ascending (unit, period, category) order after every cell already held
-  // (PeriodTally::flush_into): each goes in at the end without a search. Any order stays correct, only slower.
-  void add_in_order(int unit, int period, const std::string& category, std::int64_t n);
   void add_undated(bool flagged) { ++undated_; flagged_ += flagged; }
 
   struct Row {
@@ -68,7 +67,8 @@ class PeriodCounts {
     std::uint32_t category;  // index in names_
     std::int64_t n;
   };
-  std::uint32_t category_id(const std::string& code);
+  std::uint32_t category_id(const std::string& code);  // adds a code not seen yet
+  std::optional<std::uint32_t> find_category(const std::string& code) const;
   // The category's position among the codes in string order (the order of rows()), by id.
   bool before(const Cell& a, const Cell& b) const {
     if (a.unit != b.unit) return a.unit < b.unit;

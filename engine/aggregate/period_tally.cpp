@@ -75,7 +75,7 @@ void PeriodTally::flush_into(PeriodCounts& counts, const PublicationPolicy& poli
     for (std::size_t p = 0; p < span_; ++p) {
       const std::uint32_t* row = &cells_[(p * desa_count_ + d) * stride_];
       for (std::size_t c : columns)
-        if (row[c]) counts.add_in_order(static_cast<int>(d), first_ + static_cast<int>(p), *code[c], row[c]);
+        if (row[c]) counts.add(static_cast<int>(d), first_ + static_cast<int>(p), *code[c], row[c]);
     }
   for (const auto& [key, n] : sparse_)
     counts.add(key.desa, key.period, *code[static_cast<std::size_t>(key.column)], n);

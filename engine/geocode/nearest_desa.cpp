@@ -1,5 +1,6 @@
 #include "geocode/nearest_desa.hpp"
 
+#include <boost/container/small_vector.hpp>
 #include <boost/geometry.hpp>
 #include <boost/geometry/index/rtree.hpp>
 #include <cmath>
@@ -77,7 +78,7 @@ std::pair<int, double> NearestDesa::find(const Coord& metres, Coord& nearest_poi
   // Java findings: 7 % of the job's CPU in the ~11,700 nearest-desa queries). Not Boost's incremental
   // nearest iterator: with k unbounded it keeps a sorted list of k entries and took minutes.
   BgPoint p(metres.x, metres.y);
-  std::vector<Value> found;
+  boost::container::small_vector<Value, 16> found;  // no allocation for the first two rounds
   for (std::size_t k = 8;; k *= 2) {
     found.clear();
     tree_->rtree.query(bgi::nearest(p, static_cast<unsigned>(k)), std::back_inserter(found));

@@ -42,45 +42,6 @@ std::string gpkg_point(double x, double y, std::int32_t srs_id) {
   return b;
 }
 
-std::string gpkg_lines(const std::vector<LineString>& parts, std::int32_t srs_id) {
-  double env[4] = {1e300, -1e300, 1e300, -1e300};  // minx, maxx, miny, maxy
-  std::uint32_t count = 0;
-  for (const auto& part : parts) {
-    if (part.empty()) continue;
-    ++count;
-    for (const auto& c : part) {
-      env[0] = std::min(env[0], c.x);
-      env[1] = std::max(env[1], c.x);
-      env[2] = std::min(env[2], c.y);
-      env[3] = std::max(env[3], c.y);
-    }
-  }
-  std::string b;
-  b += 'G';
-  b += 'P';
-  b += '\0';
-  b += count ? '\x03' : '\x11';  // little-endian with an xy envelope; or empty, no envelope
-  put_le(b, &srs_id, 4);
-  if (count)
-    for (double v : env) put_le(b, &v, 8);
-  b += '\x01';
-  const std::uint32_t multi = 5, line = 2;  // MultiLineString, LineString
-  put_le(b, &multi, 4);
-  put_le(b, &count, 4);
-  for (const auto& part : parts) {
-    if (part.empty()) continue;
-    b += '\x01';
-    put_le(b, &line, 4);
-    const auto n = static_cast<std::uint32_t>(part.size());
-    put_le(b, &n, 4);
-    for (const auto& c : part) {
-      put_le(b, &c.x, 8);
-      put_le(b, &c.y, 8);
-    }
-  }
-  return b;
-}
-
 namespace {
 
 // The header of a blob whose envelope is written after all the coordinates: 8 bytes, then 32 reserved.
@@ -141,18 +102,37 @@ std::optional<Envelope> gpkg_multipolygon(const MultiPolygon& geometry, std::int
   return end_header(out, env);
 }
 
-std::optional<Envelope> gpkg_multilinestring(const std::vector<LineString>& parts, std::int32_t srs_id,
-                                             std::string& out) {
+namespace {
+
+// A MultiLineString blob; `skip_empty`: empty parts left out (the store's segments), else kept (GDAL's layers).
+std::optional<Envelope> put_multilinestring(const std::vector<LineString>& parts, std::int32_t srs_id,
+                                            std::string& out, bool skip_empty) {
   double env[4] = {1e300, -1e300, 1e300, -1e300};
   begin_header(out, srs_id);
   put_type(out, 5);  // MultiLineString
-  const auto count = static_cast<std::uint32_t>(parts.size());
+  const auto count = static_cast<std::uint32_t>(
+      skip_empty ? std::count_if(parts.begin(), parts.end(), [](const LineString& l) { return !l.empty(); })
+                 : static_cast<std::ptrdiff_t>(parts.size()));
   put_le(out, &count, 4);
   for (const LineString& part : parts) {
+    if (skip_empty && part.empty()) continue;
     put_type(out, 2);  // LineString
     put_points(out, part, env);
   }
   return end_header(out, env);
+}
+
+}  // namespace
+
+std::optional<Envelope> gpkg_multilinestring(const std::vector<LineString>& parts, std::int32_t srs_id,
+                                             std::string& out) {
+  return put_multilinestring(parts, srs_id, out, false);
+}
+
+std::string gpkg_lines(const std::vector<LineString>& parts, std::int32_t srs_id) {
+  std::string out;
+  put_multilinestring(parts, srs_id, out, true);
+  return out;
 }
 
 std::optional<std::size_t> gpkg_wkb_offset(const unsigned char* blob, std::size_t size) {

@@ -156,10 +156,6 @@ class NodeWriter {
   std::vector<unsigned char> blob_;
 };
 
-}  // namespace
-
-namespace {
-
 bool entry_before(const RtreeEntries::Entry& a, const RtreeEntries::Entry& b) {
   if (a.key != b.key) return a.key < b.key;
   return a.id() < b.id();
